@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { openDatabase, parseDatabaseUrl, type Database } from './open-database.js';
+
+/**
+ * The offline CLIs (migrate, plan import/export, report) need only the
+ * database, not Slack tokens, so they validate just DATABASE_URL.
+ */
+export async function openCliDatabase(env: Record<string, string | undefined>): Promise<Database> {
+  const url = z.string().optional().parse(env.DATABASE_URL);
+  return openDatabase(parseDatabaseUrl(url === '' ? undefined : url));
+}
+
+/** Runs a CLI body, turning any failure into one line on stderr and exit code 1. */
+export async function runCli(body: () => Promise<number | void>): Promise<void> {
+  try {
+    process.exitCode = (await body()) ?? 0;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  }
+}
