@@ -1,0 +1,101 @@
+import { TZDate } from '@date-fns/tz';
+import Holidays from 'date-holidays';
+
+/**
+ * Calendar days are 'YYYY-MM-DD' strings in the plan's time zone: they have
+ * no clock time, so DST can never shift one. Instants are Dates.
+ */
+export type LocalDay = string;
+
+const holidayCache = new Map<number, ReadonlySet<LocalDay>>();
+let holidays: Holidays | undefined;
+
+/** Norwegian public holidays ("helligdager"): not Christmas Eve, New Year's Eve or Palm Sunday. */
+export function publicHolidays(year: number): ReadonlySet<LocalDay> {
+  let days = holidayCache.get(year);
+  if (days === undefined) {
+    holidays ??= new Holidays('NO');
+    days = new Set(holidays.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+    holidayCache.set(year, days);
+  }
+  return days;
+}
+
+/** ISO weekday of a day: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(day: LocalDay): number {
+  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+  return weekday === 0 ? 7 : weekday;
+}
+
+export function isWorkingDay(day: LocalDay): boolean {
+  return isoWeekday(day) <= 5 && !publicHolidays(Number(day.slice(0, 4))).has(day);
+}
+
+export function addDays(day: LocalDay, days: number): LocalDay {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** n > 0 steps forward over working days, n < 0 backward; 0 returns the day itself. */
+export function addWorkingDays(day: LocalDay, n: number): LocalDay {
+  let current = day;
+  const step = n < 0 ? -1 : 1;
+  for (let left = Math.abs(n); left > 0; ) {
+    current = addDays(current, step);
+    if (isWorkingDay(current)) left--;
+  }
+  return current;
+}
+
+/** The day itself when it is a working day, else the next one. */
+export function nextWorkingDayFrom(day: LocalDay): LocalDay {
+  let current = day;
+  while (!isWorkingDay(current)) current = addDays(current, 1);
+  return current;
+}
+
+/** Working days in (from, to]: how many working days `to` lies after `from`. Negative when before. */
+export function workingDaysBetween(from: LocalDay, to: LocalDay): number {
+  if (to === from) return 0;
+  const [start, end, sign] = to > from ? [from, to, 1] : [to, from, -1];
+  let count = 0;
+  for (let d = addDays(start, 1); d <= end; d = addDays(d, 1)) if (isWorkingDay(d)) count++;
+  return count * sign;
+}
+
+/** The calendar day an instant falls on in a time zone. */
+export function localDay(instant: Date, timeZone: string): LocalDay {
+  const z = new TZDate(instant.getTime(), timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`;
+}
+
+/** The instant of a local clock time ('HH:MM') on a day, DST-correct. */
+export function atLocalTime(day: LocalDay, time: string, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  return new Date(new TZDate(y, m - 1, d, hh, mm, timeZone).getTime());
+}
+
+/** ISO week label of a day, e.g. '2004-W10'. */
+export function isoWeek(day: LocalDay): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  const thursday = new Date(d);
+  thursday.setUTCDate(d.getUTCDate() + 4 - isoWeekday(day));
+  const year = thursday.getUTCFullYear();
+  const jan1 = Date.UTC(year, 0, 1);
+  const week = Math.floor((thursday.getTime() - jan1) / 86_400_000 / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** Monday of an ISO week label. */
+export function mondayOfIsoWeek(label: string): LocalDay {
+  const match = /^(\d{4})-W(\d{2})$/.exec(label);
+  if (match === null) throw new Error(`not an ISO week: ${label}`);
+  const year = Number(match[1]);
+  const week = Number(match[2]);
+  const jan4 = `${year}-01-04`;
+  const mondayWeek1 = addDays(jan4, 1 - isoWeekday(jan4));
+  return addDays(mondayWeek1, (week - 1) * 7);
+}

@@ -1,0 +1,26 @@
+import { common } from './common.js';
+import { help } from './help.js';
+import { status } from './status.js';
+
+/**
+ * The one message catalogue. Each area keeps its strings in its own file with
+ * nb first and en typed to match, so a missing translation fails to compile.
+ */
+const sections = { common, help, status };
+
+export type Lang = 'nb' | 'en';
+export const LANGS: readonly Lang[] = ['nb', 'en'];
+
+type Sections = typeof sections;
+export type Messages = { [K in keyof Sections]: Sections[K]['nb'] };
+
+function build(lang: Lang): Messages {
+  const entries = Object.entries(sections).map(([key, section]) => [key, section[lang]]);
+  return Object.fromEntries(entries) as Messages;
+}
+
+const catalogue: Record<Lang, Messages> = { nb: build('nb'), en: build('en') };
+
+export function messages(lang: Lang): Messages {
+  return catalogue[lang];
+}

@@ -1,0 +1,6 @@
+import type { Job } from './types.js';
+
+/** Every scheduled job, in the order a tick runs them. */
+export function allJobs(): Job[] {
+  return [];
+}
