@@ -1,0 +1,13 @@
+import { openDatabase, parseDatabaseUrl } from '../src/db/open-database.js';
+import { migrate } from '../src/db/migrate.js';
+import { runCli } from '../src/db/cli-database.js';
+
+await runCli(async () => {
+  const db = await openDatabase(parseDatabaseUrl(process.env.DATABASE_URL), { migrate: false });
+  try {
+    const applied = await migrate(db.runner);
+    console.log(applied.length === 0 ? 'The database is up to date.' : `Applied: ${applied.join(', ')}`);
+  } finally {
+    await db.close();
+  }
+});

@@ -1,0 +1,26 @@
+import { readFile } from 'node:fs/promises';
+import { openCliDatabase, runCli } from '../src/db/cli-database.js';
+import { importPlanText } from '../src/plan/import-plan.js';
+
+await runCli(async () => {
+  const file = process.argv[2];
+  if (file === undefined) {
+    console.error('Usage: npm run plan:import -- <plan.yaml>');
+    return 2;
+  }
+  const text = await readFile(file, 'utf8');
+  const db = await openCliDatabase(process.env);
+  try {
+    const result = await importPlanText(db.prisma, text, 'cli');
+    if (!result.ok) {
+      console.error(`${file} was not imported; nothing was written:`);
+      for (const error of result.errors) console.error(`  ${error}`);
+      return 1;
+    }
+    const s = result.summary;
+    console.log(`Imported ${file}: ${s.focusAreas} focus areas, ${s.agencies} agencies, ${s.people} people, ${s.measures} measures.`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+});
