@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { commandModules } from '../../commands/index.js';
@@ -19,7 +20,7 @@ describe('manifest.yml and commands/', () => {
     const files = (await readdir(new URL('../../commands/', import.meta.url))).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
     expect(commandModules).toHaveLength(files.length);
     for (const file of files) {
-      const module = (await import(`../../commands/${file}`)) as { definition: unknown; register: unknown };
+      const module = (await import(pathToFileURL(new URL(`../../commands/${file}`, import.meta.url).pathname).href)) as { definition: unknown; register: unknown };
       expect(commandModules, file).toContain(module);
     }
   });

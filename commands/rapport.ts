@@ -1,0 +1,20 @@
+import type { App } from '@slack/bolt';
+import type { Deps } from '../src/deps.js';
+import { subcommandHandler } from '../src/slack/command-handler.js';
+import { helpSubcommand } from '../src/slack/subcommands/help.js';
+import type { Subcommand } from '../src/slack/subcommands/types.js';
+
+export const definition = {
+  command: '/rapport',
+  description: 'Rapporteringsrunder, ukesammendrag og statusrapport for koordinatorer',
+  usageHint: 'runde <dato> | runde status | sammendrag <område> | send <område> | eksport | hjelp',
+} as const;
+
+/** Sub-commands in the order the help text lists them. */
+export function subcommands(): readonly Subcommand[] {
+  return [helpSubcommand(subcommands, (m) => m.help.rapportHelpUsage)];
+}
+
+export function register(app: App, deps: Deps): void {
+  app.command(definition.command, subcommandHandler(deps, definition.command, subcommands));
+}
