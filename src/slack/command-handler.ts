@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { Deps } from '../deps.js';
 import { messages } from '../i18n/index.js';
 import { coordinatorNames, findPerson } from '../services/people.js';
+import { requestLogger } from './request-context.js';
 import { dispatch } from './subcommands/dispatch.js';
 import type { Reply, Subcommand } from './subcommands/types.js';
 
@@ -14,9 +15,10 @@ type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
  * the log with the request id, never as silence.
  */
 export function subcommandHandler(deps: Deps, command: string, subcommands: () => readonly Subcommand[]) {
-  return async ({ ack, command: body, respond, client }: CommandArgs): Promise<void> => {
+  return async ({ ack, command: body, respond, client, context }: CommandArgs): Promise<void> => {
     await ack();
-    const log = deps.logger.child({ command, user: body.user_id, trigger: body.trigger_id });
+    const log = requestLogger(context, deps.logger).child({ command, user: body.user_id });
+    log.debug('command received');
     const reply = async (message: Reply) => {
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });
     };

@@ -2,9 +2,13 @@ import type { App } from '@slack/bolt';
 import { registerCommands } from '../../commands/index.js';
 import type { Deps } from '../deps.js';
 import { registerErrorHandler } from './error-handler.js';
+import { registerRequestContext } from './request-context.js';
+import { registerUnknownActions } from './unknown-actions.js';
 
 /** The composition root for Slack surfaces: every listener is registered here, explicitly. */
 export function registerListeners(app: App, deps: Deps): void {
+  registerRequestContext(app, deps);
   registerCommands(app, deps);
+  registerUnknownActions(app, deps);
   registerErrorHandler(app, deps);
 }

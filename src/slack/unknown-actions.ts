@@ -1,0 +1,26 @@
+import type { App } from '@slack/bolt';
+import type { Deps } from '../deps.js';
+import { ids } from './ids.js';
+
+/** Every action_id in ids.actions, however deeply it is grouped. */
+export function knownActionIds(tree: unknown = ids.actions): string[] {
+  if (typeof tree === 'string') return [tree];
+  if (tree === null || typeof tree !== 'object') return [];
+  return Object.values(tree).flatMap((v) => knownActionIds(v));
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A button from an old message (a renamed action, a removed feature) must
+ * still be acked, or Slack shows the user a warning. Actions we do handle
+ * are excluded here so that nothing is acked twice.
+ */
+export function registerUnknownActions(app: App, deps: Deps): void {
+  const known = knownActionIds();
+  const unknown = known.length === 0 ? /.*/ : new RegExp(`^(?!(?:${known.map(escape).join('|')})$)`);
+  app.action({ action_id: unknown }, async ({ ack, action }) => {
+    await ack();
+    deps.logger.info({ action: 'action_id' in action ? action.action_id : undefined }, 'acked an action the bot no longer handles');
+  });
+}
