@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs';
 import { startTiltak } from './bootstrap.js';
 import { ConfigError } from './config.js';
+
+// A local .env is a convenience for development; real deployments set the environment.
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 /** `npm start`: every start-up failure ends in one plain sentence and a non-zero exit. */
 try {
