@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { writeAudit } from './audit.js';
 
 export type PersonWithAgency = Prisma.PersonGetPayload<{ include: { agency: true } }>;
 
@@ -15,4 +16,21 @@ export async function coordinatorNames(prisma: PrismaClient): Promise<string[]> 
     take: 3,
   });
   return rows.map((r) => `<@${r.slackId}>`);
+}
+
+/** Saves the user's language, with its audit line; the reply that follows speaks it. */
+export async function setLanguage(prisma: PrismaClient, person: PersonWithAgency, language: 'nb' | 'en', at: Date): Promise<void> {
+  if (person.language === language) return;
+  await prisma.$transaction(async (tx) => {
+    await tx.person.update({ where: { id: person.id }, data: { language } });
+    await writeAudit(tx, {
+      actor: person.slackId,
+      action: 'person.language',
+      entity: 'Person',
+      entityId: String(person.id),
+      before: { language: person.language },
+      after: { language },
+      at,
+    });
+  });
 }
