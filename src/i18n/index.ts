@@ -1,4 +1,5 @@
 import { common } from './common.js';
+import { digest } from './digest.js';
 import { help } from './help.js';
 import { status } from './status.js';
 
@@ -6,7 +7,7 @@ import { status } from './status.js';
  * The one message catalogue. Each area keeps its strings in its own file with
  * nb first and en typed to match, so a missing translation fails to compile.
  */
-const sections = { common, help, status };
+const sections = { common, help, status, digest };
 
 export type Lang = 'nb' | 'en';
 export const LANGS: readonly Lang[] = ['nb', 'en'];
