@@ -1,6 +1,7 @@
+import { digestJob } from './digest.js';
 import type { Job } from './types.js';
 
 /** Every scheduled job, in the order a tick runs them. */
 export function allJobs(): Job[] {
-  return [];
+  return [digestJob()];
 }
