@@ -2,12 +2,16 @@ import { common } from './common.js';
 import { digest } from './digest.js';
 import { help } from './help.js';
 import { status } from './status.js';
+import { home } from './home.js';
+import { measureViews } from './measure-views.js';
+import { tiltak } from './tiltak.js';
+import { updates } from './updates.js';
 
 /**
  * The one message catalogue. Each area keeps its strings in its own file with
  * nb first and en typed to match, so a missing translation fails to compile.
  */
-const sections = { common, help, status, digest };
+const sections = { common, help, status, digest, updates, measureViews, tiltak, home };
 
 export type Lang = 'nb' | 'en';
 export const LANGS: readonly Lang[] = ['nb', 'en'];

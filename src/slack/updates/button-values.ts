@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+// Button values are JSON we wrote, but a payload can be forged: read them back with zod.
+
+const small = z.number().int().min(0).max(1_000_000);
+const id = z.number().int().positive().max(2_147_483_647);
+
+const openSchema = z.object({ m: small, a: id.optional() });
+export type OpenValue = z.infer<typeof openSchema>;
+
+export const PAGE_KINDS = ['mine', 'list', 'history', 'overdue'] as const;
+const pageSchema = z.object({ k: z.enum(PAGE_KINDS), p: small, area: small.optional(), m: small.optional() });
+export type PageValue = z.infer<typeof pageSchema>;
+
+export const encodeOpen = (value: OpenValue): string => JSON.stringify(value);
+export const encodePage = (value: PageValue): string => JSON.stringify(value);
+export const decodeOpen = (text: string | undefined): OpenValue | null => decode(openSchema, text);
+export const decodePage = (text: string | undefined): PageValue | null => decode(pageSchema, text);
+
+function decode<T>(schema: z.ZodType<T>, text: string | undefined): T | null {
+  if (text === undefined || text.length > 500) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
