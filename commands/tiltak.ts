@@ -3,6 +3,7 @@ import type { Deps } from '../src/deps.js';
 import { subcommandHandler } from '../src/slack/command-handler.js';
 import { helpSubcommand } from '../src/slack/subcommands/help.js';
 import type { Subcommand } from '../src/slack/subcommands/types.js';
+import { updateSubcommands } from '../src/slack/updates/subcommands/index.js';
 
 export const definition = {
   command: '/tiltak',
@@ -12,7 +13,7 @@ export const definition = {
 
 /** Sub-commands in the order the help text lists them. */
 export function subcommands(): readonly Subcommand[] {
-  return [helpSubcommand(subcommands, (m) => m.help.helpUsage)];
+  return [...updateSubcommands(), helpSubcommand(subcommands, (m) => m.help.helpUsage)];
 }
 
 export function register(app: App, deps: Deps): void {

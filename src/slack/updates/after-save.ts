@@ -1,0 +1,42 @@
+import type { WebClient } from '@slack/web-api';
+import type { Deps } from '../../deps.js';
+import type { Update } from '../../generated/prisma/client.js';
+import type { Logger } from '../../logger.js';
+import type { PersonWithAgency } from '../../services/people.js';
+import { updateConfirmation } from '../../views/update-confirmation.js';
+import { publishHome } from '../home/publish-home.js';
+import type { ModalSource } from './modal-metadata.js';
+import { viewLocale } from './view-locale.js';
+
+export interface AfterSave {
+  deps: Deps;
+  client: WebClient;
+  person: PersonWithAgency;
+  update: Update;
+  source: ModalSource;
+  log: Logger;
+}
+
+/**
+ * The update is stored by now; these are courtesies. A failure is logged and
+ * never reported as a failed save: the user would send it again.
+ */
+export async function afterSave({ deps, client, person, update, source, log }: AfterSave): Promise<void> {
+  try {
+    const row = await deps.prisma.update.findUniqueOrThrow({
+      where: { id: update.id },
+      select: { measure: { select: { number: true, titleNb: true, titleEn: true } }, agency: { select: { code: true } } },
+    });
+    const message = updateConfirmation(viewLocale(deps, person.language), {
+      update,
+      measure: row.measure,
+      agencyCode: row.agency.code,
+      editWindowDays: deps.config.EDIT_WINDOW_DAYS,
+    });
+    await client.chat.postMessage({ channel: person.slackId, ...message });
+  } catch (error) {
+    log.error({ err: error, updateId: update.id }, 'could not send the update confirmation');
+  }
+  if (source !== 'home') return;
+  await publishHome(deps, client, person.slackId).catch((error: unknown) => log.error({ err: error }, 'could not refresh App Home after a save'));
+}

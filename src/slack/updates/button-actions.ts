@@ -1,0 +1,54 @@
+import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Deps } from '../../deps.js';
+import { messages } from '../../i18n/index.js';
+import { coordinatorNames, findPerson } from '../../services/people.js';
+import { SERIES_ID } from '../../services/update-queries.js';
+import { noticeView } from '../../views/update-notice.js';
+import { ids } from '../ids.js';
+import { decodeOpen } from './button-values.js';
+import { openUpdateModal } from './open-update-modal.js';
+
+type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/**
+ * "Oppdater" and "Rediger" wherever they appear (lists, cards, App Home, DMs,
+ * reminders). Both open the modal with the trigger; a user who may not go on
+ * sees the reason in that modal, since a Home tab has nowhere else to answer.
+ */
+export function registerUpdateButtons(app: App, deps: Deps): void {
+  app.action<BlockAction<ButtonAction>>(ids.actions.updates.open, async (args: Args) => {
+    await args.ack();
+    const value = decodeOpen(args.action.value);
+    await withPerson(deps, args, value === null, (person, source) =>
+      openUpdateModal({ deps, client: args.client, triggerId: args.body.trigger_id, person, source, measureNumber: value?.m ?? 0, ...(value?.a === undefined ? {} : { agencyId: value.a }) }),
+    );
+  });
+  app.action<BlockAction<ButtonAction>>(ids.actions.updates.edit, async (args: Args) => {
+    await args.ack();
+    const seriesId = args.action.value ?? '';
+    await withPerson(deps, args, !SERIES_ID.test(seriesId), (person, source) =>
+      openUpdateModal({ deps, client: args.client, triggerId: args.body.trigger_id, person, source, editOf: seriesId }),
+    );
+  });
+}
+
+async function withPerson(
+  deps: Deps,
+  { body, client }: Args,
+  malformed: boolean,
+  open: (person: NonNullable<Awaited<ReturnType<typeof findPerson>>>, source: 'home' | 'message') => Promise<void>,
+): Promise<void> {
+  const person = await findPerson(deps.prisma, body.user.id);
+  if (person === null) {
+    const names = await coordinatorNames(deps.prisma);
+    const m = messages('nb');
+    await client.views.open({ trigger_id: body.trigger_id, view: noticeView(m, m.common.unknownUser(names.length ? names.join(', ') : m.common.noCoordinators)) });
+    return;
+  }
+  if (malformed) {
+    const m = messages(person.language);
+    await client.views.open({ trigger_id: body.trigger_id, view: noticeView(m, m.updates.staleForm) });
+    return;
+  }
+  await open(person, body.view?.type === 'home' ? 'home' : 'message');
+}

@@ -1,0 +1,40 @@
+import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Deps } from '../../deps.js';
+import { messages } from '../../i18n/index.js';
+import { findPerson, type PersonWithAgency } from '../../services/people.js';
+import { ids } from '../ids.js';
+import type { Reply } from '../subcommands/types.js';
+import { decodePage, type PageValue } from './button-values.js';
+import { renderHistory } from './subcommands/history.js';
+import { renderList } from './subcommands/list.js';
+import { renderMine } from './subcommands/mine.js';
+import { renderOverdue } from './subcommands/overdue.js';
+
+type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** "Forrige"/"Neste" under an ephemeral list: the page replaces the message it was clicked in. */
+export function registerPageButtons(app: App, deps: Deps): void {
+  const handler = async ({ ack, action, body, respond }: Args) => {
+    await ack();
+    const person = await findPerson(deps.prisma, body.user.id);
+    const value = decodePage(action.value);
+    const m = messages(person?.language ?? 'nb');
+    const reply = person === null || value === null ? null : await render(deps, person, value);
+    await respond({ response_type: 'ephemeral', replace_original: true, ...(reply ?? { text: person === null ? m.updates.refusals.not_allowed : m.updates.staleForm }) });
+  };
+  app.action<BlockAction<ButtonAction>>(ids.actions.updates.pagePrev, handler);
+  app.action<BlockAction<ButtonAction>>(ids.actions.updates.pageNext, handler);
+}
+
+function render(deps: Deps, person: PersonWithAgency, value: PageValue): Promise<Reply | null> {
+  switch (value.k) {
+    case 'mine':
+      return renderMine(deps, person, value.p);
+    case 'list':
+      return renderList(deps, person, value.area ?? null, value.p);
+    case 'history':
+      return value.m === undefined ? Promise.resolve(null) : renderHistory(deps, person, value.m, value.p);
+    case 'overdue':
+      return renderOverdue(deps, person, value.p);
+  }
+}

@@ -1,0 +1,44 @@
+import type { Deps } from '../../../deps.js';
+import { messages } from '../../../i18n/index.js';
+import { loadMeasureRows } from '../../../services/measure-rows.js';
+import type { PersonWithAgency } from '../../../services/people.js';
+import { measureTitle } from '../../../views/measure-format.js';
+import { measureListMessage } from '../../../views/measure-lists.js';
+import type { Reply, Subcommand } from '../../subcommands/types.js';
+import { viewLocale } from '../view-locale.js';
+import { quote, withUsage } from './args.js';
+
+/** Either language's word for "area" works, whatever the user's language. */
+const AREA_WORDS = new Set([messages('nb').tiltak.areaWord, messages('en').tiltak.areaWord, 'omrade']);
+
+/** All measures, or one focus area's (null: the area does not exist), one page. */
+export async function renderList(deps: Deps, person: PersonWithAgency, areaNumber: number | null, page: number): Promise<Reply | null> {
+  const loc = viewLocale(deps, person.language);
+  let area = null;
+  if (areaNumber !== null) {
+    area = areaNumber > 1_000_000 ? null : await deps.prisma.focusArea.findUnique({ where: { number: areaNumber } });
+    if (area === null) return null;
+  }
+  const rows = await loadMeasureRows(deps, person, area === null ? { kind: 'all' } : { kind: 'all', focusAreaId: area.id });
+  return measureListMessage(loc, area === null ? null : { number: area.number, title: measureTitle(loc.lang, area) }, rows, page);
+}
+
+export const listSubcommand: Subcommand = {
+  key: 'list',
+  names: ['liste', 'list'],
+  usage: (m) => m.tiltak.listUsage,
+  summary: (m) => m.tiltak.listSummary,
+  async run(ctx) {
+    const { m, args } = ctx;
+    const usage = m.tiltak.listUsage;
+    const [word, number, ...rest] = args;
+    if (word === undefined) return ctx.reply((await renderList(ctx.deps, ctx.person, null, 0)) ?? { text: m.measureViews.listNone });
+    if (!AREA_WORDS.has(word.toLowerCase()) || rest.length > 0) {
+      return ctx.reply({ text: withUsage(m, m.tiltak.unexpectedWords(quote(args.join(' '))), usage) });
+    }
+    if (number === undefined) return ctx.reply({ text: withUsage(m, m.tiltak.missingArea, usage) });
+    if (!/^\d+$/u.test(number)) return ctx.reply({ text: withUsage(m, m.tiltak.noSuchArea(quote(number)), usage) });
+    const reply = await renderList(ctx.deps, ctx.person, Number(number), 0);
+    await ctx.reply(reply ?? { text: withUsage(m, m.tiltak.noSuchArea(quote(number)), usage) });
+  },
+};
