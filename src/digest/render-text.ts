@@ -53,7 +53,7 @@ export function renderDigestText(digest: Digest, lang: Lang, timeZone: string, c
     }
   }
   out.push('', plain(m.digest.activity(digest.updateCount, digest.overduePairs)), '');
-  out.push(`[${m.digest.chartLegend}] ${chartAltText(digest, lang)}`, '');
+  out.push(`${m.digest.chartLabel}: ${chartAltText(digest, lang)}`, '');
   for (const x of digest.changed) out.push(...measureLines(x, lang, timeZone), '');
   if (digest.quiet.length > 0) {
     const items = digest.quiet.map((q) => `${m.digest.quietItem(q.number, m.status[q.status])}${q.overdue.length > 0 ? ` ⏰ ${q.overdue.map((o) => o.code).join(', ')}` : ''}`);
