@@ -46,12 +46,14 @@ export function modals(h: Harness): Json[] {
   return [...h.fake.state.views.values()].map((v) => v.view).filter((v) => v.type === 'modal');
 }
 
+const HIDDEN = new Set(['type', 'value', 'action_id', 'block_id', 'callback_id', 'private_metadata', 'response_type', 'id', 'hash']);
+
 /** Every text in a Block Kit structure, joined: for asserting what a user reads. */
 export function allText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.map(allText).join('\n');
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value).filter(([k]) => k !== 'value' && k !== 'action_id' && k !== 'block_id').map(([, v]) => allText(v)).join('\n');
+    return Object.entries(value).filter(([k]) => !HIDDEN.has(k)).map(([, v]) => allText(v)).join('\n');
   }
   return '';
 }
