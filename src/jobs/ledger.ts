@@ -100,3 +100,22 @@ export async function findPostedMessage(slack: WebClient, channel: string, key: 
   }
   return null;
 }
+
+/** A recorded message that no longer applies (the pair reported, the round closed): kept, never sent. */
+export async function markSkipped(prisma: PrismaClient, table: LedgerTable, id: bigint, reason: string): Promise<void> {
+  await prisma.$executeRawUnsafe(`UPDATE "${table}" SET state = 'SKIPPED', "lastError" = $2 WHERE id = $1`, id, reason);
+}
+
+/**
+ * Hands claimed rows back untried, e.g. when Slack rate-limits the rest of a
+ * batch: they wait until `until` and the claim does not count as an attempt.
+ */
+export async function releaseClaims(prisma: PrismaClient, table: LedgerTable, ids: readonly bigint[], until: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await prisma.$executeRawUnsafe(
+    `UPDATE "${table}" SET state = 'RETRY', attempts = GREATEST(attempts - 1, 0), "nextAttemptAt" = $2
+     WHERE id = ANY($1::bigint[]) AND state = 'SENDING'`,
+    ids,
+    until,
+  );
+}

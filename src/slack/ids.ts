@@ -10,6 +10,8 @@ export const ids = {
     updateNotice: 'update_notice',
     // Digest (issue 5): the full text of an update trimmed in a digest.
     digestUpdate: 'digest_update',
+    // Reminders (issue 4): "ikke aktuelt denne perioden" asks for a reason.
+    reminderWaiver: 'reminder_waiver',
   },
   actions: {
     // Updates (issue 3). `input` is the action_id of every input in the update modal.
@@ -24,6 +26,13 @@ export const ids = {
     },
     // Digest (issue 5)
     digestReadUpdate: 'digest_read_update',
+    // Reminders (issue 4): the buttons on every reminder DM; `reason` is the waiver modal's input.
+    reminders: {
+      updateNow: 'reminder_update_now',
+      snooze: 'reminder_snooze',
+      waive: 'reminder_waive',
+      reason: 'reminder_waiver_reason',
+    },
   },
   blocks: {
     // Updates (issue 3): the inputs of the update modal.
@@ -37,6 +46,11 @@ export const ids = {
       nextSteps: 'update_next_steps',
       spend: 'update_spend',
       periodDate: 'update_period',
+    },
+    // Reminders (issue 4)
+    reminders: {
+      buttons: 'reminder_buttons',
+      reason: 'reminder_waiver_reason',
     },
   },
 } as const;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** What a reminder button carries: the pair, the measure's number and the period it was about. */
+export interface ReminderButton {
+  measureId: number;
+  agencyId: number;
+  measureNumber: number;
+  period: string;
+}
+
+const schema = z.object({
+  m: z.number().int().positive(),
+  a: z.number().int().positive(),
+  n: z.number().int().positive(),
+  p: z.string().regex(/^(d\d{4}-\d{2}-\d{2}|r\d+)(~z\d+)?$/u),
+});
+
+export function encodeReminderButton(b: ReminderButton): string {
+  return JSON.stringify({ m: b.measureId, a: b.agencyId, n: b.measureNumber, p: b.period });
+}
+
+/** Button values and private_metadata come back from the client: never trusted, always parsed. */
+export function decodeReminderButton(raw: unknown): ReminderButton | null {
+  if (typeof raw !== 'string' || raw.length > 200) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return null;
+  return { measureId: parsed.data.m, agencyId: parsed.data.a, measureNumber: parsed.data.n, period: parsed.data.p };
+}
