@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../src/deps.js';
 import { subcommandHandler } from '../src/slack/command-handler.js';
 import { digestPreviewSubcommand, digestSendSubcommand } from '../src/slack/digest/subcommands.js';
+import { roundSubcommand } from '../src/slack/reminders/round-subcommand.js';
 import { helpSubcommand } from '../src/slack/subcommands/help.js';
 import type { Subcommand } from '../src/slack/subcommands/types.js';
 
@@ -13,7 +14,7 @@ export const definition = {
 
 /** Sub-commands in the order the help text lists them. */
 export function subcommands(): readonly Subcommand[] {
-  return [digestPreviewSubcommand(), digestSendSubcommand(), helpSubcommand(subcommands, (m) => m.help.rapportHelpUsage)];
+  return [roundSubcommand(), digestPreviewSubcommand(), digestSendSubcommand(), helpSubcommand(subcommands, (m) => m.help.rapportHelpUsage)];
 }
 
 export function register(app: App, deps: Deps): void {

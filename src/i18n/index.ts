@@ -7,12 +7,13 @@ import { measureViews } from './measure-views.js';
 import { tiltak } from './tiltak.js';
 import { updates } from './updates.js';
 import { reminders } from './reminders.js';
+import { reminderCommands } from './reminder-commands.js';
 
 /**
  * The one message catalogue. Each area keeps its strings in its own file with
  * nb first and en typed to match, so a missing translation fails to compile.
  */
-const sections = { common, help, status, digest, updates, measureViews, tiltak, home, reminders };
+const sections = { common, help, status, digest, updates, measureViews, tiltak, home, reminders, reminderCommands };
 
 export type Lang = 'nb' | 'en';
 export const LANGS: readonly Lang[] = ['nb', 'en'];

@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js';
 import { registerDigest } from './digest/register.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerHome } from './home/register.js';
+import { registerReminderListeners } from './reminders/register.js';
 import { registerRequestContext } from './request-context.js';
 import { registerUnknownActions } from './unknown-actions.js';
 import { registerUpdateListeners } from './updates/register.js';
@@ -15,6 +16,7 @@ export function registerListeners(app: App, deps: Deps): void {
   registerUpdateListeners(app, deps);
   registerHome(app, deps);
   registerDigest(app, deps);
+  registerReminderListeners(app, deps);
   registerUnknownActions(app, deps);
   registerErrorHandler(app, deps);
 }

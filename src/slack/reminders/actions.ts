@@ -1,0 +1,78 @@
+import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Deps } from '../../deps.js';
+import { snoozeUntil } from '../../domain/ladder.js';
+import { messages, type Lang } from '../../i18n/index.js';
+import { dueSettingsFrom } from '../../services/due-dates.js';
+import { findPerson, type PersonWithAgency } from '../../services/people.js';
+import { checkResponder, snoozePair, type Responder } from '../../services/reminder-responses.js';
+import { formatReminderTime } from '../../views/reminder-dates.js';
+import { waiverLoadingModal, waiverModal, waiverRefusalModal } from '../../views/reminder-waiver-modal.js';
+import { ids } from '../ids.js';
+import { openUpdateModal } from '../updates/open-update-modal.js';
+import { decodeReminderButton, encodeReminderButton } from './button-value.js';
+
+type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** Someone not in the plan can still answer a reminder they were sent (a team lead named only by Slack ID). */
+const responderFor = (person: PersonWithAgency | null, slackId: string): Responder =>
+  person ?? { id: 0, slackId, role: 'CONTACT', agencyId: null };
+
+async function say(args: Args, text: string): Promise<void> {
+  await args.respond({ response_type: 'ephemeral', replace_original: false, text });
+}
+
+/** The three buttons on every reminder DM. Each acks first, then parses the (forgeable) value and checks rights. */
+export function registerReminderActions(app: App, deps: Deps): void {
+  app.action<BlockAction<ButtonAction>>(ids.actions.reminders.updateNow, async (args: Args) => {
+    await args.ack();
+    const value = decodeReminderButton(args.action.value);
+    const person = await findPerson(deps.prisma, args.body.user.id);
+    if (person === null) return say(args, messages('nb').reminders.notRegistered);
+    if (value === null) return say(args, messages(person.language).reminders.stale);
+    await openUpdateModal({
+      deps,
+      client: args.client,
+      triggerId: args.body.trigger_id,
+      person,
+      measureNumber: value.measureNumber,
+      agencyId: value.agencyId,
+      source: 'message',
+    });
+  });
+
+  app.action<BlockAction<ButtonAction>>(ids.actions.reminders.snooze, async (args: Args) => {
+    await args.ack();
+    const value = decodeReminderButton(args.action.value);
+    const person = await findPerson(deps.prisma, args.body.user.id);
+    const lang: Lang = person?.language ?? 'nb';
+    const t = messages(lang).reminders;
+    if (value === null) return say(args, t.stale);
+    const check = await checkResponder(deps.prisma, responderFor(person, args.body.user.id), value.measureId, value.agencyId);
+    if (!check.ok) return say(args, check.reason === 'no_pair' ? t.stale : t.notYours);
+    const now = deps.clock.now();
+    const settings = dueSettingsFrom(deps.config);
+    const until = snoozeUntil(now, settings);
+    await snoozePair(deps.prisma, { slackId: args.body.user.id, measureId: value.measureId, agencyId: value.agencyId, at: now, until });
+    await say(args, t.snoozed(value.measureNumber, formatReminderTime(until, lang, settings.timeZone)));
+  });
+
+  app.action<BlockAction<ButtonAction>>(ids.actions.reminders.waive, async (args: Args) => {
+    await args.ack();
+    const person = await findPerson(deps.prisma, args.body.user.id);
+    const m = messages(person?.language ?? 'nb');
+    const opened = await args.client.views.open({ trigger_id: args.body.trigger_id, view: waiverLoadingModal(m) });
+    const viewId = opened.view?.id;
+    if (viewId === undefined) return;
+    const value = decodeReminderButton(args.action.value);
+    let view;
+    if (person === null) view = waiverRefusalModal(m, m.reminders.notRegistered);
+    else if (value === null) view = waiverRefusalModal(m, m.reminders.stale);
+    else {
+      const check = await checkResponder(deps.prisma, person, value.measureId, value.agencyId);
+      view = check.ok
+        ? waiverModal(m, person.language, check.pair, encodeReminderButton(value))
+        : waiverRefusalModal(m, check.reason === 'no_pair' ? m.reminders.stale : m.reminders.notYours);
+    }
+    await args.client.views.update({ view_id: viewId, view });
+  });
+}
