@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ids } from '../../src/slack/ids.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { allText, clickButton, goodForm, openModal, reply, submit, type FormInput } from './updates-support.js';
@@ -221,6 +221,15 @@ describe('/tiltak hjelp', () => {
     for (const usage of ['`/tiltak`', '`/tiltak <nr>`', '`/tiltak oppdater <nr>`', '`/tiltak mine`', '`/tiltak liste [område <n>]`', '`/tiltak historikk <nr>`', '`/tiltak forfalt`', '`/tiltak språk nb|en`', '`/tiltak hjelp`']) {
       expect(text).toContain(usage);
     }
+  });
+});
+
+describe('failures', () => {
+  it('answers politely when the database fails mid-command', async () => {
+    const spy = vi.spyOn(h.running.deps.prisma.measure, 'findMany').mockRejectedValueOnce(new Error('connection lost'));
+    const text = await ask('U0KARI01', 'liste');
+    spy.mockRestore();
+    expect(text).toBe('Noe gikk galt hos oss. Forsøket er logget; prøv igjen om litt.');
   });
 });
 

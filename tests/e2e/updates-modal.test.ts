@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ids } from '../../src/slack/ids.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { blockActionPayload } from '../rig/payloads.js';
@@ -177,12 +177,24 @@ describe('saving', () => {
   });
 
   it('keeps the update when the confirmation DM fails', async () => {
-    h.fake.failNext('chat.postMessage', { kind: 'error', error: 'channel_not_found' });
+    h.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
     const view = await open('U0KARI01', 'oppdater 1');
     const ack = await submit(h, 'U0KARI01', view, goodForm);
     expect(ack.json).toEqual({ response_action: 'clear' });
     await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage')[0]);
     expect(await h.db.prisma.update.count()).toBe(1);
+  });
+});
+
+describe('when the database fails', () => {
+  it('answers the submission with a polite notice, writing nothing', async () => {
+    const view = await open('U0KARI01', 'oppdater 1');
+    const spy = vi.spyOn(h.running.deps.prisma, '$transaction').mockRejectedValueOnce(new Error('connection lost'));
+    const ack = await submit(h, 'U0KARI01', view, goodForm);
+    spy.mockRestore();
+    expect(ack.json).toMatchObject({ response_action: 'update', view: { callback_id: ids.views.updateNotice } });
+    expect(allText(ack.json)).toContain('Noe gikk galt hos oss');
+    expect(await h.db.prisma.update.count()).toBe(0);
   });
 });
 
