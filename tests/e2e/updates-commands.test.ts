@@ -224,6 +224,20 @@ describe('/tiltak hjelp', () => {
   });
 });
 
+describe('the roll-up of a measure with several agencies', () => {
+  it('counts Fullført only when every agency is done, and shows the breakdown in lists', async () => {
+    const completed = { ...goodForm, status: 'COMPLETED' };
+    await report('U0KARI01', 2, completed);
+    await report('U0OLA001', 2, completed);
+    expect(await ask('U0KOORD1', 'liste område 1')).toContain(':white_circle: Ikke startet (JD :white_check_mark: · BFD :white_check_mark: · UDI :grey_question:)');
+    const udi = await h.db.prisma.agency.findUniqueOrThrow({ where: { code: 'UDI' } });
+    await h.command('U0KOORD1', 'oppdater 2');
+    const view = await openModal(h);
+    await submit(h, 'U0KOORD1', view, { ...completed, agencyId: String(udi.id) });
+    expect(await ask('U0KOORD1', '2')).toContain('*Samlet status:* :white_check_mark: Fullført (JD :white_check_mark: · BFD :white_check_mark: · UDI :white_check_mark:)');
+  });
+});
+
 describe('failures', () => {
   it('answers politely when the database fails mid-command', async () => {
     const spy = vi.spyOn(h.running.deps.prisma.measure, 'findMany').mockRejectedValueOnce(new Error('connection lost'));
