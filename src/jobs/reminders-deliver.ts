@@ -101,7 +101,8 @@ async function deliverOne(ctx: DeliveryContext, row: Row, dms: Map<string, strin
     }
     result.lines.push(`will retry ${row.key}: ${failure.code}`);
     if (failure.code !== 'ratelimited') return { kind: 'done' };
-    return { kind: 'rate_limited', until: new Date(ctx.at.getTime() + (failure.retryAfterMs ?? backoffMs(1))) };
+    // The same wait markFailed gave this row, so the batch resumes together.
+    return { kind: 'rate_limited', until: new Date(ctx.at.getTime() + Math.max(failure.retryAfterMs ?? 0, backoffMs(row.attempts))) };
   }
   // Slack has the message. A crash before this line leaves the row SENDING; its lease runs out and the
   // next claim finds the message by its metadata instead of sending it again.
