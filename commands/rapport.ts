@@ -3,6 +3,7 @@ import type { Deps } from '../src/deps.js';
 import { subcommandHandler } from '../src/slack/command-handler.js';
 import { digestPreviewSubcommand, digestSendSubcommand } from '../src/slack/digest/subcommands.js';
 import { roundSubcommand } from '../src/slack/reminders/round-subcommand.js';
+import { reportExportSubcommand } from '../src/slack/report/export-subcommand.js';
 import { helpSubcommand } from '../src/slack/subcommands/help.js';
 import type { Subcommand } from '../src/slack/subcommands/types.js';
 
@@ -14,7 +15,7 @@ export const definition = {
 
 /** Sub-commands in the order the help text lists them. */
 export function subcommands(): readonly Subcommand[] {
-  return [roundSubcommand(), digestPreviewSubcommand(), digestSendSubcommand(), helpSubcommand(subcommands, (m) => m.help.rapportHelpUsage)];
+  return [roundSubcommand(), digestPreviewSubcommand(), digestSendSubcommand(), reportExportSubcommand(), helpSubcommand(subcommands, (m) => m.help.rapportHelpUsage)];
 }
 
 export function register(app: App, deps: Deps): void {

@@ -1,0 +1,78 @@
+import { localDay } from '../../domain/calendar.js';
+import { formatDayRange } from '../../digest/format.js';
+import type { Messages } from '../../i18n/index.js';
+import { classifySendError } from '../../jobs/slack-errors.js';
+import { renderReport } from '../../report/build-report.js';
+import { parseExportArgs } from '../../report/export-args.js';
+import { loadReport } from '../../report/load-report.js';
+import { seesWholePlan } from '../../services/permissions.js';
+import type { Subcommand, SubcommandContext } from '../subcommands/types.js';
+
+async function refuse(ctx: SubcommandContext): Promise<boolean> {
+  if (!seesWholePlan(ctx.person)) {
+    await ctx.reply({ text: ctx.m.common.notAllowed });
+    return true;
+  }
+  return false;
+}
+
+/** /rapport eksport: the status report for a period, uploaded to the coordinator's DM. */
+export function reportExportSubcommand(): Subcommand {
+  return {
+    key: 'report-export',
+    names: ['eksport', 'export'],
+    usage: (m: Messages) => m.report.exportUsage,
+    summary: (m: Messages) => m.report.exportSummary,
+    async run(ctx) {
+      if (await refuse(ctx)) return;
+      const r = ctx.m.report;
+      const args = parseExportArgs(ctx.args);
+      if (args.kind !== 'ok') {
+        const text =
+          args.kind === 'bad-date'
+            ? r.exportBadDate(args.given)
+            : args.kind === 'bad-format'
+              ? r.exportBadFormat(args.given)
+              : args.kind === 'bad-word'
+                ? r.exportBadWord(args.given, r.exportUsage)
+                : r.exportFromAfterTo;
+        await ctx.reply({ text });
+        return;
+      }
+      const { prisma, config, clock, logger } = ctx.deps;
+      const plan = await prisma.plan.findUnique({ where: { id: 1 }, select: { startDate: true } });
+      if (plan === null) {
+        await ctx.reply({ text: r.noPlan });
+        return;
+      }
+      const now = clock.now();
+      const from = args.from ?? plan.startDate.toISOString().slice(0, 10);
+      const to = args.to ?? localDay(now, config.TZ_PLAN);
+      if (from > to) {
+        await ctx.reply({ text: r.exportFromAfterTo });
+        return;
+      }
+      await ctx.reply({ text: r.exportWorking });
+      const data = await loadReport(prisma, { from, to, timeZone: config.TZ_PLAN, generatedAt: now });
+      if (data === null) return;
+      const file = await renderReport(data, args.format, ctx.lang, config.TZ_PLAN);
+      try {
+        const dm = await ctx.client.conversations.open({ users: ctx.userId });
+        const channel = dm.channel?.id;
+        if (channel === undefined) throw new Error('conversations.open returned no channel');
+        await ctx.client.files.uploadV2({
+          channel_id: channel,
+          file: file.bytes,
+          filename: file.filename,
+          title: file.filename,
+          initial_comment: r.exportComment(formatDayRange(from, to, ctx.lang)),
+        });
+      } catch (error) {
+        logger.warn({ err: error, failure: classifySendError(error) }, 'report upload failed');
+        await ctx.reply({ text: r.exportFailed });
+        return;
+      }
+      await ctx.reply({ text: r.exportSent(file.filename) });
+    },
+  };
+}
