@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { messages } from '../../i18n/index.js';
-import { coordinatorNames, findPerson } from '../../services/people.js';
+import { coordinatorNames, findPerson, type PersonWithAgency } from '../../services/people.js';
 import { SERIES_ID } from '../../services/update-queries.js';
 import { noticeView } from '../../views/update-notice.js';
 import { ids } from '../ids.js';
@@ -19,24 +19,26 @@ export function registerUpdateButtons(app: App, deps: Deps): void {
   app.action<BlockAction<ButtonAction>>(ids.actions.updates.open, async (args: Args) => {
     await args.ack();
     const value = decodeOpen(args.action.value);
-    await withPerson(deps, args, value === null, (person, source) =>
-      openUpdateModal({ deps, client: args.client, triggerId: args.body.trigger_id, person, source, measureNumber: value?.m ?? 0, ...(value?.a === undefined ? {} : { agencyId: value.a }) }),
+    await withPerson(deps, args, value, (person, source, { m, a }) =>
+      openUpdateModal({ deps, client: args.client, triggerId: args.body.trigger_id, person, source, measureNumber: m, ...(a === undefined ? {} : { agencyId: a }) }),
     );
   });
   app.action<BlockAction<ButtonAction>>(ids.actions.updates.edit, async (args: Args) => {
     await args.ack();
-    const seriesId = args.action.value ?? '';
-    await withPerson(deps, args, !SERIES_ID.test(seriesId), (person, source) =>
-      openUpdateModal({ deps, client: args.client, triggerId: args.body.trigger_id, person, source, editOf: seriesId }),
+    const value = args.action.value;
+    const seriesId = value !== undefined && SERIES_ID.test(value) ? value : null;
+    await withPerson(deps, args, seriesId, (person, source, editOf) =>
+      openUpdateModal({ deps, client: args.client, triggerId: args.body.trigger_id, person, source, editOf }),
     );
   });
 }
 
-async function withPerson(
+/** Finds the user and hands over the parsed button value; null means it was malformed (or forged). */
+async function withPerson<T>(
   deps: Deps,
   { body, client }: Args,
-  malformed: boolean,
-  open: (person: NonNullable<Awaited<ReturnType<typeof findPerson>>>, source: 'home' | 'message') => Promise<void>,
+  value: T | null,
+  open: (person: PersonWithAgency, source: 'home' | 'message', value: T) => Promise<void>,
 ): Promise<void> {
   const person = await findPerson(deps.prisma, body.user.id);
   if (person === null) {
@@ -45,10 +47,10 @@ async function withPerson(
     await client.views.open({ trigger_id: body.trigger_id, view: noticeView(m, m.common.unknownUser(names.length ? names.join(', ') : m.common.noCoordinators)) });
     return;
   }
-  if (malformed) {
+  if (value === null) {
     const m = messages(person.language);
     await client.views.open({ trigger_id: body.trigger_id, view: noticeView(m, m.updates.staleForm) });
     return;
   }
-  await open(person, body.view?.type === 'home' ? 'home' : 'message');
+  await open(person, body.view?.type === 'home' ? 'home' : 'message', value);
 }

@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
 import type { PersonWithAgency } from '../../services/people.js';
@@ -32,7 +33,7 @@ export async function openUpdateModal(args: OpenUpdateModalArgs): Promise<void> 
   const viewId = opened.view?.id;
   if (viewId === undefined) return;
   const hash = opened.view?.hash;
-  let view;
+  let view: ModalView;
   try {
     view = await buildView(args);
   } catch (error) {
@@ -43,7 +44,7 @@ export async function openUpdateModal(args: OpenUpdateModalArgs): Promise<void> 
 }
 
 /** The form, or the refusal, for a request; also used when a select in the open modal changes. */
-export async function buildView(args: Omit<OpenUpdateModalArgs, 'client' | 'triggerId'> & { measureId?: number }) {
+export async function buildView(args: Omit<OpenUpdateModalArgs, 'client' | 'triggerId'> & { measureId?: number }): Promise<ModalView> {
   const { deps, person } = args;
   const loc = viewLocale(deps, person.language);
   const request: UpdateFormRequest = { measureNumber: args.measureNumber, measureId: args.measureId, agencyId: args.agencyId, editOf: args.editOf };
