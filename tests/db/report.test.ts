@@ -55,7 +55,8 @@ describe('the status report for 1 January – 30 June 2004', () => {
   });
 
   it('is loaded in a fixed, small number of queries', () => {
-    expect(db.queries()).toBeLessThanOrEqual(12);
+    // Twelve today (plan, areas, statuses, the versions with their names, waivers): a fixed number, not one per measure.
+    expect(db.queries()).toBeLessThanOrEqual(15);
   });
 
   it('in Markdown: introduction, each area and measure, the agencies’ own words attributed, and the annex', async () => {
