@@ -26,12 +26,16 @@ export async function exportPlan(prisma: PrismaClient): Promise<PlanFileInput> {
       end: isoDay(plan.endDate),
       ...(plan.budgetNok === null ? {} : { budget_nok: Number(plan.budgetNok) }),
       default_cadence_days: plan.defaultCadenceDays,
+      digest_weekday: plan.digestWeekday,
+      digest_time: plan.digestTime,
     },
     focus_areas: areas.map((a) => ({
       number: a.number,
       title_nb: a.titleNb,
       title_en: a.titleEn,
       ...(a.channel === null ? {} : { channel: a.channel }),
+      ...(a.digestWeekday === null ? {} : { digest_weekday: a.digestWeekday }),
+      ...(a.digestTime === null ? {} : { digest_time: a.digestTime }),
     })),
     agencies: agencies.map((a) => ({
       code: a.code,

@@ -38,12 +38,20 @@ async function writePlan(tx: Tx, file: PlanFile, actor: string): Promise<ImportS
     endDate: day(file.plan.end),
     budgetNok: file.plan.budget_nok === undefined ? null : BigInt(file.plan.budget_nok),
     defaultCadenceDays: file.plan.default_cadence_days ?? 14,
+    digestWeekday: file.plan.digest_weekday ?? 1,
+    digestTime: file.plan.digest_time ?? '08:00',
   };
   await tx.plan.upsert({ where: { id: 1 }, create: plan, update: plan });
 
   const areaIds = new Map<number, number>();
   for (const area of file.focus_areas) {
-    const data = { titleNb: area.title_nb, titleEn: area.title_en, channel: area.channel ?? null };
+    const data = {
+      titleNb: area.title_nb,
+      titleEn: area.title_en,
+      channel: area.channel ?? null,
+      digestWeekday: area.digest_weekday ?? null,
+      digestTime: area.digest_time ?? null,
+    };
     const row = await tx.focusArea.upsert({ where: { number: area.number }, create: { number: area.number, ...data }, update: data });
     areaIds.set(area.number, row.id);
   }

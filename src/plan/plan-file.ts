@@ -11,6 +11,8 @@ const isoDate = z.union([
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user ID like U0123ABCD');
 const channelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$|^#[a-z0-9æøå_-]{1,80}$/, 'must be a channel ID (C0123ABCD) or #name');
 const agencyCode = z.string().regex(/^[A-ZÆØÅ0-9_-]{1,20}$/, 'must be an agency code of capitals, e.g. JD');
+const weekday = z.number().int().min(1, 'must be 1 (Monday) to 7 (Sunday)').max(7, 'must be 1 (Monday) to 7 (Sunday)');
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:00');
 const title = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 export const planFileSchema = z.strictObject({
@@ -21,6 +23,8 @@ export const planFileSchema = z.strictObject({
     end: isoDate,
     budget_nok: z.number().int().nonnegative().optional(),
     default_cadence_days: z.number().int().min(1).max(366).optional(),
+    digest_weekday: weekday.optional(),
+    digest_time: clockTime.optional(),
   }),
   focus_areas: z.array(
     z.strictObject({
@@ -28,6 +32,8 @@ export const planFileSchema = z.strictObject({
       title_nb: title(300),
       title_en: title(300),
       channel: channelId.optional(),
+      digest_weekday: weekday.optional(),
+      digest_time: clockTime.optional(),
     }),
   ),
   agencies: z.array(

@@ -80,6 +80,18 @@ describe('plan import', () => {
     expect(extra.ok ? [] : extra.errors.join('\n')).toMatch(/^plan: Unrecognized key/);
   });
 
+  it('sets the digest schedule for the plan and for one focus area', async () => {
+    const scheduled = small
+      .replace('budget_nok: 1000000', 'budget_nok: 1000000\n  digest_weekday: 2\n  digest_time: "07:30"')
+      .replace('channel: C0FOCUS1}', 'channel: C0FOCUS1, digest_weekday: 5, digest_time: "14:00"}');
+    expect((await importPlanText(db.prisma, scheduled)).ok).toBe(true);
+    expect(await db.prisma.plan.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ digestWeekday: 2, digestTime: '07:30' });
+    expect(await db.prisma.focusArea.findUniqueOrThrow({ where: { number: 1 } })).toMatchObject({ digestWeekday: 5, digestTime: '14:00' });
+    expect(await db.prisma.focusArea.findUniqueOrThrow({ where: { number: 2 } })).toMatchObject({ digestWeekday: null, digestTime: null });
+    const bad = await importPlanText(db.prisma, scheduled.replace('digest_weekday: 5', 'digest_weekday: 8'));
+    expect(bad.ok ? [] : bad.errors).toEqual(['focus_areas[0].digest_weekday: must be 1 (Monday) to 7 (Sunday)']);
+  });
+
   it('exports what it imported, in the same format', async () => {
     await importPlanText(db.prisma, small);
     const exported = await exportPlan(db.prisma);
