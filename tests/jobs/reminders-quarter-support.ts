@@ -2,7 +2,6 @@
 // and the three-process PostgreSQL run: the plan's whole future is written up
 // front with the instants things happen, and the loader only sees rows made
 // by the instant it is asked about.
-import { ErrorCode, WebClient, type WebAPICallResult, type WebClientOptions } from '@slack/web-api';
 import type { Config } from '../../src/config.js';
 import { atLocalTime } from '../../src/domain/calendar.js';
 import { nextReminderInstant, snoozeUntil } from '../../src/domain/ladder.js';
@@ -18,8 +17,6 @@ export const FROM = new Date('2004-03-01T00:00:00+01:00');
 export const TO = new Date('2004-06-01T00:00:00+02:00');
 /** The one event off the reminder grid: a round's opening DMs the contacts at once. */
 export const ROUND_OPENS = new Date('2004-04-20T13:17:00+02:00');
-/** Una's Slack account is deactivated: every DM to her is refused for good. */
-export const GONE = ['U0UNA001'];
 
 const oslo = (local: string) => {
   const [day, time] = local.split(' ') as [string, string];
@@ -88,22 +85,5 @@ export async function driveQuarter(
     at = next;
     await tick(at);
     ticks++;
-  }
-}
-
-/** A Slack client for a workspace where some accounts are deactivated: conversations.open refuses them as Slack does. */
-export class WorkspaceClient extends WebClient {
-  readonly #gone: ReadonlySet<string>;
-
-  constructor(token: string, options: WebClientOptions, gone: readonly string[]) {
-    super(token, options);
-    this.#gone = new Set(gone);
-  }
-
-  override async apiCall(method: string, options?: Record<string, unknown>): Promise<WebAPICallResult> {
-    if (method === 'conversations.open' && this.#gone.has(String(options?.users))) {
-      throw Object.assign(new Error('An API error occurred: user_not_found'), { code: ErrorCode.PlatformError, data: { ok: false, error: 'user_not_found' } });
-    }
-    return super.apiCall(method, options);
   }
 }

@@ -7,7 +7,8 @@ import { slackClientOptions } from '../../src/slack/client-options.js';
 import { BOT_TOKEN } from '../support/harness.js';
 import { usesPostgres } from '../support/test-database.js';
 import { EXPECTED_QUARTER } from './reminders-quarter-expected.js';
-import { driveQuarter, GONE, QUARTER_PLAN, seedQuarter, WorkspaceClient } from './reminders-quarter-support.js';
+import { driveQuarter, QUARTER_PLAN, seedQuarter } from './reminders-quarter-support.js';
+import { GONE, WorkspaceClient } from './reminders-workspace-client.js';
 import { crashingOnMarkSent, ledgerKeyOf, startReminderRig, type ReminderRig } from './reminders-support.js';
 
 let rig: ReminderRig;
