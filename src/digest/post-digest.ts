@@ -16,6 +16,8 @@ export interface PostOptions {
   logger: Logger;
   /** Called as soon as Slack accepted the main message, so a retry continues in its thread. */
   onMainPosted?(channel: string, ts: string): Promise<void>;
+  /** Called after each further message, so the sender can keep its claim on the ledger row. */
+  onProgress?(): Promise<void>;
 }
 
 export const partKey = (key: string, part: number) => `${key}#${part}`;
@@ -61,6 +63,7 @@ export async function postDigest(slack: WebClient, target: string, messages: Dig
       if (classifySendError(error).kind === 'retry') throw error;
       options.logger.warn({ err: error, channel }, 'digest chart refused; posting the digest without it');
     }
+    await options.onProgress?.();
   }
   for (const [i, reply] of messages.replies.entries()) {
     const replyKey = key === null ? null : partKey(key, i + 1);
@@ -73,6 +76,7 @@ export async function postDigest(slack: WebClient, target: string, messages: Dig
       unfurl_links: false,
       ...(replyKey === null ? {} : { metadata: ledgerMetadata(replyKey) }),
     });
+    await options.onProgress?.();
   }
   return { channel, ts };
 }

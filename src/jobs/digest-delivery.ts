@@ -6,7 +6,7 @@ import { postDigest } from '../digest/post-digest.js';
 import { areaSchedule, dueAt, weekPeriod } from '../digest/schedule.js';
 import type { DigestLedger, FocusArea, Plan } from '../generated/prisma/client.js';
 import { messages } from '../i18n/index.js';
-import { findPostedMessage, ledgerMetadata, markFailed, markSent } from './ledger.js';
+import { extendClaim, findPostedMessage, ledgerMetadata, markFailed, markSent } from './ledger.js';
 import { digestLedgerKey, isNoChannelPeriod } from './digest-due.js';
 
 export type ClaimedDigest = DigestLedger & { focusArea: FocusArea };
@@ -49,6 +49,7 @@ async function sendDigest(deps: Deps, slack: WebClient, plan: Plan, row: Claimed
     onMainPosted: async (channel, ts) => {
       if (row.messageTs === null) await prisma.digestLedger.update({ where: { id: row.id }, data: { channel, messageTs: ts } });
     },
+    onProgress: () => extendClaim(prisma, 'DigestLedger', row.id, deps.clock.now()),
   });
 }
 

@@ -40,6 +40,18 @@ export async function claimDue(prisma: PrismaClient, table: LedgerTable, at: Dat
   return rows.map((r) => r.id);
 }
 
+/**
+ * Keeps a claim while a long send is still under way (a large digest posts
+ * dozens of replies), so no other instance takes the row over mid-send.
+ */
+export async function extendClaim(prisma: PrismaClient, table: LedgerTable, id: bigint, now: Date): Promise<void> {
+  await prisma.$executeRawUnsafe(
+    `UPDATE "${table}" SET "nextAttemptAt" = $2 WHERE id = $1 AND state = 'SENDING'`,
+    id,
+    new Date(now.getTime() + CLAIM_LEASE_MS),
+  );
+}
+
 export async function markSent(prisma: PrismaClient, table: LedgerTable, id: bigint, at: Date, channel: string, ts: string): Promise<void> {
   await prisma.$executeRawUnsafe(
     `UPDATE "${table}" SET state = 'SENT', "sentAt" = $2, channel = $3, "messageTs" = $4, "lastError" = NULL WHERE id = $1`,
