@@ -5,8 +5,7 @@ import { loadReminderState } from '../../src/jobs/reminders-state.js';
 import { dueSettingsFrom, loadDueStates } from '../../src/services/due-dates.js';
 import { usesPostgres } from '../support/test-database.js';
 import { openCountingDatabase, type CountingDatabase } from './digest-counting-db.js';
-import { rigConfig } from './digest-support.js';
-import { FakeSlack } from '../rig/fake-slack.js';
+import { loadConfig } from '../../src/config.js';
 
 const AT = new Date('2004-03-15T09:00:00+01:00');
 let db: CountingDatabase;
@@ -55,8 +54,7 @@ async function countQueries<T>(work: () => Promise<T>): Promise<{ queries: numbe
 
 beforeAll(async () => {
   db = await openCountingDatabase();
-  const fake = new FakeSlack();
-  settings = dueSettingsFrom(rigConfig(fake));
+  settings = dueSettingsFrom(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'x' }));
 }, 120_000);
 afterAll(async () => {
   await db?.close();
