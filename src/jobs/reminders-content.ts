@@ -71,15 +71,9 @@ export function describeRecorded(row: RecordedMessage, state: ReminderState, s: 
     case STEP.roundOpened: {
       const round = state.roundsNewestFirst.find((r) => `r${r.id}` === row.period);
       if (round === undefined || !isRoundOpen(round, at, s.timeZone)) return { skip: 'round_closed' };
-      const pairs: PairRow[] = [];
-      const standingInFor: StandIn[] = [];
-      for (const pair of state.pairs) {
-        if (pairDue(state, pair, s, at)?.roundId !== round.id) continue;
-        const routed = dir.route(dir.contactsOrFallback(pair.agencyId)).find((r) => r.recipient === row.recipient);
-        if (routed === undefined) continue;
-        pairs.push(pair);
-        for (const x of routed.standingInFor) if (!standingInFor.some((y) => y.absent === x.absent)) standingInFor.push(x);
-      }
+      const member = roundMembers(state, s, at, round.id).get(row.recipient);
+      const pairs = member?.pairs ?? [];
+      const standingInFor = member?.standingInFor ?? [];
       if (pairs.length === 0) return { skip: 'round_reported' };
       return { send: { kind: 'round', roundId: round.id, deadlineDay: round.deadlineDay, pairs, standingInFor } };
     }
@@ -87,7 +81,7 @@ export function describeRecorded(row: RecordedMessage, state: ReminderState, s: 
       const week = row.period.slice(1);
       const day = summaryDay(week, s);
       if (week !== weekOf(today) || day === null) return { skip: 'week_passed' };
-      const rows = overduePairs(state, s, at, day);
+      const rows = summaryRows(state, s, at, day);
       return rows.length === 0 ? { skip: 'nothing_overdue' } : { send: { kind: 'summary', week, rows } };
     }
     case STEP.failure: {
@@ -98,6 +92,48 @@ export function describeRecorded(row: RecordedMessage, state: ReminderState, s: 
     default:
       return { skip: 'unknown_step' };
   }
+}
+
+type Members = Map<string, { pairs: PairRow[]; standingInFor: StandIn[] }>;
+const membersCache = new WeakMap<ReminderState, Map<string, Members>>();
+
+/**
+ * Who a round's notice goes to and which of their pairs it lists, worked out
+ * once per loaded state: a round over a large plan has many notices in one batch.
+ */
+function roundMembers(state: ReminderState, s: LadderSettings, at: Date, roundId: number): Members {
+  const cacheKey = `${roundId} ${at.getTime()}`;
+  const cached = membersCache.get(state)?.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const members: Members = new Map();
+  for (const pair of state.pairs) {
+    if (pairDue(state, pair, s, at)?.roundId !== roundId) continue;
+    for (const routed of state.directory.route(state.directory.contactsOrFallback(pair.agencyId))) {
+      const member = members.get(routed.recipient) ?? { pairs: [], standingInFor: [] };
+      member.pairs.push(pair);
+      for (const x of routed.standingInFor) if (!member.standingInFor.some((y) => y.absent === x.absent)) member.standingInFor.push(x);
+      members.set(routed.recipient, member);
+    }
+  }
+  const perState = membersCache.get(state) ?? new Map<string, Members>();
+  perState.set(cacheKey, members);
+  membersCache.set(state, perState);
+  return members;
+}
+
+const summaryCache = new WeakMap<ReminderState, Map<string, OverduePair[]>>();
+
+/** The summary's rows, worked out once per loaded state for all the coordinators. */
+function summaryRows(state: ReminderState, s: LadderSettings, at: Date, day: LocalDay): OverduePair[] {
+  const key = `${day} ${at.getTime()}`;
+  const perState = summaryCache.get(state) ?? new Map<string, OverduePair[]>();
+  summaryCache.set(state, perState);
+  let rows = perState.get(key);
+  if (rows === undefined) {
+    rows = overduePairs(state, s, at, day);
+    perState.set(key, rows);
+  }
+  return rows;
 }
 
 function reportedDay(pair: PairRow, timeZone: string): LocalDay | null {
