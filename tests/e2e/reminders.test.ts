@@ -108,6 +108,24 @@ describe('the buttons', () => {
     expect(await submit('igjen').then((r) => r.json)).toMatchObject({ response_action: 'errors' });
   });
 
+  it('tells the user when the snooze cannot be saved, and saves nothing', async () => {
+    await tick(h, STEP1);
+    const [dm] = measureOne('U0KARI01');
+    await h.db.runner.session((c) =>
+      c.exec(`CREATE FUNCTION reminders_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$;
+              CREATE TRIGGER reminders_test_refuse BEFORE INSERT ON "Snooze" FOR EACH ROW EXECUTE FUNCTION reminders_test_refuse();`),
+    );
+    try {
+      await click(h, 'U0KARI01', dm!, ids.actions.reminders.snooze);
+      await h.fake.waitFor(() => h.fake.responses.at(-1));
+      expect(lastResponseText(h)).toBe('Noe gikk galt hos oss. Forsøket er logget; prøv igjen om litt.');
+    } finally {
+      await h.db.runner.session((c) => c.exec(`DROP TRIGGER reminders_test_refuse ON "Snooze"; DROP FUNCTION reminders_test_refuse();`));
+    }
+    expect(await h.running.deps.prisma.snooze.count()).toBe(0);
+    expect(await h.running.deps.prisma.auditLog.count({ where: { action: 'reminder.snooze' } })).toBe(0);
+  });
+
   it('"Oppdater nå" opens the update modal with the trigger', async () => {
     await tick(h, STEP1);
     const [dm] = measureOne('U0KARI01');
@@ -164,6 +182,10 @@ describe('/tiltak fravær', () => {
     expect(await reply('U0KARI01', 'fravær 12.1.2004 16.1.2004 <@U0KARI01>')).toBe('Du kan ikke være din egen stedfortreder.');
     expect(await reply('U0OLA001', 'away 12.1.2004 16.1.2004 @Kari extra')).toContain('Usage: `/tiltak away');
     expect(await h.running.deps.prisma.absence.count()).toBe(0);
+  });
+
+  it('is listed in /tiltak hjelp', async () => {
+    expect(await reply('U0KARI01', 'hjelp')).toContain('/tiltak fravær <fra> <til> [@stedfortreder] | fravær av');
   });
 
   it('finds a substitute typed as @name when mentions are not escaped', async () => {

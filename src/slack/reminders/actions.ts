@@ -21,10 +21,23 @@ async function say(args: Args, text: string): Promise<void> {
   await args.respond({ response_type: 'ephemeral', replace_original: false, text });
 }
 
+/** Acks, then runs the handler; a failure is logged and the user told in one line rather than met with silence. */
+function answering(deps: Deps, handler: (args: Args) => Promise<void>) {
+  return async (args: Args): Promise<void> => {
+    await args.ack();
+    try {
+      await handler(args);
+    } catch (error) {
+      deps.logger.error({ err: error, action: args.action.action_id, user: args.body.user.id }, 'reminder button failed');
+      const person = await findPerson(deps.prisma, args.body.user.id).catch(() => null);
+      await say(args, messages(person?.language ?? 'nb').common.somethingWentWrong).catch(() => undefined);
+    }
+  };
+}
+
 /** The three buttons on every reminder DM. Each acks first, then parses the (forgeable) value and checks rights. */
 export function registerReminderActions(app: App, deps: Deps): void {
-  app.action<BlockAction<ButtonAction>>(ids.actions.reminders.updateNow, async (args: Args) => {
-    await args.ack();
+  app.action<BlockAction<ButtonAction>>(ids.actions.reminders.updateNow, answering(deps, async (args) => {
     const value = decodeReminderButton(args.action.value);
     const person = await findPerson(deps.prisma, args.body.user.id);
     if (person === null) return say(args, messages('nb').reminders.notRegistered);
@@ -38,10 +51,9 @@ export function registerReminderActions(app: App, deps: Deps): void {
       agencyId: value.agencyId,
       source: 'message',
     });
-  });
+  }));
 
-  app.action<BlockAction<ButtonAction>>(ids.actions.reminders.snooze, async (args: Args) => {
-    await args.ack();
+  app.action<BlockAction<ButtonAction>>(ids.actions.reminders.snooze, answering(deps, async (args) => {
     const value = decodeReminderButton(args.action.value);
     const person = await findPerson(deps.prisma, args.body.user.id);
     const lang: Lang = person?.language ?? 'nb';
@@ -54,10 +66,9 @@ export function registerReminderActions(app: App, deps: Deps): void {
     const until = snoozeUntil(now, settings);
     await snoozePair(deps.prisma, { slackId: args.body.user.id, measureId: value.measureId, agencyId: value.agencyId, at: now, until });
     await say(args, t.snoozed(value.measureNumber, formatReminderTime(until, lang, settings.timeZone)));
-  });
+  }));
 
-  app.action<BlockAction<ButtonAction>>(ids.actions.reminders.waive, async (args: Args) => {
-    await args.ack();
+  app.action<BlockAction<ButtonAction>>(ids.actions.reminders.waive, answering(deps, async (args) => {
     const person = await findPerson(deps.prisma, args.body.user.id);
     const m = messages(person?.language ?? 'nb');
     const opened = await args.client.views.open({ trigger_id: args.body.trigger_id, view: waiverLoadingModal(m) });
@@ -74,5 +85,5 @@ export function registerReminderActions(app: App, deps: Deps): void {
         : waiverRefusalModal(m, check.reason === 'no_pair' ? m.reminders.stale : m.reminders.notYours);
     }
     await args.client.views.update({ view_id: viewId, view });
-  });
+  }));
 }

@@ -32,7 +32,14 @@ export function registerWaiverSubmission(app: App, deps: Deps): void {
     const check = await checkResponder(deps.prisma, person, pair.measureId, pair.agencyId);
     if (!check.ok) return fieldError(check.reason === 'no_pair' ? t.stale : t.notYours);
     const settings = dueSettingsFrom(deps.config);
-    const result = await waivePeriod(deps.prisma, settings, { person, measureId: pair.measureId, agencyId: pair.agencyId, period: pair.period, reason, at: deps.clock.now() });
+    let result;
+    try {
+      result = await waivePeriod(deps.prisma, settings, { person, measureId: pair.measureId, agencyId: pair.agencyId, period: pair.period, reason, at: deps.clock.now() });
+    } catch (error) {
+      // The modal stays open with the reason typed, so the user can simply try again.
+      deps.logger.error({ err: error, user: body.user.id }, 'could not record "ikke aktuelt"');
+      return fieldError(m.common.somethingWentWrong);
+    }
     if (!result.ok) return fieldError(t.stale);
     await ack();
     const label = check.pair;
