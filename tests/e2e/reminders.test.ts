@@ -108,6 +108,18 @@ describe('the buttons', () => {
     expect(await submit('igjen').then((r) => r.json)).toMatchObject({ response_action: 'errors' });
   });
 
+  it('"Utsett 1 dag" on a reminder whose period has been reported since says so, and snoozes nothing', async () => {
+    await tick(h, STEP1);
+    const [dm] = measureOne('U0KARI01');
+    const kari = await h.running.deps.prisma.person.findFirstOrThrow({ where: { slackId: 'U0KARI01' } });
+    await h.running.deps.prisma.periodWaiver.create({ data: { measureId: 1, agencyId: 1, personId: kari.id, reason: 'x', createdAt: new Date('2004-01-13T09:30:00+01:00') } });
+    h.clock.set('2004-01-13T10:00:00+01:00');
+    await click(h, 'U0KARI01', dm!, ids.actions.reminders.snooze);
+    await h.fake.waitFor(() => h.fake.responses.at(-1));
+    expect(lastResponseText(h)).toBe('Denne påminnelsen gjelder ikke lenger: perioden er allerede rapportert.');
+    expect(await h.running.deps.prisma.snooze.count()).toBe(0);
+  });
+
   it('tells the user when the snooze cannot be saved, and saves nothing', async () => {
     await tick(h, STEP1);
     const [dm] = measureOne('U0KARI01');

@@ -2,7 +2,8 @@ import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMidd
 import type { Deps } from '../../deps.js';
 import { snoozeUntil } from '../../domain/ladder.js';
 import { messages, type Lang } from '../../i18n/index.js';
-import { dueSettingsFrom } from '../../services/due-dates.js';
+import { basePeriod } from '../../jobs/reminders-plan.js';
+import { dueSettingsFrom, loadDueStates } from '../../services/due-dates.js';
 import { findPerson, type PersonWithAgency } from '../../services/people.js';
 import { checkResponder, snoozePair, type Responder } from '../../services/reminder-responses.js';
 import { formatReminderTime } from '../../views/reminder-dates.js';
@@ -63,6 +64,9 @@ export function registerReminderActions(app: App, deps: Deps): void {
     if (!check.ok) return say(args, check.reason === 'no_pair' ? t.stale : t.notYours);
     const now = deps.clock.now();
     const settings = dueSettingsFrom(deps.config);
+    const [current] = await loadDueStates(deps.prisma, settings, now, { measureIds: [value.measureId], agencyIds: [value.agencyId] });
+    // Snoozing a reminder whose period has since been reported would promise a reminder that never comes.
+    if (current === undefined || current.closed || current.period !== basePeriod(value.period)) return say(args, t.stale);
     const until = snoozeUntil(now, settings);
     await snoozePair(deps.prisma, { slackId: args.body.user.id, measureId: value.measureId, agencyId: value.agencyId, at: now, until });
     await say(args, t.snoozed(value.measureNumber, formatReminderTime(until, lang, settings.timeZone)));
