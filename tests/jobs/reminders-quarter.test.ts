@@ -87,7 +87,7 @@ describe(`a simulated quarter on ${usesPostgres() ? 'PostgreSQL' : 'PGlite'}, 1 
     });
     await quarter();
     const faulted = rig.fake.calls.filter((c) => c.fault !== undefined).length;
-    expect(faulted).toBeGreaterThan(20);
+    expect(faulted).toBeGreaterThan(10);
     await expectTheQuarter();
   });
 
