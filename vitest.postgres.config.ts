@@ -10,6 +10,8 @@ export default defineConfig({
     include: ['tests/db/**/*.test.ts', 'tests/jobs/**/*.test.ts', 'tests/**/*.pg.test.ts'],
     pool: 'forks',
     maxWorkers: 2,
+    isolate: false,
+    restoreMocks: true,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     env: {

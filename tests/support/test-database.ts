@@ -2,13 +2,41 @@ import { randomBytes } from 'node:crypto';
 import { openDatabase, parseDatabaseUrl, type Database } from '../../src/db/open-database.js';
 
 /**
- * A fresh, migrated database for one test file: in-process PGlite by default,
- * or a schema of its own on the server named by TEST_DATABASE_URL (the
- * PostgreSQL suite), so files can run side by side.
+ * Booting PGlite costs seconds per file, so each test worker keeps the
+ * in-memory database of the file before and hands it, emptied, to the next
+ * (vitest runs with isolate: false, so this module outlives a file).
+ */
+let spare: Database | null = null;
+
+async function pooledPGlite(): Promise<Database> {
+  let db = spare;
+  spare = null;
+  if (db !== null) {
+    try {
+      await truncateAll(db);
+    } catch {
+      db = null;
+    }
+  }
+  db ??= await openDatabase({ kind: 'pglite', dataDir: null });
+  const inner = db;
+  return {
+    ...inner,
+    ping: () => inner.ping(),
+    async close() {
+      spare = inner;
+    },
+  };
+}
+
+/**
+ * A migrated, empty database for one test file: in-process PGlite by
+ * default, or a schema of its own on the server named by TEST_DATABASE_URL
+ * (the PostgreSQL suite), so files can run side by side.
  */
 export async function createTestDatabase(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
-  if (url === undefined || url === '') return openDatabase({ kind: 'pglite', dataDir: null });
+  if (url === undefined || url === '') return pooledPGlite();
   const schema = `${process.env.TILTAK_TEST_SCHEMA_PREFIX ?? 'tiltak_test'}_${randomBytes(4).toString('hex')}`;
   const target = parseDatabaseUrl(url);
   if (target.kind !== 'postgres') throw new Error('TEST_DATABASE_URL must be a postgres:// URL');
