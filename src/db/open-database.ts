@@ -99,7 +99,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
   const pool = new pg.Pool(poolConfig);
   // An idle client that loses its server emits 'error'; without a listener that kills the process.
   pool.on('error', () => undefined);
-  if (schema !== null) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+  if (schema !== null) await createSchema(pool, schema);
   const adapter = new PrismaPg(pool, schema === null ? undefined : { schema });
   const prisma = new PrismaClient({ adapter });
   let closed = false;
@@ -117,6 +117,20 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
       await pool.end();
     },
   };
+}
+
+/**
+ * IF NOT EXISTS does not make CREATE SCHEMA safe against a concurrent twin:
+ * two instances starting together can both pass the check, and the loser
+ * gets a unique violation on pg_namespace. Either way the schema is there.
+ */
+async function createSchema(pool: pg.Pool, schema: string): Promise<void> {
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== '23505' && code !== '42P06') throw error;
+  }
 }
 
 function quoteIdent(name: string): string {
