@@ -131,3 +131,19 @@ export async function releaseClaims(prisma: PrismaClient, table: LedgerTable, id
     until,
   );
 }
+
+/**
+ * Renews a claim just before its send, fenced by the attempt count the claim
+ * returned: if the lease ran out while earlier rows of a long batch were
+ * being sent and another instance has claimed the row since (bumping the
+ * count), this answers false and the row is left to that instance.
+ */
+export async function renewClaim(prisma: PrismaClient, table: LedgerTable, id: bigint, attempts: number, now: Date): Promise<boolean> {
+  const renewed = await prisma.$executeRawUnsafe(
+    `UPDATE "${table}" SET "nextAttemptAt" = $3 WHERE id = $1 AND attempts = $2 AND state = 'SENDING'`,
+    id,
+    attempts,
+    new Date(now.getTime() + CLAIM_LEASE_MS),
+  );
+  return renewed === 1;
+}

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { LadderSettings } from '../domain/ladder.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
-import { claimDue, findPostedMessage, ledgerMetadata, markFailed, markSent, markSkipped, releaseClaims } from './ledger.js';
+import { claimDue, findPostedMessage, ledgerMetadata, markFailed, markSent, markSkipped, releaseClaims, renewClaim } from './ledger.js';
 import { backoffMs } from './slack-errors.js';
 import { describeRecorded } from './reminders-content.js';
 import { renderReminder } from './reminders-render.js';
@@ -45,6 +45,12 @@ export async function deliverDue(ctx: DeliveryContext): Promise<DeliveryResult> 
     if (ids.length === 0) break;
     const rows = await ctx.prisma.reminderLedger.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } });
     for (const [i, row] of rows.entries()) {
+      // The tick's instant plus the whole seconds this run has taken: a slow Slack can outlast a lease.
+      const now = new Date(ctx.at.getTime() + Math.floor((performance.now() - started) / 1000) * 1000);
+      if (!(await renewClaim(ctx.prisma, TABLE, row.id, row.attempts, now))) {
+        result.lines.push(`left to another instance ${row.key}`);
+        continue;
+      }
       const outcome = await deliverOne(ctx, row, dms, result);
       if (outcome.kind === 'rate_limited') {
         // Slack asked us to slow down: the rest of the batch waits rather than hammering on.

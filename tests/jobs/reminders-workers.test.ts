@@ -12,14 +12,23 @@ const WORKER = new URL('./reminders-worker.ts', import.meta.url).pathname;
 
 /** A bot instance in a process of its own, ticked over stdin. */
 class Worker {
-  private readonly waiting: Array<(line: string) => void> = [];
+  private readonly waiting: Array<{ resolve: (line: string) => void; reject: (error: Error) => void }> = [];
   private readonly lines: string[] = [];
+  private stderr = '';
+  private exited: Error | null = null;
 
   private constructor(readonly proc: ChildProcessWithoutNullStreams) {
     createInterface({ input: proc.stdout }).on('line', (line) => {
       const next = this.waiting.shift();
-      if (next) next(line);
+      if (next) next.resolve(line);
       else this.lines.push(line);
+    });
+    proc.stderr.on('data', (chunk: Buffer) => {
+      this.stderr = `${this.stderr}${chunk.toString('utf8')}`.slice(-4000);
+    });
+    proc.once('exit', (code, signal) => {
+      this.exited = new Error(`worker exited (${code ?? signal}): ${this.stderr}`);
+      for (const w of this.waiting.splice(0)) w.reject(this.exited);
     });
   }
 
@@ -34,10 +43,8 @@ class Worker {
   next(): Promise<string> {
     const line = this.lines.shift();
     if (line !== undefined) return Promise.resolve(line);
-    return new Promise((resolve, reject) => {
-      this.waiting.push(resolve);
-      this.proc.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
-    });
+    if (this.exited !== null) return Promise.reject(this.exited);
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
   async tick(at: Date): Promise<string[]> {

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { claimDue, renewClaim } from '../../src/jobs/ledger.js';
 import { dueSettingsFrom, loadDueStates } from '../../src/services/due-dates.js';
 import { usesPostgres } from '../support/test-database.js';
 import { addReports, crashingOnMarkSent, sentKeys, startReminderRig, type ReminderRig } from './reminders-support.js';
@@ -98,6 +99,18 @@ describe(`the reminder ledger on ${usesPostgres() ? 'PostgreSQL' : 'PGlite'}`, (
       ['SENT', 2],
     ]);
     expect(rig.fake.callsTo('chat.postMessage')).toHaveLength(2);
+  });
+
+  it('lets a sender go on only while its claim is still its own', async () => {
+    rig.fake.failNext('chat.postMessage', { status: 503 });
+    rig.fake.failNext('chat.postMessage', { status: 503 });
+    await rig.run(STEP1);
+    const [first] = await claimDue(rig.db.prisma, 'ReminderLedger', plus(STEP1, 60_000));
+    const mine = await rig.db.prisma.reminderLedger.findUniqueOrThrow({ where: { id: first! } });
+    // The lease runs out mid-batch and another instance claims the row: the count it bumped fences the first sender off.
+    await claimDue(rig.db.prisma, 'ReminderLedger', plus(STEP1, 60_000 + 3 * 60_000));
+    expect(await renewClaim(rig.db.prisma, 'ReminderLedger', mine.id, mine.attempts, plus(STEP1, 4 * 60_000))).toBe(false);
+    expect(await renewClaim(rig.db.prisma, 'ReminderLedger', mine.id, mine.attempts + 1, plus(STEP1, 4 * 60_000))).toBe(true);
   });
 
   it('skips a retry that no longer applies because the pair has reported since', async () => {
