@@ -4,6 +4,7 @@ import { ids } from '../../src/slack/ids.js';
 import { blockActionPayload } from '../rig/payloads.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { addUpdates, replies, topLevel } from '../jobs/digest-support.js';
+import { actionValue } from './updates-support.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -125,10 +126,10 @@ describe('"Les hele" under a trimmed update', () => {
   it('opens the whole text in a modal', async () => {
     await command('U0KOORD1', 'send 1');
     const [main] = topLevel(h.fake, 'C0FOCUS1');
-    const details = json(replies(h.fake, 'C0FOCUS1', main?.ts ?? '').map((m) => m.blocks));
-    expect(details).not.toContain('SLUTTEN AV TEKSTEN');
-    const value = /"action_id":"digest_read_update","text":\{[^}]*\},"value":"(\d+)"/.exec(details)?.[1];
-    expect(value).toBeDefined();
+    const blocks = replies(h.fake, 'C0FOCUS1', main?.ts ?? '').map((m) => m.blocks);
+    expect(json(blocks)).not.toContain('SLUTTEN AV TEKSTEN');
+    const value = actionValue(blocks, ids.actions.digestReadUpdate);
+    expect(value).toMatch(/^\d+$/);
     const update = await clickReadMore(value ?? '');
     expect(h.fake.callsTo('views.open')[0]?.args).toMatchObject({ view: { callback_id: ids.views.digestUpdate } });
     expect(json(update.args)).toContain('SLUTTEN AV TEKSTEN');

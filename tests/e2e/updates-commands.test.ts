@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ids } from '../../src/slack/ids.js';
 import { startHarness, type Harness } from '../support/harness.js';
-import { allText, clickButton, goodForm, openModal, reply, submit, type FormInput } from './updates-support.js';
+import { actionValue, allText, clickButton, goodForm, openModal, reply, submit, type FormInput } from './updates-support.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -257,10 +257,10 @@ describe('paging', () => {
     const first = await ask('U0KARI01', 'liste');
     expect(first).toContain('Side 1 av 3');
     expect(first).toContain('48 tiltak');
-    const next = JSON.stringify(h.fake.responses.at(-1)?.body).match(/"action_id":"update_page_next","text":\{[^}]*\},"value":"((?:[^"\\]|\\.)*)"/u);
-    const value = JSON.parse(`"${next?.[1] ?? ''}"`) as string;
+    const value = actionValue(h.fake.responses.at(-1)?.body, ids.actions.updates.pageNext);
+    expect(value).toBeDefined();
     const before = h.fake.responses.length;
-    await clickButton(h, 'U0KARI01', ids.actions.updates.pageNext, value);
+    await clickButton(h, 'U0KARI01', ids.actions.updates.pageNext, value ?? '');
     const { text, body } = await reply(h, before + 1);
     expect(body).toMatchObject({ replace_original: true });
     expect(text).toContain('Side 2 av 3');

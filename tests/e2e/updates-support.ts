@@ -58,6 +58,21 @@ export function allText(value: unknown): string {
   return '';
 }
 
+/** The value of the first element with this action_id anywhere in a Block Kit structure. */
+export function actionValue(value: unknown, actionId: string): string | undefined {
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = actionValue(item, actionId);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object') return undefined;
+  const el = value as Json;
+  if (el.action_id === actionId && typeof el.value === 'string') return el.value;
+  return actionValue(Object.values(el), actionId);
+}
+
 export async function submit(h: Harness, userId: string, view: Json, form: FormInput, privateMetadata?: string) {
   const meta = privateMetadata ?? (typeof view.private_metadata === 'string' ? view.private_metadata : '');
   return h.interact(viewSubmissionPayload({ userId, callbackId: ids.views.updateModal, privateMetadata: meta, values: formValues(form), ...(typeof view.id === 'string' ? { viewId: view.id } : {}) }));
