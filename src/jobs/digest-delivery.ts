@@ -6,7 +6,7 @@ import { postDigest } from '../digest/post-digest.js';
 import { areaSchedule, dueAt, weekPeriod } from '../digest/schedule.js';
 import type { DigestLedger, FocusArea, Plan } from '../generated/prisma/client.js';
 import { messages } from '../i18n/index.js';
-import { extendClaim, findPostedMessage, ledgerMetadata, markFailed, markSent } from './ledger.js';
+import { ClaimLostError, elapsedClock, findPostedMessage, ledgerMetadata, markFailed, markSent, renewClaim } from './ledger.js';
 import { digestLedgerKey, isNoChannelPeriod } from './digest-due.js';
 
 export type ClaimedDigest = DigestLedger & { focusArea: FocusArea };
@@ -23,6 +23,7 @@ export async function deliverClaimed(deps: Deps, slack: WebClient, plan: Plan, r
     await markSent(deps.prisma, 'DigestLedger', row.id, at, sent.channel, sent.ts);
     return `${label}: sent to ${sent.channel}${row.late ? ' (late)' : ''}`;
   } catch (error) {
+    if (error instanceof ClaimLostError) return `${label}: left to another instance`;
     const failure = await markFailed(deps.prisma, 'DigestLedger', row.id, row.attempts, at, error);
     deps.logger.warn({ err: error, area: row.focusArea.number, period: row.period, failure }, 'digest not sent');
     return `${label}: ${failure.kind === 'retry' ? 'will retry' : 'failed'} (${failure.code})`;
@@ -36,6 +37,8 @@ async function sendDigest(deps: Deps, slack: WebClient, plan: Plan, row: Claimed
     await prisma.digestLedger.update({ where: { id: row.id }, data: { state: 'SKIPPED', lastError: 'no_channel' } });
     return null;
   }
+  // A large thread can outlast the claim's lease; each message renews it.
+  const clock = elapsedClock(at);
   const digest = await buildDigest(prisma, config, row.focusAreaId, weekPeriod(row.period, config.TZ_PLAN));
   const lateDueAt = row.late ? dueAt(row.period, areaSchedule(plan, row.focusArea), config.TZ_PLAN) : null;
   const composed = await composeDigest(digest, { lang: CHANNEL_LANG, timeZone: config.TZ_PLAN, logger, lateDueAt });
@@ -49,7 +52,9 @@ async function sendDigest(deps: Deps, slack: WebClient, plan: Plan, row: Claimed
     onMainPosted: async (channel, ts) => {
       if (row.messageTs === null) await prisma.digestLedger.update({ where: { id: row.id }, data: { channel, messageTs: ts } });
     },
-    onProgress: () => extendClaim(prisma, 'DigestLedger', row.id, deps.clock.now()),
+    onProgress: async () => {
+      if (!(await renewClaim(prisma, 'DigestLedger', row.id, row.attempts, clock()))) throw new ClaimLostError(row.id);
+    },
   });
 }
 

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { WebClient } from '@slack/web-api';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { backoffMs, classifySendError, type SendFailure } from './slack-errors.js';
@@ -40,18 +41,6 @@ export async function claimDue(prisma: PrismaClient, table: LedgerTable, at: Dat
   return rows.map((r) => r.id);
 }
 
-/**
- * Keeps a claim while a long send is still under way (a large digest posts
- * dozens of replies), so no other instance takes the row over mid-send.
- */
-export async function extendClaim(prisma: PrismaClient, table: LedgerTable, id: bigint, now: Date): Promise<void> {
-  await prisma.$executeRawUnsafe(
-    `UPDATE "${table}" SET "nextAttemptAt" = $2 WHERE id = $1 AND state = 'SENDING'`,
-    id,
-    new Date(now.getTime() + CLAIM_LEASE_MS),
-  );
-}
-
 export async function markSent(prisma: PrismaClient, table: LedgerTable, id: bigint, at: Date, channel: string, ts: string): Promise<void> {
   await prisma.$executeRawUnsafe(
     `UPDATE "${table}" SET state = 'SENT', "sentAt" = $2, channel = $3, "messageTs" = $4, "lastError" = NULL WHERE id = $1`,
@@ -75,7 +64,8 @@ export async function markFailed(
   if (failure.kind === 'permanent') {
     await prisma.$executeRawUnsafe(`UPDATE "${table}" SET state = 'FAILED', "lastError" = $2 WHERE id = $1`, id, failure.code);
   } else {
-    const wait = Math.max(failure.retryAfterMs ?? 0, backoffMs(attempts));
+    // Slack's Retry-After is the wait it asked for; only other failures back off by attempt.
+    const wait = failure.retryAfterMs ?? backoffMs(attempts);
     await prisma.$executeRawUnsafe(
       `UPDATE "${table}" SET state = 'RETRY', "lastError" = $2, "nextAttemptAt" = $3 WHERE id = $1`,
       id,
@@ -138,6 +128,22 @@ export async function releaseClaims(prisma: PrismaClient, table: LedgerTable, id
  * being sent and another instance has claimed the row since (bumping the
  * count), this answers false and the row is left to that instance.
  */
+export class ClaimLostError extends Error {
+  constructor(readonly id: bigint) {
+    super(`ledger row ${id} was taken over by another instance`);
+    this.name = 'ClaimLostError';
+  }
+}
+
+/**
+ * The instant a long-running send stands at: the tick's instant plus the
+ * whole seconds spent since, so leases move forward with real work even
+ * when the tick's instant is a simulated one.
+ */
+export function elapsedClock(at: Date, started = performance.now()): () => Date {
+  return () => new Date(at.getTime() + Math.floor((performance.now() - started) / 1000) * 1000);
+}
+
 export async function renewClaim(prisma: PrismaClient, table: LedgerTable, id: bigint, attempts: number, now: Date): Promise<boolean> {
   const renewed = await prisma.$executeRawUnsafe(
     `UPDATE "${table}" SET "nextAttemptAt" = $3 WHERE id = $1 AND attempts = $2 AND state = 'SENDING'`,

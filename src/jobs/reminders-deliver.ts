@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { LadderSettings } from '../domain/ladder.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
-import { claimDue, findPostedMessage, ledgerMetadata, markFailed, markSent, markSkipped, releaseClaims, renewClaim } from './ledger.js';
+import { claimDue, elapsedClock, findPostedMessage, ledgerMetadata, markFailed, markSent, markSkipped, releaseClaims, renewClaim } from './ledger.js';
 import { backoffMs } from './slack-errors.js';
 import { describeRecorded } from './reminders-content.js';
 import { renderReminder } from './reminders-render.js';
@@ -39,15 +39,15 @@ type Outcome = { kind: 'done' } | { kind: 'rate_limited'; until: Date };
 export async function deliverDue(ctx: DeliveryContext): Promise<DeliveryResult> {
   const result: DeliveryResult = { lines: [], sent: 0, failedForGood: 0 };
   const started = performance.now();
+  const clock = elapsedClock(ctx.at, started);
   const dms = new Map<string, string>();
   while (performance.now() - started < (ctx.budgetMs ?? 40_000)) {
     const ids = await claimDue(ctx.prisma, TABLE, ctx.at, BATCH);
     if (ids.length === 0) break;
     const rows = await ctx.prisma.reminderLedger.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } });
     for (const [i, row] of rows.entries()) {
-      // The tick's instant plus the whole seconds this run has taken: a slow Slack can outlast a lease.
-      const now = new Date(ctx.at.getTime() + Math.floor((performance.now() - started) / 1000) * 1000);
-      if (!(await renewClaim(ctx.prisma, TABLE, row.id, row.attempts, now))) {
+      // A slow Slack can outlast a lease: renew it, unless another instance has taken the row.
+      if (!(await renewClaim(ctx.prisma, TABLE, row.id, row.attempts, clock()))) {
         result.lines.push(`left to another instance ${row.key}`);
         continue;
       }

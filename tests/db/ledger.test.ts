@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/open-database.js';
-import { CLAIM_LEASE_MS, claimDue, extendClaim, markFailed, markSent } from '../../src/jobs/ledger.js';
+import { CLAIM_LEASE_MS, claimDue, markFailed, markSent, renewClaim } from '../../src/jobs/ledger.js';
 import { createTestDatabase, truncateAll } from '../support/test-database.js';
 
 let db: Database;
@@ -44,22 +44,23 @@ describe('the delivery ledger', () => {
     expect((await db.prisma.reminderLedger.findFirstOrThrow()).attempts).toBe(2);
   });
 
-  it('keeps a claim that its sender extends while it works', async () => {
+  it('keeps a claim that its sender renews while it works, and refuses a renewal once another took it', async () => {
     await seed(1);
     const [id] = await claimDue(db.prisma, 'ReminderLedger', t0);
-    await extendClaim(db.prisma, 'ReminderLedger', id!, later(90_000));
+    expect(await renewClaim(db.prisma, 'ReminderLedger', id!, 1, later(90_000))).toBe(true);
     expect(await claimDue(db.prisma, 'ReminderLedger', later(CLAIM_LEASE_MS))).toHaveLength(0);
     expect(await claimDue(db.prisma, 'ReminderLedger', later(90_000 + CLAIM_LEASE_MS))).toHaveLength(1);
+    expect(await renewClaim(db.prisma, 'ReminderLedger', id!, 1, later(100_000 + CLAIM_LEASE_MS))).toBe(false);
   });
 
   it('does not claim a row once it is sent, and waits out Retry-After on a 429', async () => {
     await seed(2);
     const [first, second] = await claimDue(db.prisma, 'ReminderLedger', t0);
     await markSent(db.prisma, 'ReminderLedger', first!, t0, 'DU0', '1.0001');
-    const rateLimited = Object.assign(new Error('rate limited'), { code: 'slack_webapi_rate_limited_error', retryAfter: 600 });
+    const rateLimited = Object.assign(new Error('rate limited'), { code: 'slack_webapi_rate_limited_error', retryAfter: 30 });
     expect(await markFailed(db.prisma, 'ReminderLedger', second!, 1, t0, rateLimited)).toMatchObject({ kind: 'retry' });
-    expect(await claimDue(db.prisma, 'ReminderLedger', later(599_000))).toHaveLength(0);
-    expect((await claimDue(db.prisma, 'ReminderLedger', later(600_000))).map(String)).toEqual([String(second)]);
+    expect(await claimDue(db.prisma, 'ReminderLedger', later(29_000))).toHaveLength(0);
+    expect((await claimDue(db.prisma, 'ReminderLedger', later(30_000))).map(String)).toEqual([String(second)]);
   });
 
   it('gives up for good on a permanent error, without blocking the others', async () => {
