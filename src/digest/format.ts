@@ -1,7 +1,6 @@
 import type { LocalDay } from '../domain/calendar.js';
-import type { Lang } from '../i18n/index.js';
+import { INTL_LOCALE as LOCALE, type Lang } from '../i18n/index.js';
 
-const LOCALE: Record<Lang, string> = { nb: 'nb-NO', en: 'en-GB' };
 const noon = (day: LocalDay) => new Date(`${day}T12:00:00Z`);
 
 export function weekNumber(week: string): number {
@@ -38,12 +37,4 @@ export function trimText(text: string, max: number): { text: string; trimmed: bo
   const cut = clean.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   return { text: `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`, trimmed: true };
-}
-
-/**
- * Update texts are typed by users: keep them from pinging channels or
- * forging links and mentions when shown in mrkdwn.
- */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

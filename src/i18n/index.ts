@@ -18,6 +18,8 @@ const sections = { common, help, status, digest, updates, measureViews, tiltak, 
 
 export type Lang = 'nb' | 'en';
 export const LANGS: readonly Lang[] = ['nb', 'en'];
+/** The locale Intl formats each language's dates and numbers in. */
+export const INTL_LOCALE: Record<Lang, string> = { nb: 'nb-NO', en: 'en-GB' };
 
 type Sections = typeof sections;
 export type Messages = { [K in keyof Sections]: Sections[K]['nb'] };

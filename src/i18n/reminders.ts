@@ -43,6 +43,7 @@ const nb = {
   waiverTooLong: (max: number) => `Begrunnelsen kan være høyst ${max} tegn.`,
   waiverSaved: (measure: string, agency: string, reason: string, next: string) =>
     `:white_check_mark: Registrert: *${measure}* (${agency}) er ikke aktuelt denne perioden.\n> ${reason}\nNeste statusoppdatering er ventet ${next}.`,
+  dayAtTime: (day: string, time: string) => `${day} kl. ${time}`,
 };
 
 const en: typeof nb = {
@@ -88,6 +89,7 @@ const en: typeof nb = {
   waiverTooLong: (max: number) => `The reason can be at most ${max} characters.`,
   waiverSaved: (measure: string, agency: string, reason: string, next: string) =>
     `:white_check_mark: Saved: *${measure}* (${agency}) does not apply this period.\n> ${reason}\nThe next status update is due ${next}.`,
+  dayAtTime: (day: string, time: string) => `${day} at ${time}`,
 };
 
 export const reminders = { nb, en };

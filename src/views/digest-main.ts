@@ -1,7 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import { STATUS_EMOJI, type RolledStatus } from '../domain/status.js';
 import { CHART_STATUS_ORDER } from '../chart/status-chart-spec.js';
-import { escapeMrkdwn, formatDayRange, formatDueInstant, trimText, weekNumber } from '../digest/format.js';
+import { formatDayRange, formatDueInstant, trimText, weekNumber } from '../digest/format.js';
+import { escapeMrkdwn } from './measure-format.js';
 import type { Digest } from '../digest/model.js';
 import { messages, type Lang } from '../i18n/index.js';
 

@@ -1,6 +1,7 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { STATUS_EMOJI } from '../domain/status.js';
-import { escapeMrkdwn, formatShortDate, trimText } from '../digest/format.js';
+import { formatShortDate, trimText } from '../digest/format.js';
+import { escapeMrkdwn } from './measure-format.js';
 import type { Digest, DigestMeasure, DigestUpdate } from '../digest/model.js';
 import { messages, type Lang } from '../i18n/index.js';
 import { ids } from '../slack/ids.js';

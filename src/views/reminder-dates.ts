@@ -1,7 +1,5 @@
 import type { LocalDay } from '../domain/calendar.js';
-import type { Lang } from '../i18n/index.js';
-
-const LOCALE: Record<Lang, string> = { nb: 'nb-NO', en: 'en-GB' };
+import { INTL_LOCALE as LOCALE, messages, type Lang } from '../i18n/index.js';
 
 /** 'fredag 19. mars 2004' / 'Friday 19 March 2004': a due day, written out so nobody misreads it. */
 export function formatDueDay(day: LocalDay, lang: Lang): string {
@@ -15,7 +13,7 @@ export function formatDueDay(day: LocalDay, lang: Lang): string {
 export function formatReminderTime(instant: Date, lang: Lang, timeZone: string): string {
   const day = new Intl.DateTimeFormat(LOCALE[lang], { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(instant).replace(',', '');
   const time = new Intl.DateTimeFormat(LOCALE[lang], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(instant);
-  return lang === 'nb' ? `${day} kl. ${time}` : `${day} at ${time}`;
+  return messages(lang).reminders.dayAtTime(day, time);
 }
 
 export const mention = (slackId: string): string => `<@${slackId}>`;
