@@ -266,4 +266,16 @@ describe('paging', () => {
     expect(text).toContain('Side 2 av 3');
     expect(text).toContain('Tiltak nummer 30');
   });
+
+  it('says so, and keeps the list, when the next page cannot be loaded', async () => {
+    await ask('U0KARI01', 'liste');
+    const value = actionValue(h.fake.responses.at(-1)?.body, ids.actions.updates.pageNext) ?? JSON.stringify({ k: 'list', p: 1 });
+    const spy = vi.spyOn(h.running.deps.prisma.measure, 'findMany').mockRejectedValueOnce(new Error('connection lost'));
+    const before = h.fake.responses.length;
+    await clickButton(h, 'U0KARI01', ids.actions.updates.pageNext, value);
+    const { text, body } = await reply(h, before + 1);
+    spy.mockRestore();
+    expect(body).toMatchObject({ replace_original: false });
+    expect(text.trim()).toBe('Noe gikk galt hos oss. Forsøket er logget; prøv igjen om litt.');
+  });
 });

@@ -16,11 +16,20 @@ type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddleware
 export function registerPageButtons(app: App, deps: Deps): void {
   const handler = async ({ ack, action, body, respond }: Args) => {
     await ack();
-    const person = await findPerson(deps.prisma, body.user.id);
-    const value = decodePage(action.value);
-    const m = messages(person?.language ?? 'nb');
-    const reply = person === null || value === null ? null : await render(deps, person, value);
-    await respond({ response_type: 'ephemeral', replace_original: true, ...(reply ?? { text: person === null ? m.updates.refusals.not_allowed : m.updates.staleForm }) });
+    let m = messages('nb');
+    try {
+      const person = await findPerson(deps.prisma, body.user.id);
+      const value = decodePage(action.value);
+      m = messages(person?.language ?? 'nb');
+      const reply = person === null || value === null ? null : await render(deps, person, value);
+      await respond({ response_type: 'ephemeral', replace_original: true, ...(reply ?? { text: person === null ? m.updates.refusals.not_allowed : m.updates.staleForm }) });
+    } catch (error) {
+      // The list stays as it was; a line under it says why the page did not turn, rather than silence.
+      deps.logger.error({ err: error, user: body.user.id }, 'could not turn the page');
+      await respond({ response_type: 'ephemeral', replace_original: false, text: m.common.somethingWentWrong }).catch((e: unknown) =>
+        deps.logger.error({ err: e }, 'could not tell the user about the failure'),
+      );
+    }
   };
   app.action<BlockAction<ButtonAction>>(ids.actions.updates.pagePrev, handler);
   app.action<BlockAction<ButtonAction>>(ids.actions.updates.pageNext, handler);
