@@ -54,7 +54,10 @@ export function reportExportSubcommand(): Subcommand {
       }
       await ctx.reply({ text: r.exportWorking });
       const data = await loadReport(prisma, { from, to, timeZone: config.TZ_PLAN, generatedAt: now });
-      if (data === null) return;
+      if (data === null) {
+        await ctx.reply({ text: r.noPlan });
+        return;
+      }
       const file = await renderReport(data, args.format, ctx.lang, config.TZ_PLAN);
       try {
         const dm = await ctx.client.conversations.open({ users: ctx.userId });
