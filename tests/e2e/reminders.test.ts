@@ -108,6 +108,23 @@ describe('the buttons', () => {
     expect(await submit('igjen').then((r) => r.json)).toMatchObject({ response_action: 'errors' });
   });
 
+  it('"Ikke aktuelt" answers a reason of the wrong shape on the field, and records nothing', async () => {
+    await tick(h, STEP1);
+    const [dm] = measureOne('U0KARI01');
+    await click(h, 'U0KARI01', dm!, ids.actions.reminders.waive);
+    const modal = await h.fake.waitFor(() => [...h.fake.state.views.values()].map((v) => v.view).find((v) => v.callback_id === ids.views.reminderWaiver && v.submit !== undefined));
+    const res = await h.interact(
+      viewSubmissionPayload({
+        userId: 'U0KARI01',
+        callbackId: ids.views.reminderWaiver,
+        privateMetadata: String(modal.private_metadata),
+        values: { [ids.blocks.reminders.reason]: { [ids.actions.reminders.reason]: { type: 'plain_text_input', value: 42 } } },
+      }),
+    );
+    expect(res.json).toEqual({ response_action: 'errors', errors: { [ids.blocks.reminders.reason]: 'Skriv en kort begrunnelse.' } });
+    expect(await h.running.deps.prisma.periodWaiver.count()).toBe(0);
+  });
+
   it('"Utsett 1 dag" on a reminder whose period has been reported since says so, and snoozes nothing', async () => {
     await tick(h, STEP1);
     const [dm] = measureOne('U0KARI01');
