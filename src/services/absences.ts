@@ -1,5 +1,6 @@
 import type { LocalDay } from '../domain/calendar.js';
 import type { Absence, PrismaClient } from '../generated/prisma/client.js';
+import { writeAudit, writeAudits } from './audit.js';
 
 const asDate = (day: LocalDay) => new Date(`${day}T00:00:00.000Z`);
 const asDay = (date: Date): LocalDay => date.toISOString().slice(0, 10);
@@ -34,8 +35,14 @@ export async function registerAbsence(
     const row = await tx.absence.create({
       data: { personId: args.personId, fromDate: asDate(args.fromDay), toDate: asDate(args.toDay), substituteSlackId: args.substituteSlackId, createdAt: args.at },
     });
-    await tx.auditLog.create({
-      data: { actor: args.actor, action: 'absence.register', entity: 'Absence', entityId: row.id, after: { from: args.fromDay, to: args.toDay, substitute: args.substituteSlackId }, createdAt: args.at },
+    await writeAudit(tx, {
+      actor: args.actor,
+      action: 'absence.register',
+      entity: 'Absence',
+      entityId: row.id,
+      before: null,
+      after: { from: args.fromDay, to: args.toDay, substitute: args.substituteSlackId },
+      at: args.at,
     });
     return view(row);
   });
@@ -47,9 +54,10 @@ export async function endAbsence(prisma: PrismaClient, args: { personId: number;
     const open = await tx.absence.findMany({ where: { personId: args.personId, endedAt: null, toDate: { gte: asDate(args.today) } }, select: { id: true } });
     if (open.length === 0) return 0;
     await tx.absence.updateMany({ where: { id: { in: open.map((a) => a.id) } }, data: { endedAt: args.at } });
-    for (const a of open) {
-      await tx.auditLog.create({ data: { actor: args.actor, action: 'absence.end', entity: 'Absence', entityId: a.id, after: { endedAt: args.at.toISOString() }, createdAt: args.at } });
-    }
+    await writeAudits(
+      tx,
+      open.map((a) => ({ actor: args.actor, action: 'absence.end', entity: 'Absence', entityId: a.id, before: null, after: { endedAt: args.at.toISOString() }, at: args.at })),
+    );
     return open.length;
   });
 }

@@ -12,17 +12,24 @@ export interface AuditEntry {
 
 /** Writes inside the caller's transaction, so a record and its audit line stand or fall together. */
 export async function writeAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      actor: entry.actor,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId,
-      createdAt: entry.at,
-      ...(entry.before === null ? {} : { before: entry.before }),
-      ...(entry.after === null ? {} : { after: entry.after }),
-    },
-  });
+  await tx.auditLog.create({ data: auditRow(entry) });
+}
+
+/** Several audit lines in one statement, e.g. one per row a bulk change touched. */
+export async function writeAudits(tx: Prisma.TransactionClient, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length > 0) await tx.auditLog.createMany({ data: entries.map(auditRow) });
+}
+
+function auditRow(entry: AuditEntry): Prisma.AuditLogCreateManyInput {
+  return {
+    actor: entry.actor,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    createdAt: entry.at,
+    ...(entry.before === null ? {} : { before: entry.before }),
+    ...(entry.after === null ? {} : { after: entry.after }),
+  };
 }
 
 /** An update as JSON: BigInt and dates become strings so the audit log can hold them. */

@@ -1,5 +1,6 @@
 import type { LocalDay } from '../domain/calendar.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { writeAudit } from './audit.js';
 import { loadDueStates, type DueSettings } from './due-dates.js';
 
 export interface Responder {
@@ -50,8 +51,14 @@ export async function checkResponder(prisma: PrismaClient, person: Responder, me
 export async function snoozePair(prisma: PrismaClient, args: { slackId: string; measureId: number; agencyId: number; at: Date; until: Date }): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const snooze = await tx.snooze.create({ data: { measureId: args.measureId, agencyId: args.agencyId, slackId: args.slackId, until: args.until, createdAt: args.at } });
-    await tx.auditLog.create({
-      data: { actor: args.slackId, action: 'reminder.snooze', entity: 'Snooze', entityId: String(snooze.id), after: { measureId: args.measureId, agencyId: args.agencyId, until: args.until.toISOString() }, createdAt: args.at },
+    await writeAudit(tx, {
+      actor: args.slackId,
+      action: 'reminder.snooze',
+      entity: 'Snooze',
+      entityId: String(snooze.id),
+      before: null,
+      after: { measureId: args.measureId, agencyId: args.agencyId, until: args.until.toISOString() },
+      at: args.at,
     });
   });
 }
@@ -76,8 +83,14 @@ export async function waivePeriod(
     const waiver = await tx.periodWaiver.create({
       data: { measureId: args.measureId, agencyId: args.agencyId, personId: args.person.id, reason: args.reason, createdAt: args.at },
     });
-    await tx.auditLog.create({
-      data: { actor: args.person.slackId, action: 'period.waive', entity: 'PeriodWaiver', entityId: String(waiver.id), after: { measureId: args.measureId, agencyId: args.agencyId, period: current.period, reason: args.reason }, createdAt: args.at },
+    await writeAudit(tx, {
+      actor: args.person.slackId,
+      action: 'period.waive',
+      entity: 'PeriodWaiver',
+      entityId: String(waiver.id),
+      before: null,
+      after: { measureId: args.measureId, agencyId: args.agencyId, period: current.period, reason: args.reason },
+      at: args.at,
     });
   });
   const [next] = await loadDueStates(prisma, settings, args.at, filter);

@@ -1,6 +1,7 @@
 import { atLocalTime, localDay, type LocalDay } from '../domain/calendar.js';
 import { lastReportedAt } from '../domain/due.js';
 import type { PrismaClient, ReportingRound } from '../generated/prisma/client.js';
+import { writeAudit } from './audit.js';
 import { loadDueFacts } from './due-dates.js';
 
 export interface RoundScope {
@@ -46,8 +47,14 @@ export async function openRound(
     const round = await tx.reportingRound.create({
       data: { deadline: deadlineInstant(args.deadlineDay, timeZone), focusAreaId: areaId, openedBy: args.actor, openedAt: at },
     });
-    await tx.auditLog.create({
-      data: { actor: args.actor, action: 'round.open', entity: 'ReportingRound', entityId: String(round.id), after: { deadline: args.deadlineDay, focusAreaId: areaId }, createdAt: at },
+    await writeAudit(tx, {
+      actor: args.actor,
+      action: 'round.open',
+      entity: 'ReportingRound',
+      entityId: String(round.id),
+      before: null,
+      after: { deadline: args.deadlineDay, focusAreaId: areaId },
+      at,
     });
     const pairs = await tx.measureAgency.findMany({ where: areaId === null ? {} : { measure: { focusAreaId: areaId } }, select: { measureId: true, agencyId: true } });
     return { ok: true as const, round, measures: new Set(pairs.map((p) => p.measureId)).size, agencies: new Set(pairs.map((p) => p.agencyId)).size };
@@ -63,8 +70,14 @@ export async function closeRound(prisma: PrismaClient, args: { scope: RoundScope
     );
     if (open === undefined) return null;
     const closed = await tx.reportingRound.update({ where: { id: open.id }, data: { closedAt: args.at, closedBy: args.actor } });
-    await tx.auditLog.create({
-      data: { actor: args.actor, action: 'round.close', entity: 'ReportingRound', entityId: String(open.id), before: { closedAt: null }, after: { closedAt: args.at.toISOString() }, createdAt: args.at },
+    await writeAudit(tx, {
+      actor: args.actor,
+      action: 'round.close',
+      entity: 'ReportingRound',
+      entityId: String(open.id),
+      before: { closedAt: null },
+      after: { closedAt: args.at.toISOString() },
+      at: args.at,
     });
     return closed;
   });

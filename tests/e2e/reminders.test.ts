@@ -195,6 +195,9 @@ describe('/tiltak fravær', () => {
     expect(textOf(dm?.blocks)).toContain('Du får denne som stedfortreder for <@U0KARI01>, som er borte til og med fredag 16. januar 2004.');
     expect(await reply('U0KARI01', 'fravær av')).toBe('Fraværet er avsluttet. Du får påminnelsene dine igjen.');
     expect(await reply('U0KARI01', 'fravær')).toContain('Du har ikke registrert noe fravær.');
+    const audit = await h.running.deps.prisma.auditLog.findMany({ where: { entity: 'Absence' }, orderBy: { id: 'asc' } });
+    expect(audit.map((a) => [a.actor, a.action])).toEqual([['U0KARI01', 'absence.register'], ['U0KARI01', 'absence.end']]);
+    expect(audit[0]?.after).toEqual({ from: '2004-01-12', to: '2004-01-16', substitute: 'U0LEADJD' });
   });
 
   it('sends them to the team lead, flagged as absence, when no substitute is named', async () => {
