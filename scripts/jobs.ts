@@ -25,7 +25,7 @@ await runCli(async () => {
     const reports = await runJobs(deps, slackClientFor(config), allJobs(), at, dryRun);
     console.log(`${dryRun ? 'Would run' : 'Ran'} jobs at ${at.toISOString()}:`);
     for (const report of reports) {
-      console.log(`${report.job}: ${report.lines.length === 0 ? 'nothing due' : ''}`);
+      console.log(report.lines.length === 0 ? `${report.job}: nothing due` : `${report.job}:`);
       for (const line of report.lines) console.log(`  ${line}`);
     }
     return 0;

@@ -1,5 +1,6 @@
 import { dueSettingsFrom } from '../services/due-dates.js';
 import { deliverDue } from './reminders-deliver.js';
+import { describeDelivery } from './reminders-describe.js';
 import { dueRows, recordedTriples, recordIntents } from './reminders-ledger.js';
 import { evaluate, unrecorded } from './reminders-plan.js';
 import { loadReminderState } from './reminders-state.js';
@@ -22,7 +23,7 @@ export async function runReminders(ctx: JobContext): Promise<JobReport> {
     const candidates = evaluate(state, settings, at);
     const fresh = unrecorded(candidates, await recordedTriples(deps.prisma, candidates));
     if (ctx.dryRun) {
-      for (const d of fresh) lines.push(`would record and send ${d.key}${d.notBefore > at ? ` (snoozed until ${d.notBefore.toISOString()})` : ''}`);
+      for (const d of fresh) lines.push(`would send ${describeDelivery(d, at)}`);
       for (const r of await dueRows(deps.prisma, at)) lines.push(`would ${r.attempts > 0 ? 'retry' : 'send'} ${r.key}`);
       break;
     }

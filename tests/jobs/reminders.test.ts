@@ -124,7 +124,9 @@ describe(`the reminder ledger on ${usesPostgres() ? 'PostgreSQL' : 'PGlite'}`, (
 
   it('in a dry run lists what it would send, and writes and sends nothing', async () => {
     const report = await rig.run(STEP1, { dryRun: true });
-    expect(report.lines).toEqual([`would record and send ${KARI}`, `would record and send ${OLA}`]);
+    expect(report.lines).toEqual([expect.stringMatching(/^would send step 1 \(due soon\) to U0KARI01 .*\]$/), expect.stringMatching(/^would send step 1 \(due soon\) to U0OLA001 .*\]$/)]);
+    expect(report.lines.join('\n')).toContain(`[${KARI}]`);
+    expect(report.lines.join('\n')).toContain(`[${OLA}]`);
     expect(await rig.db.prisma.reminderLedger.count()).toBe(0);
     expect(rig.fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
   });
