@@ -116,7 +116,9 @@ describe('forged submissions write nothing', () => {
   });
 
   it('refuses a contact who names another agency on a shared measure', async () => {
-    await forged('U0KARI01', { m: measureId(2), a: agencyId('BFD') });
+    const ack = await forged('U0KARI01', { m: measureId(2), a: agencyId('BFD') });
+    expect(ack.json).toMatchObject({ response_action: 'update', view: { callback_id: ids.views.updateNotice } });
+    expect(allText(ack.json)).toContain('Du kan bare oppdatere tiltak der etaten din er ansvarlig eller partner. Ingenting er lagret.');
     await nothingWritten();
   });
 
