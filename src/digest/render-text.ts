@@ -3,6 +3,7 @@ import { CHART_STATUS_ORDER } from '../chart/status-chart-spec.js';
 import { messages, type Lang } from '../i18n/index.js';
 import { formatDayRange, formatShortDate, trimText, weekNumber } from './format.js';
 import type { Digest, DigestMeasure } from './model.js';
+import { titleIn } from '../i18n/localized.js';
 
 const TEXT_TRIM = 280;
 
@@ -16,7 +17,7 @@ function delta(now: number, before: number): string {
 
 function measureLines(x: DigestMeasure, lang: Lang, timeZone: string): string[] {
   const m = messages(lang);
-  const title = lang === 'nb' ? x.titleNb : x.titleEn;
+  const title = titleIn(lang, x);
   const lines = [`── ${plain(m.digest.measureHeading(x.number, title))}`];
   lines.push(`   ${x.before === x.after ? m.digest.statusSame(m.status[x.after]) : m.digest.statusChanged(m.status[x.before], m.status[x.after])}`);
   for (const u of x.updates) {
@@ -37,7 +38,7 @@ export function renderDigestText(digest: Digest, lang: Lang, timeZone: string, c
   const m = messages(lang);
   const week = weekNumber(digest.period.week);
   const range = formatDayRange(digest.period.firstDay, digest.period.lastDay, lang);
-  const title = m.digest.header(digest.area.number, lang === 'nb' ? digest.area.titleNb : digest.area.titleEn);
+  const title = m.digest.header(digest.area.number, titleIn(lang, digest.area));
   const out = [title, '='.repeat(Math.min(title.length, 72))];
   out.push(digest.period.partial ? m.digest.periodSoFar(week, range) : m.digest.period(week, range));
   if (channel !== null) out.push(`Slack: #${channel}`);

@@ -4,6 +4,7 @@ import { reportDocument } from './document.js';
 import { renderDocx } from './docx.js';
 import { renderMarkdown } from './markdown.js';
 import type { ReportData } from './model.js';
+import { titleIn } from '../i18n/localized.js';
 
 export const REPORT_FORMATS = ['md', 'docx', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -26,6 +27,6 @@ export async function renderReport(data: ReportData, format: ReportFormat, lang:
   if (format === 'csv') return { filename, mimeType: MIME.csv, bytes: Buffer.from(renderCsv(data.versions), 'utf8') };
   const blocks = reportDocument(data, lang, timeZone);
   if (format === 'md') return { filename, mimeType: MIME.md, bytes: Buffer.from(renderMarkdown(blocks), 'utf8') };
-  const title = messages(lang).report.title(lang === 'nb' ? data.plan.titleNb : data.plan.titleEn);
+  const title = messages(lang).report.title(titleIn(lang, data.plan));
   return { filename, mimeType: MIME.docx, bytes: await renderDocx(blocks, { title, language: messages(lang).report.locale }) };
 }

@@ -2,6 +2,7 @@ import { CHART_STATUS_ORDER } from '../chart/status-chart-spec.js';
 import { formatDayRange } from '../digest/format.js';
 import { messages, type Lang } from '../i18n/index.js';
 import type { ReportData, ReportMeasure } from './model.js';
+import { nameIn, titleIn } from '../i18n/localized.js';
 
 /** The report as neutral blocks: Markdown and DOCX render the same list, so their content cannot drift apart. */
 export type ReportBlock =
@@ -16,9 +17,9 @@ export type ReportBlock =
 function measureBlocks(x: ReportMeasure, lang: Lang, timeZone: string): ReportBlock[] {
   const m = messages(lang);
   const r = m.report;
-  const agencies = x.agencies.map((a) => `${a.code} – ${lang === 'nb' ? a.nameNb : a.nameEn} (${a.role === 'LEAD' ? r.lead : r.partner})`);
+  const agencies = x.agencies.map((a) => `${a.code} – ${nameIn(lang, a)} (${a.role === 'LEAD' ? r.lead : r.partner})`);
   const blocks: ReportBlock[] = [
-    { kind: 'heading', level: 2, text: r.measureHeading(x.number, lang === 'nb' ? x.titleNb : x.titleEn) },
+    { kind: 'heading', level: 2, text: r.measureHeading(x.number, titleIn(lang, x)) },
     { kind: 'field', label: r.responsible, value: agencies.length > 0 ? agencies.join('; ') : r.noAgencies },
     { kind: 'field', label: r.status, value: m.status[x.rolled] },
   ];
@@ -47,7 +48,7 @@ function measureBlocks(x: ReportMeasure, lang: Lang, timeZone: string): ReportBl
 export function reportDocument(data: ReportData, lang: Lang, timeZone: string): ReportBlock[] {
   const m = messages(lang);
   const r = m.report;
-  const title = lang === 'nb' ? data.plan.titleNb : data.plan.titleEn;
+  const title = titleIn(lang, data.plan);
   const period = formatDayRange(data.from, data.to, lang);
   const made = new Intl.DateTimeFormat(r.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(data.generatedAt);
   const measures = data.areas.flatMap((a) => a.measures);
@@ -64,7 +65,7 @@ export function reportDocument(data: ReportData, lang: Lang, timeZone: string): 
     { kind: 'list', items: CHART_STATUS_ORDER.filter((s) => data.counts[s] > 0).map((s) => `${m.status[s]}: ${data.counts[s]}`) },
   ];
   for (const area of data.areas) {
-    const heading = area.number === null ? r.unplacedHeading : r.areaHeading(area.number, lang === 'nb' ? area.titleNb : area.titleEn);
+    const heading = area.number === null ? r.unplacedHeading : r.areaHeading(area.number, titleIn(lang, area));
     blocks.push({ kind: 'heading', level: 1, text: heading });
     for (const x of area.measures) blocks.push(...measureBlocks(x, lang, timeZone));
   }
@@ -75,7 +76,7 @@ export function reportDocument(data: ReportData, lang: Lang, timeZone: string): 
     blocks.push({ kind: 'paragraph', text: r.annexIntro(period) });
     blocks.push({
       kind: 'list',
-      items: notReported.map((x) => `${r.measureHeading(x.number, lang === 'nb' ? x.titleNb : x.titleEn)} (${x.agencies.map((a) => a.code).join(', ') || r.noAgencies})`),
+      items: notReported.map((x) => `${r.measureHeading(x.number, titleIn(lang, x))} (${x.agencies.map((a) => a.code).join(', ') || r.noAgencies})`),
     });
   }
   return blocks;

@@ -5,6 +5,7 @@ import { formatDayRange, formatDueInstant, trimText, weekNumber } from '../diges
 import { escapeMrkdwn } from './measure-format.js';
 import type { Digest } from '../digest/model.js';
 import { messages, type Lang } from '../i18n/index.js';
+import { titleIn } from '../i18n/localized.js';
 
 export interface MainMessageOptions {
   lang: Lang;
@@ -34,7 +35,7 @@ function delta(now: number, before: number): string {
 export function digestMainMessage(digest: Digest, options: MainMessageOptions): SlackMessage {
   const { lang } = options;
   const m = messages(lang);
-  const title = lang === 'nb' ? digest.area.titleNb : digest.area.titleEn;
+  const title = titleIn(lang, digest.area);
   const week = weekNumber(digest.period.week);
   const range = formatDayRange(digest.period.firstDay, digest.period.lastDay, lang);
   const context = [digest.period.partial ? m.digest.periodSoFar(week, range) : m.digest.period(week, range)];

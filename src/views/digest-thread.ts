@@ -6,6 +6,7 @@ import type { Digest, DigestMeasure, DigestUpdate } from '../digest/model.js';
 import { messages, type Lang } from '../i18n/index.js';
 import { ids } from '../slack/ids.js';
 import type { SlackMessage } from './digest-main.js';
+import { titleIn } from '../i18n/localized.js';
 
 /** Below Slack's 50 blocks, leaving room for a "continued" line. */
 export const MAX_BLOCKS_PER_REPLY = 45;
@@ -50,7 +51,7 @@ function updateBlock(u: DigestUpdate, lang: Lang, timeZone: string): SectionBloc
 
 function measureUnits(x: DigestMeasure, lang: Lang, timeZone: string): Unit[] {
   const m = messages(lang);
-  const title = escapeMrkdwn(trimText(lang === 'nb' ? x.titleNb : x.titleEn, TITLE_TRIM).text);
+  const title = escapeMrkdwn(trimText(titleIn(lang, x), TITLE_TRIM).text);
   const change =
     x.before === x.after
       ? m.digest.statusSame(`${STATUS_EMOJI[x.after]} ${m.status[x.after]}`)

@@ -3,6 +3,7 @@ import { enGB, nb } from 'date-fns/locale';
 import { localDay, type LocalDay } from '../domain/calendar.js';
 import { STATUS_EMOJI, type RolledStatus } from '../domain/status.js';
 import type { Lang, Messages } from '../i18n/index.js';
+import { nameIn, titleIn } from '../i18n/localized.js';
 import type { AgencyStatus } from '../services/measure-status.js';
 
 // Shared formatting for the updates area's views: pure, no Slack calls.
@@ -62,10 +63,5 @@ export function breakdown(agencies: readonly AgencyStatus[]): string {
   return agencies.map((a) => `${a.code} ${STATUS_EMOJI[a.latest?.status ?? 'NO_REPORT']}`).join(' · ');
 }
 
-export function measureTitle(lang: Lang, measure: { titleNb: string; titleEn: string }): string {
-  return lang === 'nb' ? measure.titleNb : measure.titleEn;
-}
-
-export function agencyName(lang: Lang, agency: { nameNb: string; nameEn: string }): string {
-  return lang === 'nb' ? agency.nameNb : agency.nameEn;
-}
+export const measureTitle = titleIn;
+export const agencyName = nameIn;

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Lang, Messages } from '../i18n/index.js';
 import { mention } from './reminder-dates.js';
+import { titleIn } from '../i18n/localized.js';
 
 export interface FailureNotice {
   failedRecipient: string;
@@ -12,7 +13,7 @@ export interface FailureNotice {
 /** Step 5: tells a coordinator, once, that Slack refused a reminder for good. */
 export function failureNoticeMessage(m: Messages, lang: Lang, f: FailureNotice): { text: string; blocks: KnownBlock[] } {
   const what =
-    f.pair === null ? '–' : `${m.reminders.measure(f.pair.number, lang === 'nb' ? f.pair.titleNb : f.pair.titleEn)}, ${f.pair.agencyCode}`;
+    f.pair === null ? '–' : `${m.reminders.measure(f.pair.number, titleIn(lang, f.pair))}, ${f.pair.agencyCode}`;
   const code = f.code.replace(/[^a-z0-9_]/giu, '').slice(0, 60);
   const text = m.reminders.failure(mention(f.failedRecipient), what, code);
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };

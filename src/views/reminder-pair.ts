@@ -6,6 +6,7 @@ import type { Lang, Messages } from '../i18n/index.js';
 import { encodeReminderButton } from '../slack/reminders/button-value.js';
 import { ids } from '../slack/ids.js';
 import { formatDueDay, mention } from './reminder-dates.js';
+import { nameIn, titleIn } from '../i18n/localized.js';
 
 export interface PairReminder {
   step: PairStep;
@@ -26,8 +27,8 @@ export interface PairReminder {
 export function pairReminderMessage(m: Messages, lang: Lang, r: PairReminder): { text: string; blocks: KnownBlock[] } {
   const t = m.reminders;
   const due = formatDueDay(r.dueDay, lang);
-  const agency = lang === 'nb' ? r.agency.nameNb : r.agency.nameEn;
-  const measure = t.measure(r.measure.number, lang === 'nb' ? r.measure.titleNb : r.measure.titleEn);
+  const agency = nameIn(lang, r.agency);
+  const measure = t.measure(r.measure.number, titleIn(lang, r.measure));
   const lead =
     r.step === STEP.dueSoon ? t.dueSoon(due) : r.step === STEP.overdue ? t.overdue(due) : t.teamLead(agency, due, r.overdueDays);
   const notes: string[] = [];

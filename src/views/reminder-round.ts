@@ -5,6 +5,7 @@ import type { Lang, Messages } from '../i18n/index.js';
 import { encodeReminderButton } from '../slack/reminders/button-value.js';
 import { ids } from '../slack/ids.js';
 import { formatDueDay, mention } from './reminder-dates.js';
+import { titleIn } from '../i18n/localized.js';
 
 export interface RoundNoticePair {
   measure: { id: number; number: number; titleNb: string; titleEn: string };
@@ -31,7 +32,7 @@ export function roundNoticeMessage(m: Messages, lang: Lang, n: RoundNotice): { t
     ...shown.map(
       (p): KnownBlock => ({
         type: 'section',
-        text: { type: 'mrkdwn', text: `• ${t.measure(p.measure.number, lang === 'nb' ? p.measure.titleNb : p.measure.titleEn)} (${p.agency.code})` },
+        text: { type: 'mrkdwn', text: `• ${t.measure(p.measure.number, titleIn(lang, p.measure))} (${p.agency.code})` },
         accessory: {
           type: 'button',
           action_id: ids.actions.reminders.updateNow,

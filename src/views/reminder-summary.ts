@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { LocalDay } from '../domain/calendar.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import { formatDueDay, mention } from './reminder-dates.js';
+import { titleIn } from '../i18n/localized.js';
 
 export interface SummaryRow {
   measure: { number: number; titleNb: string; titleEn: string };
@@ -25,7 +26,7 @@ export function overdueSummaryMessage(
   const weekNo = Number(s.week.slice(s.week.indexOf('W') + 1));
   const lines = s.rows.slice(0, MAX_ROWS).map((r) =>
     t.summaryRow(
-      t.measure(r.measure.number, lang === 'nb' ? r.measure.titleNb : r.measure.titleEn).slice(0, 120),
+      t.measure(r.measure.number, titleIn(lang, r.measure)).slice(0, 120),
       r.agencyCode,
       r.overdueDays,
       formatDueDay(r.dueDay, lang),

@@ -2,6 +2,7 @@ import type { ModalView } from '@slack/types';
 import type { Lang, Messages } from '../i18n/index.js';
 import type { PairLabel } from '../services/reminder-responses.js';
 import { ids } from '../slack/ids.js';
+import { titleIn } from '../i18n/localized.js';
 
 export const WAIVER_REASON_MAX = 500;
 
@@ -28,7 +29,7 @@ export function waiverRefusalModal(m: Messages, text: string): ModalView {
 /** "Ikke aktuelt denne perioden": asks why; the pair travels in private_metadata and is checked again on submit. */
 export function waiverModal(m: Messages, lang: Lang, pair: PairLabel, metadata: string): ModalView {
   const t = m.reminders;
-  const measure = t.measure(pair.measureNumber, lang === 'nb' ? pair.titleNb : pair.titleEn).slice(0, 500);
+  const measure = t.measure(pair.measureNumber, titleIn(lang, pair)).slice(0, 500);
   return frame(
     m,
     [

@@ -9,12 +9,13 @@ import type { Messages } from '../../i18n/index.js';
 import { classifySendError } from '../../jobs/slack-errors.js';
 import { seesWholePlan } from '../../services/permissions.js';
 import type { Subcommand, SubcommandContext } from '../subcommands/types.js';
+import { titleIn } from '../../i18n/localized.js';
 
 /** A response_url takes five posts: the main message, three replies and a note. */
 const PREVIEW_REPLIES = 3;
 
 function areaList(ctx: SubcommandContext, areas: { number: number; titleNb: string; titleEn: string }[]): string {
-  return areas.map((a) => `${a.number} ${ctx.lang === 'nb' ? a.titleNb : a.titleEn}`).join(', ') || '–';
+  return areas.map((a) => `${a.number} ${titleIn(ctx.lang, a)}`).join(', ') || '–';
 }
 
 /** Answers what is wrong with the request; returns the request only when it can be served. */

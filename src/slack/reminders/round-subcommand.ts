@@ -5,6 +5,7 @@ import { closeRound, openRound, roundProgress, type RoundScope } from '../../ser
 import { formatDueDay } from '../../views/reminder-dates.js';
 import type { Subcommand, SubcommandContext } from '../subcommands/types.js';
 import { parseDay } from './parse-day.js';
+import { titleIn } from '../../i18n/localized.js';
 
 const AREA_WORDS = ['område', 'omrade', 'area'];
 const MAX_MISSING_LISTED = 40;
@@ -32,14 +33,14 @@ async function readScope(ctx: SubcommandContext, words: string[]): Promise<Scope
   const area = number === null ? null : await ctx.deps.prisma.focusArea.findUnique({ where: { number } });
   if (area !== null) return { ok: true, scope: { area } };
   const areas = await ctx.deps.prisma.focusArea.findMany({ orderBy: { number: 'asc' } });
-  const list = areas.map((a) => `${a.number} ${ctx.lang === 'nb' ? a.titleNb : a.titleEn}`).join(', ') || '–';
+  const list = areas.map((a) => `${a.number} ${titleIn(ctx.lang, a)}`).join(', ') || '–';
   await ctx.reply({ text: t.roundNoArea(given || '?', list) });
   return { ok: false };
 }
 
 function scopeText(ctx: SubcommandContext, scope: RoundScope): string {
   const t = ctx.m.reminderCommands;
-  return scope.area === null ? t.roundWholePlan : t.roundArea(scope.area.number, ctx.lang === 'nb' ? scope.area.titleNb : scope.area.titleEn);
+  return scope.area === null ? t.roundWholePlan : t.roundArea(scope.area.number, titleIn(ctx.lang, scope.area));
 }
 
 async function run(ctx: SubcommandContext): Promise<void> {

@@ -11,6 +11,7 @@ import { WAIVER_REASON_MAX } from '../../views/reminder-waiver-modal.js';
 import { clip, escapeMrkdwn } from '../../views/measure-format.js';
 import { ids } from '../ids.js';
 import { decodeReminderButton } from './button-value.js';
+import { titleIn } from '../../i18n/localized.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -37,7 +38,7 @@ export function registerWaiverSubmission(app: App, deps: Deps): void {
     await ack();
     const { person, label, reason, nextDueDay } = outcome;
     const t = messages(person.language).reminders;
-    const measure = t.measure(label.measureNumber, person.language === 'nb' ? label.titleNb : label.titleEn);
+    const measure = t.measure(label.measureNumber, titleIn(person.language, label));
     const agency = person.language === 'nb' ? label.agencyNameNb : label.agencyNameEn;
     const text = t.waiverSaved(measure, agency, clip(escapeMrkdwn(reason).replace(/\n/gu, ' '), 600), formatDueDay(nextDueDay, person.language));
     await client.chat.postMessage({ channel: body.user.id, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
