@@ -7,7 +7,7 @@ import { postDigest } from '../../digest/post-digest.js';
 import { resolveDigestRequest, type DigestRequest } from '../../digest/resolve-request.js';
 import type { Messages } from '../../i18n/index.js';
 import { classifySendError } from '../../jobs/slack-errors.js';
-import { seesWholePlan } from '../../services/permissions.js';
+import { coordinatorsOnly } from '../subcommands/coordinators-only.js';
 import type { Subcommand, SubcommandContext } from '../subcommands/types.js';
 import { titleIn } from '../../i18n/localized.js';
 
@@ -18,13 +18,9 @@ function areaList(ctx: SubcommandContext, areas: { number: number; titleNb: stri
   return areas.map((a) => `${a.number} ${titleIn(ctx.lang, a)}`).join(', ') || '–';
 }
 
-/** Answers what is wrong with the request; returns the request only when it can be served. */
+/** Answers what is wrong with the request (callers are coordinators-only); returns the request only when it can be served. */
 async function readRequest(ctx: SubcommandContext, usage: string): Promise<Extract<DigestRequest, { kind: 'ok' }> | null> {
   const m = ctx.m.digest;
-  if (!seesWholePlan(ctx.person)) {
-    await ctx.reply({ text: ctx.m.common.notAllowed });
-    return null;
-  }
   const request = await resolveDigestRequest(ctx.deps.prisma, ctx.args, ctx.deps.clock.now(), ctx.deps.config.TZ_PLAN);
   if (request.kind === 'ok') return request;
   const text =
@@ -40,7 +36,7 @@ async function readRequest(ctx: SubcommandContext, usage: string): Promise<Extra
 }
 
 export function digestPreviewSubcommand(): Subcommand {
-  return {
+  return coordinatorsOnly({
     key: 'digest-preview',
     names: ['sammendrag', 'digest'],
     usage: (m: Messages) => m.digest.previewUsage,
@@ -63,11 +59,11 @@ export function digestPreviewSubcommand(): Subcommand {
       for (const reply of composed.replies.slice(0, PREVIEW_REPLIES)) await ctx.reply(reply);
       if (composed.replies.length > PREVIEW_REPLIES) await ctx.reply({ text: ctx.m.digest.previewMore(PREVIEW_REPLIES, composed.replies.length) });
     },
-  };
+  });
 }
 
 export function digestSendSubcommand(): Subcommand {
-  return {
+  return coordinatorsOnly({
     key: 'digest-send',
     names: ['send'],
     usage: (m: Messages) => m.digest.sendUsage,
@@ -112,5 +108,5 @@ export function digestSendSubcommand(): Subcommand {
         await ctx.reply({ text });
       }
     },
-  };
+  });
 }

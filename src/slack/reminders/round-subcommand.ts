@@ -1,8 +1,8 @@
 import { localDay } from '../../domain/calendar.js';
 import { runReminders } from '../../jobs/reminders.js';
-import { seesWholePlan } from '../../services/permissions.js';
 import { closeRound, openRound, roundProgress, type RoundScope } from '../../services/rounds.js';
 import { formatDueDay } from '../../views/reminder-dates.js';
+import { coordinatorsOnly } from '../subcommands/coordinators-only.js';
 import type { Subcommand, SubcommandContext } from '../subcommands/types.js';
 import { parseDay } from './parse-day.js';
 import { titleIn } from '../../i18n/localized.js';
@@ -12,13 +12,13 @@ const MAX_MISSING_LISTED = 40;
 
 /** `/rapport runde <frist> [område <n>]`, `runde status [område <n>]`, `runde lukk [område <n>]`: coordinators only. */
 export function roundSubcommand(): Subcommand {
-  return {
+  return coordinatorsOnly({
     key: 'round',
     names: ['runde', 'round'],
     usage: (m) => m.reminderCommands.roundUsage,
     summary: (m) => m.reminderCommands.roundSummary,
     run,
-  };
+  });
 }
 
 type ScopeRead = { ok: true; scope: RoundScope } | { ok: false };
@@ -45,7 +45,6 @@ function scopeText(ctx: SubcommandContext, scope: RoundScope): string {
 
 async function run(ctx: SubcommandContext): Promise<void> {
   const t = ctx.m.reminderCommands;
-  if (!seesWholePlan(ctx.person)) return ctx.reply({ text: ctx.m.common.notAllowed });
   const [first, ...rest] = ctx.args;
   if (first === undefined) return ctx.reply({ text: ctx.m.common.usage(t.roundUsage) });
   const word = first.toLowerCase();

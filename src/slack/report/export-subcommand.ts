@@ -5,26 +5,17 @@ import { classifySendError } from '../../jobs/slack-errors.js';
 import { renderReport } from '../../report/build-report.js';
 import { parseExportArgs } from '../../report/export-args.js';
 import { loadReport } from '../../report/load-report.js';
-import { seesWholePlan } from '../../services/permissions.js';
-import type { Subcommand, SubcommandContext } from '../subcommands/types.js';
-
-async function refuse(ctx: SubcommandContext): Promise<boolean> {
-  if (!seesWholePlan(ctx.person)) {
-    await ctx.reply({ text: ctx.m.common.notAllowed });
-    return true;
-  }
-  return false;
-}
+import { coordinatorsOnly } from '../subcommands/coordinators-only.js';
+import type { Subcommand } from '../subcommands/types.js';
 
 /** /rapport eksport: the status report for a period, uploaded to the coordinator's DM. */
 export function reportExportSubcommand(): Subcommand {
-  return {
+  return coordinatorsOnly({
     key: 'report-export',
     names: ['eksport', 'export'],
     usage: (m: Messages) => m.report.exportUsage,
     summary: (m: Messages) => m.report.exportSummary,
     async run(ctx) {
-      if (await refuse(ctx)) return;
       const r = ctx.m.report;
       const args = parseExportArgs(ctx.args);
       if (args.kind !== 'ok') {
@@ -77,5 +68,5 @@ export function reportExportSubcommand(): Subcommand {
       }
       await ctx.reply({ text: r.exportSent(file.filename) });
     },
-  };
+  });
 }
