@@ -1,10 +1,11 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../deps.js';
 import { messages } from '../i18n/index.js';
-import { coordinatorNames, findPerson } from '../services/people.js';
+import { findPerson } from '../services/people.js';
 import { requestLogger } from './request-context.js';
 import { dispatch } from './subcommands/dispatch.js';
 import type { Reply, Subcommand } from './subcommands/types.js';
+import { unknownUserText } from './unknown-user.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -26,9 +27,7 @@ export function subcommandHandler(deps: Deps, command: string, subcommands: () =
     try {
       const person = await findPerson(deps.prisma, body.user_id);
       if (person === null) {
-        const names = await coordinatorNames(deps.prisma);
-        const m = messages('nb');
-        await reply({ text: m.common.unknownUser(names.length ? names.join(', ') : m.common.noCoordinators) });
+        await reply({ text: await unknownUserText(deps.prisma) });
         return;
       }
       lang = person.language;

@@ -1,10 +1,11 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { messages } from '../../i18n/index.js';
-import { coordinatorNames, findPerson, type PersonWithAgency } from '../../services/people.js';
+import { findPerson, type PersonWithAgency } from '../../services/people.js';
 import { SERIES_ID } from '../../services/update-queries.js';
 import { noticeView } from '../../views/update-notice.js';
 import { ids } from '../ids.js';
+import { unknownUserText } from '../unknown-user.js';
 import { decodeOpen } from './button-values.js';
 import { openUpdateModal } from './open-update-modal.js';
 
@@ -42,9 +43,7 @@ async function withPerson<T>(
 ): Promise<void> {
   const person = await findPerson(deps.prisma, body.user.id);
   if (person === null) {
-    const names = await coordinatorNames(deps.prisma);
-    const m = messages('nb');
-    await client.views.open({ trigger_id: body.trigger_id, view: noticeView(m, m.common.unknownUser(names.length ? names.join(', ') : m.common.noCoordinators)) });
+    await client.views.open({ trigger_id: body.trigger_id, view: noticeView(messages('nb'), await unknownUserText(deps.prisma)) });
     return;
   }
   if (value === null) {
