@@ -2,12 +2,12 @@ import { localDay } from '../../domain/calendar.js';
 import { runReminders } from '../../jobs/reminders.js';
 import { closeRound, openRound, roundProgress, type RoundScope } from '../../services/rounds.js';
 import { formatDueDay } from '../../views/reminder-dates.js';
+import { isAreaWord } from '../subcommands/area-word.js';
 import { coordinatorsOnly } from '../subcommands/coordinators-only.js';
 import type { Subcommand, SubcommandContext } from '../subcommands/types.js';
 import { parseDay } from './parse-day.js';
 import { titleIn } from '../../i18n/localized.js';
 
-const AREA_WORDS = ['område', 'omrade', 'area'];
 const MAX_MISSING_LISTED = 40;
 
 /** `/rapport runde <frist> [område <n>]`, `runde status [område <n>]`, `runde lukk [område <n>]`: coordinators only. */
@@ -26,7 +26,7 @@ type ScopeRead = { ok: true; scope: RoundScope } | { ok: false };
 /** Reads `[område <n>]` (or a bare number); answers the user itself when it cannot. */
 async function readScope(ctx: SubcommandContext, words: string[]): Promise<ScopeRead> {
   const t = ctx.m.reminderCommands;
-  const rest = words[0] !== undefined && AREA_WORDS.includes(words[0].toLowerCase()) ? words.slice(1) : words;
+  const rest = words[0] !== undefined && isAreaWord(words[0]) ? words.slice(1) : words;
   if (rest.length === 0 && words.length === 0) return { ok: true, scope: { area: null } };
   const given = rest.join(' ');
   const number = rest.length === 1 && /^\d{1,6}$/u.test(given) ? Number(given) : null;

@@ -1,15 +1,12 @@
 import type { Deps } from '../../../deps.js';
-import { messages } from '../../../i18n/index.js';
 import { loadMeasureRows } from '../../../services/measure-rows.js';
 import type { PersonWithAgency } from '../../../services/people.js';
 import { measureTitle } from '../../../views/measure-format.js';
 import { measureListMessage } from '../../../views/measure-lists.js';
+import { isAreaWord } from '../../subcommands/area-word.js';
 import type { Reply, Subcommand } from '../../subcommands/types.js';
 import { viewLocale } from '../view-locale.js';
 import { quote, withUsage } from './args.js';
-
-/** Either language's word for "area" works, whatever the user's language. */
-const AREA_WORDS = new Set([messages('nb').tiltak.areaWord, messages('en').tiltak.areaWord, 'omrade']);
 
 /** All measures, or one focus area's (null: the area does not exist), one page. */
 export async function renderList(deps: Deps, person: PersonWithAgency, areaNumber: number | null, page: number): Promise<Reply | null> {
@@ -33,7 +30,7 @@ export const listSubcommand: Subcommand = {
     const usage = m.tiltak.listUsage;
     const [word, number, ...rest] = args;
     if (word === undefined) return ctx.reply((await renderList(ctx.deps, ctx.person, null, 0)) ?? { text: m.measureViews.listNone });
-    if (!AREA_WORDS.has(word.toLowerCase()) || rest.length > 0) {
+    if (!isAreaWord(word) || rest.length > 0) {
       return ctx.reply({ text: withUsage(m, m.tiltak.unexpectedWords(quote(args.join(' '))), usage) });
     }
     if (number === undefined) return ctx.reply({ text: withUsage(m, m.tiltak.missingArea, usage) });
