@@ -7,16 +7,12 @@ import { postDigest } from '../../digest/post-digest.js';
 import { resolveDigestRequest, type DigestRequest } from '../../digest/resolve-request.js';
 import type { Messages } from '../../i18n/index.js';
 import { classifySendError } from '../../jobs/slack-errors.js';
+import { areaChoices } from '../subcommands/area-word.js';
 import { coordinatorsOnly } from '../subcommands/coordinators-only.js';
 import type { Subcommand, SubcommandContext } from '../subcommands/types.js';
-import { titleIn } from '../../i18n/localized.js';
 
 /** A response_url takes five posts: the main message, three replies and a note. */
 const PREVIEW_REPLIES = 3;
-
-function areaList(ctx: SubcommandContext, areas: { number: number; titleNb: string; titleEn: string }[]): string {
-  return areas.map((a) => `${a.number} ${titleIn(ctx.lang, a)}`).join(', ') || '–';
-}
 
 /** Answers what is wrong with the request (callers are coordinators-only); returns the request only when it can be served. */
 async function readRequest(ctx: SubcommandContext, usage: string): Promise<Extract<DigestRequest, { kind: 'ok' }> | null> {
@@ -25,9 +21,9 @@ async function readRequest(ctx: SubcommandContext, usage: string): Promise<Extra
   if (request.kind === 'ok') return request;
   const text =
     request.kind === 'need-area'
-      ? m.needArea(usage, areaList(ctx, request.areas))
+      ? m.needArea(usage, areaChoices(ctx.lang, request.areas))
       : request.kind === 'no-such-area'
-        ? m.noSuchArea(request.given, areaList(ctx, request.areas))
+        ? m.noSuchArea(request.given, areaChoices(ctx.lang, request.areas))
         : request.kind === 'bad-week'
           ? m.badWeek(request.given)
           : m.futureWeek(weekNumber(request.week));

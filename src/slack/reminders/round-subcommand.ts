@@ -2,7 +2,7 @@ import { localDay } from '../../domain/calendar.js';
 import { runReminders } from '../../jobs/reminders.js';
 import { closeRound, openRound, roundProgress, type RoundScope } from '../../services/rounds.js';
 import { formatDueDay } from '../../views/reminder-dates.js';
-import { isAreaWord } from '../subcommands/area-word.js';
+import { areaChoices, isAreaWord } from '../subcommands/area-word.js';
 import { coordinatorsOnly } from '../subcommands/coordinators-only.js';
 import type { Subcommand, SubcommandContext } from '../subcommands/types.js';
 import { parseDay } from './parse-day.js';
@@ -33,8 +33,7 @@ async function readScope(ctx: SubcommandContext, words: string[]): Promise<Scope
   const area = number === null ? null : await ctx.deps.prisma.focusArea.findUnique({ where: { number } });
   if (area !== null) return { ok: true, scope: { area } };
   const areas = await ctx.deps.prisma.focusArea.findMany({ orderBy: { number: 'asc' } });
-  const list = areas.map((a) => `${a.number} ${titleIn(ctx.lang, a)}`).join(', ') || '–';
-  await ctx.reply({ text: t.roundNoArea(given || '?', list) });
+  await ctx.reply({ text: t.roundNoArea(given || '?', areaChoices(ctx.lang, areas)) });
   return { ok: false };
 }
 
