@@ -2,6 +2,7 @@ import type { LocalDay } from '../domain/calendar.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { writeAudit } from './audit.js';
 import { loadDueStates, type DueSettings } from './due-dates.js';
+import { seesWholePlan } from './permissions.js';
 
 export interface Responder {
   id: number;
@@ -33,7 +34,7 @@ export async function checkResponder(prisma: PrismaClient, person: Responder, me
     prisma.reminderLedger.findFirst({ where: { measureId, agencyId, recipient: person.slackId }, select: { id: true } }),
   ]);
   if (pair === null) return { ok: false, reason: 'no_pair' };
-  const allowed = person.agencyId === agencyId || person.role === 'COORDINATOR' || person.role === 'ADMIN' || reminded !== null;
+  const allowed = person.agencyId === agencyId || seesWholePlan(person) || reminded !== null;
   if (!allowed) return { ok: false, reason: 'not_yours' };
   return {
     ok: true,
