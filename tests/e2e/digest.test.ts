@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { digestJob } from '../../src/jobs/digest.js';
 import { ids } from '../../src/slack/ids.js';
 import { blockActionPayload } from '../rig/payloads.js';
@@ -141,6 +141,13 @@ describe('"Les hele" under a trimmed update', () => {
       const update = await clickReadMore(forged);
       expect(json(update.args)).toContain('Fant ikke denne oppdateringen.');
     }
+  });
+
+  it('replaces the loading notice with an apology when the update cannot be loaded', async () => {
+    const spy = vi.spyOn(h.running.deps.prisma.update, 'findUnique').mockRejectedValueOnce(new Error('connection lost'));
+    const update = await clickReadMore('1');
+    spy.mockRestore();
+    expect(json(update.args)).toContain('Noe gikk galt hos oss.');
   });
 
   it('shows nothing to someone who is not registered', async () => {

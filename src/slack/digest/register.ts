@@ -21,7 +21,14 @@ export function registerDigest(app: App, deps: Deps): void {
     const viewId = opened.view?.id;
     if (viewId === undefined) return;
     const id = updateId.safeParse(action.value);
-    const update = person !== null && id.success ? await loadUpdateText(deps.prisma, id.data) : null;
+    let update;
+    try {
+      update = person !== null && id.success ? await loadUpdateText(deps.prisma, id.data) : null;
+    } catch (error) {
+      // Replace the loading notice, or it would spin for good; the error still reaches app.error.
+      await client.views.update({ view_id: viewId, view: digestUpdateModal(null, lang, deps.config.TZ_PLAN, messages(lang).common.somethingWentWrong) }).catch(() => undefined);
+      throw error;
+    }
     const notice = person === null ? messages('nb').common.unknownUser('') : undefined;
     await client.views.update({ view_id: viewId, view: digestUpdateModal(update, lang, deps.config.TZ_PLAN, notice) });
   });
