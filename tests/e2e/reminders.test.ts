@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ids } from '../../src/slack/ids.js';
 import { viewSubmissionPayload } from '../rig/payloads.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -153,6 +153,20 @@ describe('the buttons', () => {
     }
     expect(await h.running.deps.prisma.snooze.count()).toBe(0);
     expect(await h.running.deps.prisma.auditLog.count({ where: { action: 'reminder.snooze' } })).toBe(0);
+  });
+
+  it('replaces the "ikke aktuelt" loading modal with an apology when the pair cannot be checked', async () => {
+    await tick(h, STEP1);
+    const [dm] = measureOne('U0KARI01');
+    const spy = vi.spyOn(h.running.deps.prisma.measureAgency, 'findUnique').mockRejectedValueOnce(new Error('connection lost'));
+    try {
+      await click(h, 'U0KARI01', dm!, ids.actions.reminders.waive);
+      const update = await h.fake.waitFor(() => h.fake.callsTo('views.update').at(-1));
+      expect(JSON.stringify(update.args)).toContain('Noe gikk galt hos oss.');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await h.running.deps.prisma.periodWaiver.count()).toBe(0);
   });
 
   it('"Oppdater nå" opens the update modal with the trigger', async () => {

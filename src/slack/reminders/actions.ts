@@ -80,13 +80,19 @@ export function registerReminderActions(app: App, deps: Deps): void {
     if (viewId === undefined) return;
     const value = decodeReminderButton(args.action.value);
     let view;
-    if (person === null) view = waiverRefusalModal(m, m.reminders.notRegistered);
-    else if (value === null) view = waiverRefusalModal(m, m.reminders.stale);
-    else {
-      const check = await checkResponder(deps.prisma, person, value.measureId, value.agencyId);
-      view = check.ok
-        ? waiverModal(m, person.language, check.pair, encodeReminderButton(value))
-        : waiverRefusalModal(m, check.reason === 'no_pair' ? m.reminders.stale : m.reminders.notYours);
+    try {
+      if (person === null) view = waiverRefusalModal(m, m.reminders.notRegistered);
+      else if (value === null) view = waiverRefusalModal(m, m.reminders.stale);
+      else {
+        const check = await checkResponder(deps.prisma, person, value.measureId, value.agencyId);
+        view = check.ok
+          ? waiverModal(m, person.language, check.pair, encodeReminderButton(value))
+          : waiverRefusalModal(m, check.reason === 'no_pair' ? m.reminders.stale : m.reminders.notYours);
+      }
+    } catch (error) {
+      // The loading modal would otherwise spin for good.
+      await args.client.views.update({ view_id: viewId, view: waiverRefusalModal(m, m.common.somethingWentWrong) }).catch(() => undefined);
+      throw error;
     }
     await args.client.views.update({ view_id: viewId, view });
   }));
