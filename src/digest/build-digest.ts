@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { dueSettingsFrom, loadDueStates } from '../services/due-dates.js';
 import { loadMeasureStatuses, type MeasureStatus } from '../services/measure-status.js';
+import { latestVersions } from '../services/update-queries.js';
 import { countByStatus } from './counts.js';
 import type { Digest, DigestMeasure, DigestPeriod, DigestUpdate, OverdueAgency } from './model.js';
 import { weekPeriod, weeksUpTo } from './schedule.js';
@@ -39,14 +40,10 @@ export async function buildDigest(prisma: PrismaClient, config: Config, areaId: 
     overdueByMeasure.set(pair.measureId, list);
   }
 
-  // An edit is a new version of the same series: the week shows each report once, as last written.
-  const latestOfSeries = new Map<string, (typeof rows)[number]>();
-  for (const row of rows) {
-    const seen = latestOfSeries.get(row.seriesId);
-    if (seen === undefined || seen.version < row.version) latestOfSeries.set(row.seriesId, row);
-  }
+  // The week shows each report once, as last written.
+  const latestOfSeries = latestVersions(rows);
   const updatesByMeasure = new Map<number, DigestUpdate[]>();
-  for (const row of latestOfSeries.values()) {
+  for (const row of latestOfSeries) {
     const list = updatesByMeasure.get(row.measureId) ?? [];
     list.push({
       id: row.id,
@@ -85,7 +82,7 @@ export async function buildDigest(prisma: PrismaClient, config: Config, areaId: 
     counts: countByStatus(current),
     previousCounts: countByStatus(previous),
     measureCount: current.length,
-    updateCount: latestOfSeries.size,
+    updateCount: latestOfSeries.length,
     overduePairs: [...overdueByMeasure.values()].reduce((n, list) => n + list.length, 0),
     changed,
     quiet,

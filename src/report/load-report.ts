@@ -2,6 +2,7 @@ import { addDays, atLocalTime, type LocalDay } from '../domain/calendar.js';
 import { countByStatus } from '../digest/counts.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { loadMeasureStatuses, type MeasureStatus } from '../services/measure-status.js';
+import { latestVersions } from '../services/update-queries.js';
 import type { ReportArea, ReportData, ReportEntry, ReportMeasure, VersionRow } from './model.js';
 
 const isoDay = (d: Date): LocalDay => d.toISOString().slice(0, 10);
@@ -61,10 +62,8 @@ export async function loadReport(prisma: PrismaClient, request: ReportRequest): 
   }));
 
   // The report quotes each series once, as last written in the period.
-  const latest = new Map<string, (typeof rows)[number]>();
-  for (const r of rows) if ((latest.get(r.seriesId)?.version ?? 0) < r.version) latest.set(r.seriesId, r);
   const entries = new Map<number, ReportEntry[]>();
-  for (const r of [...latest.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id)) {
+  for (const r of latestVersions(rows).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id)) {
     const list = entries.get(r.measureId) ?? [];
     list.push({
       agencyCode: r.agency.code,
