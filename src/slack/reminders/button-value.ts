@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeJson } from '../json-value.js';
 
 /** What a reminder button carries: the pair, the measure's number and the period it was about. */
 export interface ReminderButton {
@@ -21,14 +22,6 @@ export function encodeReminderButton(b: ReminderButton): string {
 
 /** Button values and private_metadata come back from the client: never trusted, always parsed. */
 export function decodeReminderButton(raw: unknown): ReminderButton | null {
-  if (typeof raw !== 'string' || raw.length > 200) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) return null;
-  return { measureId: parsed.data.m, agencyId: parsed.data.a, measureNumber: parsed.data.n, period: parsed.data.p };
+  const value = decodeJson(schema, raw, 200);
+  return value === null ? null : { measureId: value.m, agencyId: value.a, measureNumber: value.n, period: value.p };
 }

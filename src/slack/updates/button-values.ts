@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeJson } from '../json-value.js';
 
 // Button values are JSON we wrote, but a payload can be forged: read them back with zod.
 
@@ -14,15 +15,5 @@ export type PageValue = z.infer<typeof pageSchema>;
 
 export const encodeOpen = (value: OpenValue): string => JSON.stringify(value);
 export const encodePage = (value: PageValue): string => JSON.stringify(value);
-export const decodeOpen = (text: string | undefined): OpenValue | null => decode(openSchema, text);
-export const decodePage = (text: string | undefined): PageValue | null => decode(pageSchema, text);
-
-function decode<T>(schema: z.ZodType<T>, text: string | undefined): T | null {
-  if (text === undefined || text.length > 500) return null;
-  try {
-    const parsed = schema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+export const decodeOpen = (text: string | undefined): OpenValue | null => decodeJson(openSchema, text, 500);
+export const decodePage = (text: string | undefined): PageValue | null => decodeJson(pageSchema, text, 500);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SERIES_ID } from '../../services/update-queries.js';
+import { decodeJson } from '../json-value.js';
 
 /** Where the modal was opened from: after a save from App Home, the home view is refreshed. */
 export const SOURCES = ['command', 'message', 'home', 'reminder'] as const;
@@ -25,11 +26,5 @@ export function encodeMetadata(meta: ModalMetadata): string {
 
 /** Read back from a payload that may be forged: null unless it is exactly our shape. */
 export function decodeMetadata(text: string | undefined): ModalMetadata | null {
-  if (text === undefined || text === '') return null;
-  try {
-    const parsed = schema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return decodeJson(schema, text, 3000);
 }
