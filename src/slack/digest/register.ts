@@ -6,6 +6,7 @@ import { messages } from '../../i18n/index.js';
 import { findPerson } from '../../services/people.js';
 import { digestUpdateLoadingModal, digestUpdateModal } from '../../views/digest-update-modal.js';
 import { ids } from '../ids.js';
+import { unknownUserText } from '../unknown-user.js';
 
 /** A button value is ours, but a payload can be forged: only a plain positive id is read. */
 const updateId = z.string().regex(/^\d{1,10}$/).transform(Number).pipe(z.number().int().positive().max(2_147_483_647));
@@ -29,7 +30,7 @@ export function registerDigest(app: App, deps: Deps): void {
       await client.views.update({ view_id: viewId, view: digestUpdateModal(null, lang, deps.config.TZ_PLAN, messages(lang).common.somethingWentWrong) }).catch(() => undefined);
       throw error;
     }
-    const notice = person === null ? messages('nb').common.unknownUser('') : undefined;
+    const notice = person === null ? await unknownUserText(deps.prisma) : undefined;
     await client.views.update({ view_id: viewId, view: digestUpdateModal(update, lang, deps.config.TZ_PLAN, notice) });
   });
 }
