@@ -1,20 +1,9 @@
 import type { LocalDay } from '../domain/calendar.js';
 import type { RolledStatus, Status } from '../domain/status.js';
-import type { StatusCounts } from '../digest/model.js';
+import type { DigestUpdate, StatusCounts } from '../digest/model.js';
 
-/** One report as an agency wrote it (the latest version of its series within the period). */
-export interface ReportEntry {
-  agencyCode: string;
-  agencyNameNb: string;
-  agencyNameEn: string;
-  authorName: string;
-  onBehalf: boolean;
-  status: Status;
-  progress: number | null;
-  done: string;
-  challenges: string | null;
-  createdAt: Date;
-}
+/** One report as an agency wrote it (the latest version of its series within the period): what a digest shows of an update. */
+export type ReportEntry = Omit<DigestUpdate, 'id' | 'version'>;
 
 export interface ReportMeasure {
   number: number;
