@@ -4,7 +4,8 @@ import { loadConfig } from '../src/config.js';
 import { openCliDatabase, runCli } from '../src/db/cli-database.js';
 import { localDay } from '../src/domain/calendar.js';
 import { renderReport } from '../src/report/build-report.js';
-import { parseExportArgs } from '../src/report/export-args.js';
+import { exportArgsProblem, parseExportArgs } from '../src/report/export-args.js';
+import { messages } from '../src/i18n/index.js';
 import { loadReport } from '../src/report/load-report.js';
 
 const USAGE = 'Usage: npm run report -- [--from <date>] [--to <date>] [--format md|docx|csv] --out <file | -> [--lang nb|en]';
@@ -18,7 +19,7 @@ await runCli(async () => {
   const words = [...(values.from ? ['fra', values.from] : []), ...(values.to ? ['til', values.to] : []), 'format', values.format ?? 'docx'];
   const parsed = parseExportArgs(words);
   if (values.out === undefined || lang === null || parsed.kind !== 'ok') {
-    if (parsed.kind !== 'ok') console.error(`Not valid: ${parsed.kind}${'given' in parsed ? ` (${parsed.given})` : ''}`);
+    if (parsed.kind !== 'ok') console.error(exportArgsProblem(messages(lang ?? 'en'), parsed));
     console.error(USAGE);
     return 2;
   }

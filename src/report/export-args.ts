@@ -1,4 +1,5 @@
 import type { LocalDay } from '../domain/calendar.js';
+import type { Messages } from '../i18n/index.js';
 import { REPORT_FORMATS, type ReportFormat } from './build-report.js';
 
 /** '2004-06-30' or '30.06.2004' (also '30.6.2004'); null unless it is a real calendar day. */
@@ -44,4 +45,19 @@ export function parseExportArgs(args: readonly string[]): ExportArgs {
   }
   if (from !== null && to !== null && from > to) return { kind: 'from-after-to' };
   return { kind: 'ok', from, to, format };
+}
+
+/** What was wrong with the arguments, in the reader's language; the command and the CLI say the same. */
+export function exportArgsProblem(m: Messages, args: Exclude<ExportArgs, { kind: 'ok' }>): string {
+  const r = m.report;
+  switch (args.kind) {
+    case 'bad-date':
+      return r.exportBadDate(args.given);
+    case 'bad-format':
+      return r.exportBadFormat(args.given);
+    case 'bad-word':
+      return r.exportBadWord(args.given, r.exportUsage);
+    case 'from-after-to':
+      return r.exportFromAfterTo;
+  }
 }

@@ -3,7 +3,7 @@ import { formatDayRange } from '../../digest/format.js';
 import type { Messages } from '../../i18n/index.js';
 import { classifySendError } from '../../jobs/slack-errors.js';
 import { renderReport } from '../../report/build-report.js';
-import { parseExportArgs } from '../../report/export-args.js';
+import { exportArgsProblem, parseExportArgs } from '../../report/export-args.js';
 import { loadReport } from '../../report/load-report.js';
 import { coordinatorsOnly } from '../subcommands/coordinators-only.js';
 import type { Subcommand } from '../subcommands/types.js';
@@ -19,15 +19,7 @@ export function reportExportSubcommand(): Subcommand {
       const r = ctx.m.report;
       const args = parseExportArgs(ctx.args);
       if (args.kind !== 'ok') {
-        const text =
-          args.kind === 'bad-date'
-            ? r.exportBadDate(args.given)
-            : args.kind === 'bad-format'
-              ? r.exportBadFormat(args.given)
-              : args.kind === 'bad-word'
-                ? r.exportBadWord(args.given, r.exportUsage)
-                : r.exportFromAfterTo;
-        await ctx.reply({ text });
+        await ctx.reply({ text: exportArgsProblem(ctx.m, args) });
         return;
       }
       const { prisma, config, clock, logger } = ctx.deps;
