@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ids } from '../../src/slack/ids.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { allDms, buttonValue, dms, ledgerKeyOf, textOf, tick } from './reminders-support.js';
@@ -39,6 +39,22 @@ describe('/rapport runde', () => {
   it('is for coordinators only', async () => {
     expect(await rapport('U0KARI01', 'runde 9.1.2004')).toBe('Du har ikke tilgang til dette.');
     expect(await h.running.deps.prisma.reportingRound.count()).toBe(0);
+  });
+
+  it('keeps the round open, says only that it opened, and leaves the notices to the scheduler when sending them now fails', async () => {
+    const prisma = h.running.deps.prisma;
+    const failing = vi.spyOn(prisma, '$queryRawUnsafe').mockRejectedValueOnce(new Error('connection lost'));
+    const text = await rapport('U0KOORD1', 'runde 9.1.2004 område 1');
+    expect(text).toContain('Rapporteringsrunde åpnet');
+    await h.fake.waitFor(() => failing.mock.calls.length > 0);
+    // Give a wrongly handled failure the time to reach the user before looking.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(h.fake.responses.map((r) => JSON.stringify(r.body)).join('\n')).not.toContain('Noe gikk galt');
+    expect(await prisma.reportingRound.count()).toBe(1);
+    vi.restoreAllMocks();
+    await tick(h, '2004-01-05T10:31:00+01:00');
+    await h.fake.waitFor(() => allDms(h).length >= 3);
+    expect(allDms(h)).toHaveLength(3);
   });
 
   it('opens a round for a focus area and DMs each contact once, listing their measures with a button each', async () => {

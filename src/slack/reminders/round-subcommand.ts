@@ -69,8 +69,13 @@ async function open(ctx: SubcommandContext, given: string, scope: RoundScope): P
   }
   await ctx.reply({ text: t.roundOpened(scopeText(ctx, scope), formatDueDay(day, ctx.lang), result.measures, result.agencies) });
   // The contacts hear now rather than at the next tick, also on an instance that runs no scheduler;
-  // the ledger keeps a scheduler elsewhere from sending the same notices again.
-  await runReminders({ deps: ctx.deps, slack: ctx.client, at: now, dryRun: false });
+  // the ledger keeps a scheduler elsewhere from sending the same notices again. The round is open
+  // whatever happens here, and what is not sent now the scheduler sends, so a failure is only logged.
+  try {
+    await runReminders({ deps: ctx.deps, slack: ctx.client, at: now, dryRun: false });
+  } catch (error) {
+    ctx.deps.logger.warn({ err: error }, 'round opened; its notices are left to the scheduler');
+  }
 }
 
 async function close(ctx: SubcommandContext, scope: RoundScope): Promise<void> {
