@@ -8,7 +8,7 @@ describe.runIf(url !== '')('migrations on a PostgreSQL server', () => {
   it('are applied once when three instances start at the same moment', async () => {
     const target = parseDatabaseUrl(url);
     if (target.kind !== 'postgres') throw new Error('TEST_DATABASE_URL must be postgres://');
-    const schema = `tiltak_migrate_${randomBytes(4).toString('hex')}`;
+    const schema = `${process.env.TILTAK_TEST_SCHEMA_PREFIX ?? 'tiltak_test'}_migrate_${randomBytes(4).toString('hex')}`;
     const instances = await Promise.all([1, 2, 3].map(() => openDatabase({ ...target, schema })));
     try {
       const rows = await instances[0]!.runner.session((c) => c.query<{ n: string }>('SELECT count(*) AS n FROM "_prisma_migrations"'));
