@@ -5,17 +5,20 @@ import { loadMeasureStatuses, type MeasureStatus } from '../services/measure-sta
 import { latestVersions } from '../services/update-queries.js';
 import { countByStatus } from './counts.js';
 import type { Digest, DigestMeasure, DigestPeriod, DigestUpdate, OverdueAgency } from './model.js';
+import { addDays, mondayOfIsoWeek } from '../domain/calendar.js';
 import { weekPeriod, weeksUpTo } from './schedule.js';
 
 export const CHART_WEEKS = 8;
 
 /**
  * Gathers one focus area's digest for a period. The number of queries is
- * fixed (the area, one status load per chart week, the period's updates and
+ * fixed (the area, the plan's start, one status load per chart week, the period's updates and
  * the due states), whatever the size of the plan.
  */
 export async function buildDigest(prisma: PrismaClient, config: Config, areaId: number, period: DigestPeriod): Promise<Digest> {
   const area = await prisma.focusArea.findUniqueOrThrow({ where: { id: areaId } });
+  const plan = await prisma.plan.findUnique({ where: { id: 1 }, select: { startDate: true } });
+  const planStart = plan?.startDate.toISOString().slice(0, 10) ?? null;
   const weeks = weeksUpTo(period.week, CHART_WEEKS);
   const asOf = weeks.map((w) => (w === period.week ? period.to : weekPeriod(w, config.TZ_PLAN).to));
   const statusesByWeek: MeasureStatus[][] = [];
@@ -86,6 +89,9 @@ export async function buildDigest(prisma: PrismaClient, config: Config, areaId: 
     overduePairs: [...overdueByMeasure.values()].reduce((n, list) => n + list.length, 0),
     changed,
     quiet,
-    history: weeks.map((week, i) => ({ week, counts: countByStatus(statusesByWeek[i] ?? []) })),
+    // The chart starts with the plan: weeks before it would only show empty bars.
+    history: weeks
+      .map((week, i) => ({ week, counts: countByStatus(statusesByWeek[i] ?? []) }))
+      .filter(({ week }) => week === period.week || planStart === null || mondayOfIsoWeek(week) >= addDays(planStart, -6)),
   };
 }
