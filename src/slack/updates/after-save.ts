@@ -5,6 +5,7 @@ import type { Logger } from '../../logger.js';
 import type { PersonWithAgency } from '../../services/people.js';
 import { updateConfirmation } from '../../views/update-confirmation.js';
 import { publishHome } from '../home/publish-home.js';
+import { refreshHomesOfMeasure } from '../home/refresh-homes.js';
 import type { ModalSource } from './modal-metadata.js';
 import { viewLocale } from './view-locale.js';
 
@@ -37,6 +38,9 @@ export async function afterSave({ deps, client, person, update, source, log }: A
   } catch (error) {
     log.error({ err: error, updateId: update.id }, 'could not send the update confirmation');
   }
-  if (source !== 'home') return;
-  await publishHome(deps, client, person.slackId).catch((error: unknown) => log.error({ err: error }, 'could not refresh App Home after a save'));
+  if (source === 'home') {
+    await publishHome(deps, client, person.slackId).catch((error: unknown) => log.error({ err: error }, 'could not refresh App Home after a save'));
+  }
+  // Others' Homes in the background: the save's handler must not wait on a dozen publishes.
+  void refreshHomesOfMeasure({ deps, client, measureId: update.measureId, authorSlackId: person.slackId, log });
 }
