@@ -6,6 +6,9 @@ const nb = {
   usage: (usage: string) => `Bruk: \`${usage}\``,
   somethingWentWrong: 'Noe gikk galt hos oss. Forsøket er logget; prøv igjen om litt.',
   notAllowed: 'Du har ikke tilgang til dette.',
+  appName: 'Tiltak',
+  loading: 'Laster …',
+  close: 'Lukk',
 };
 
 const en: typeof nb = {
@@ -16,6 +19,9 @@ const en: typeof nb = {
   usage: (usage: string) => `Usage: \`${usage}\``,
   somethingWentWrong: 'Something went wrong on our side. It has been logged; please try again shortly.',
   notAllowed: 'You do not have access to this.',
+  appName: 'Tiltak',
+  loading: 'Loading …',
+  close: 'Close',
 };
 
 export const common = { nb, en };

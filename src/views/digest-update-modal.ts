@@ -37,10 +37,6 @@ function shell(lang: Lang, blocks: KnownBlock[]): ModalView {
   };
 }
 
-export function digestUpdateLoadingModal(lang: Lang): ModalView {
-  return shell(lang, [{ type: 'context', elements: [{ type: 'plain_text', text: messages(lang).digest.loading }] }]);
-}
-
 /** Pure: the whole text of an update that a digest trimmed, or a notice when it cannot be shown. */
 export function digestUpdateModal(update: FullUpdate | null, lang: Lang, timeZone: string, notice?: string): ModalView {
   const m = messages(lang);

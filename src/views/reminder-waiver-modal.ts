@@ -16,11 +16,6 @@ const frame = (m: Messages, blocks: ModalView['blocks'], submit: boolean, metada
   blocks,
 });
 
-/** Opened at once with the trigger (it expires in 3 s); the form or a refusal replaces it. */
-export function waiverLoadingModal(m: Messages): ModalView {
-  return frame(m, [{ type: 'section', text: { type: 'plain_text', text: '…' } }], false);
-}
-
 /** A refusal where no reply can go: the user clicked, so the answer belongs in the modal. */
 export function waiverRefusalModal(m: Messages, text: string): ModalView {
   return frame(m, [{ type: 'section', text: { type: 'mrkdwn', text } }], false);

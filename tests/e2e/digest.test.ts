@@ -4,7 +4,7 @@ import { ids } from '../../src/slack/ids.js';
 import { blockActionPayload } from '../rig/payloads.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { addUpdates, replies, topLevel } from '../jobs/digest-support.js';
-import { actionValue } from './updates-support.js';
+import { actionValue, opensBeforeLookup } from './updates-support.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -130,7 +130,8 @@ describe('"Les hele" under a trimmed update', () => {
     expect(json(blocks)).not.toContain('SLUTTEN AV TEKSTEN');
     const value = actionValue(blocks, ids.actions.digestReadUpdate);
     expect(value).toMatch(/^\d+$/);
-    const update = await clickReadMore(value ?? '');
+    const { opens, result: update } = await opensBeforeLookup(h, () => clickReadMore(value ?? ''));
+    expect(opens).toBe(1);
     expect(h.fake.callsTo('views.open')[0]?.args).toMatchObject({ view: { callback_id: ids.views.digestUpdate } });
     expect(json(update.args)).toContain('SLUTTEN AV TEKSTEN');
     expect(json(update.args)).toContain('Finansieringen for 2005 er uavklart.');

@@ -3,6 +3,7 @@ import { ids } from '../../src/slack/ids.js';
 import { viewSubmissionPayload } from '../rig/payloads.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { allDms, click, dms, lastResponseText, ledgerKeyOf, textOf, tick } from './reminders-support.js';
+import { opensBeforeLookup } from './updates-support.js';
 
 // The small plan: measure 1 (JD) is due Thursday 15 January 2004, 14 days after the plan starts;
 // step 1 is Tuesday 13th at 09:00, step 2 Friday 16th, step 3 (team lead Liv) Tuesday 20th.
@@ -82,8 +83,11 @@ describe('the buttons', () => {
   it('"Ikke aktuelt" asks for a reason, refuses an empty one, records it and counts the period as reported', async () => {
     await tick(h, STEP1);
     const [dm] = measureOne('U0KARI01');
-    await click(h, 'U0KARI01', dm!, ids.actions.reminders.waive);
-    const modal = await h.fake.waitFor(() => [...h.fake.state.views.values()].map((v) => v.view).find((v) => v.callback_id === ids.views.reminderWaiver && v.submit !== undefined));
+    const { opens, result: modal } = await opensBeforeLookup(h, async () => {
+      await click(h, 'U0KARI01', dm!, ids.actions.reminders.waive);
+      return h.fake.waitFor(() => [...h.fake.state.views.values()].map((v) => v.view).find((v) => v.callback_id === ids.views.reminderWaiver && v.submit !== undefined));
+    });
+    expect(opens).toBe(1);
     const submit = (reason: string) =>
       h.interact(
         viewSubmissionPayload({
@@ -172,10 +176,13 @@ describe('the buttons', () => {
   it('"Oppdater nå" opens the update modal with the trigger', async () => {
     await tick(h, STEP1);
     const [dm] = measureOne('U0KARI01');
-    await click(h, 'U0KARI01', dm!, ids.actions.reminders.updateNow);
+    const { opens } = await opensBeforeLookup(h, async () => {
+      await click(h, 'U0KARI01', dm!, ids.actions.reminders.updateNow);
+      await h.fake.waitFor(() => [...h.fake.state.views.values()].find((v) => v.view.callback_id === ids.views.updateModal));
+    });
+    expect(opens).toBe(1);
     const opened = await h.fake.waitFor(() => h.fake.callsTo('views.open').find((c) => c.ok));
     expect(opened.args.trigger_id).toBeTruthy();
-    await h.fake.waitFor(() => [...h.fake.state.views.values()].find((v) => v.view.callback_id === ids.views.updateModal));
   });
 
   it('refuses a forged button for another agency’s measure, and a malformed one, politely', async () => {

@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ids } from '../../src/slack/ids.js';
+import { encodeOpen } from '../../src/slack/updates/button-values.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { blockActionPayload } from '../rig/payloads.js';
 import { startHarness, type Harness } from '../support/harness.js';
-import { allText, clickButton, goodForm, openModal, submit, type FormInput } from './updates-support.js';
+import { allText, clickButton, goodForm, openModal, opensBeforeLookup, submit, type FormInput } from './updates-support.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -55,6 +56,17 @@ describe('opening the modal', () => {
       expect(text).toContain(label);
     }
     for (const status of ['Ikke startet', 'I rute', 'Risiko', 'Forsinket', 'Fullført', 'Avbrutt']) expect(text).toContain(status);
+  });
+
+  it('opens the modal with a button\'s trigger before looking anyone up, then fills in the form', async () => {
+    const { opens } = await opensBeforeLookup(h, async () => {
+      await clickButton(h, 'U0KARI01', ids.actions.updates.open, encodeOpen({ m: 1 }));
+      return openModal(h);
+    });
+    expect(opens).toBe(1);
+    expect(h.fake.calls.map((c) => c.method)).toEqual(['views.open', 'views.update']);
+    expect(allText(h.fake.calls[0]?.args.view)).toContain('Laster … / Loading …');
+    expect([...h.fake.state.views.keys()]).toEqual([h.fake.calls[1]?.args.view_id]);
   });
 
   it('offers Kari a select of only her agency\'s measures, with the one she asked for chosen', async () => {

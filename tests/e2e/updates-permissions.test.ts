@@ -102,7 +102,7 @@ describe('who may not', () => {
 
   it('answers a forged button value without crashing', async () => {
     await clickButton(h, 'U0KARI01', ids.actions.updates.open, '{"m":"DROP TABLE"}');
-    await h.fake.waitFor(() => h.fake.callsTo('views.open')[0]);
+    await h.fake.waitFor(() => h.fake.callsTo('views.update')[0]);
     expect(allText([...h.fake.state.views.values()].map((v) => v.view))).toContain('Skjemaet kunne ikke leses');
   });
 });

@@ -1,5 +1,6 @@
 // Helpers for the updates area's end-to-end tests: find the modal the bot
 // opened, and submit it the way Slack does.
+import { vi } from 'vitest';
 import type { Json } from '../rig/block-kit-checker.js';
 import { blockActionPayload, viewSubmissionPayload } from '../rig/payloads.js';
 import type { Harness } from '../support/harness.js';
@@ -89,4 +90,26 @@ export async function reply(h: Harness, count: number): Promise<{ text: string; 
 
 export function clickButton(h: Harness, userId: string, actionId: string, value: string, where: { view?: Json } = {}) {
   return h.interact(blockActionPayload({ userId, actionId, value, ...(where.view ? { view: where.view } : { message: { channel: 'D0TEST', ts: '1.000001' } }) }));
+}
+
+/**
+ * Runs a click and reports how many modals the bot had opened when it first
+ * looked the user up: 1 means the trigger (3 s to live) was spent before any
+ * database work; 0 means a slow database could cost the user the modal.
+ */
+export async function opensBeforeLookup<T>(h: Harness, act: () => Promise<T>): Promise<{ opens: number | undefined; result: T }> {
+  const person = h.running.deps.prisma.person;
+  const findFirst = person.findFirst.bind(person);
+  const before = h.fake.callsTo('views.open').length;
+  const seen: number[] = [];
+  const spy = vi.spyOn(person, 'findFirst').mockImplementation(((args: Parameters<typeof findFirst>[0]) => {
+    seen.push(h.fake.callsTo('views.open').length - before);
+    return findFirst(args);
+  }) as typeof person.findFirst);
+  try {
+    const result = await act();
+    return { opens: seen[0], result };
+  } finally {
+    spy.mockRestore();
+  }
 }

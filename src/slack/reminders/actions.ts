@@ -7,9 +7,11 @@ import { dueSettingsFrom, loadDueStates } from '../../services/due-dates.js';
 import { findPerson, type PersonWithAgency } from '../../services/people.js';
 import { checkResponder, snoozePair, type Responder } from '../../services/reminder-responses.js';
 import { formatReminderTime } from '../../views/reminder-dates.js';
-import { waiverLoadingModal, waiverModal, waiverRefusalModal } from '../../views/reminder-waiver-modal.js';
+import { noticeView } from '../../views/update-notice.js';
+import { waiverModal, waiverRefusalModal } from '../../views/reminder-waiver-modal.js';
 import { ids } from '../ids.js';
-import { openUpdateModal } from '../updates/open-update-modal.js';
+import { openLoadingModal, replaceLoadingModal } from '../loading-modal.js';
+import { buildView } from '../updates/open-update-modal.js';
 import { decodeReminderButton, encodeReminderButton } from './button-value.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -39,19 +41,18 @@ function answering(deps: Deps, handler: (args: Args) => Promise<void>) {
 /** The three buttons on every reminder DM. Each acks first, then parses the (forgeable) value and checks rights. */
 export function registerReminderActions(app: App, deps: Deps): void {
   app.action<BlockAction<ButtonAction>>(ids.actions.reminders.updateNow, answering(deps, async (args) => {
+    // Open before the lookups: the trigger expires 3 s after the click. Refusals then belong in the modal.
+    const modal = await openLoadingModal(args.client, args.body.trigger_id, ids.views.updateNotice);
+    if (modal === null) return;
     const value = decodeReminderButton(args.action.value);
-    const person = await findPerson(deps.prisma, args.body.user.id);
-    if (person === null) return say(args, messages('nb').reminders.notRegistered);
-    if (value === null) return say(args, messages(person.language).reminders.stale);
-    await openUpdateModal({
-      deps,
-      client: args.client,
-      triggerId: args.body.trigger_id,
-      person,
-      measureNumber: value.measureNumber,
-      agencyId: value.agencyId,
-      source: 'message',
-    });
+    let m = messages('nb');
+    await replaceLoadingModal(args.client, modal, async () => {
+      const person = await findPerson(deps.prisma, args.body.user.id);
+      if (person === null) return noticeView(m, m.reminders.notRegistered);
+      m = messages(person.language);
+      if (value === null) return noticeView(m, m.reminders.stale);
+      return buildView({ deps, person, measureNumber: value.measureNumber, agencyId: value.agencyId, source: 'message' });
+    }, () => noticeView(m, m.common.somethingWentWrong));
   }));
 
   app.action<BlockAction<ButtonAction>>(ids.actions.reminders.snooze, answering(deps, async (args) => {
@@ -73,27 +74,20 @@ export function registerReminderActions(app: App, deps: Deps): void {
   }));
 
   app.action<BlockAction<ButtonAction>>(ids.actions.reminders.waive, answering(deps, async (args) => {
-    const person = await findPerson(deps.prisma, args.body.user.id);
-    const m = messages(person?.language ?? 'nb');
-    const opened = await args.client.views.open({ trigger_id: args.body.trigger_id, view: waiverLoadingModal(m) });
-    const viewId = opened.view?.id;
-    if (viewId === undefined) return;
+    // Open before the lookups: the trigger expires 3 s after the click.
+    const modal = await openLoadingModal(args.client, args.body.trigger_id, ids.views.reminderWaiver);
+    if (modal === null) return;
     const value = decodeReminderButton(args.action.value);
-    let view;
-    try {
-      if (person === null) view = waiverRefusalModal(m, m.reminders.notRegistered);
-      else if (value === null) view = waiverRefusalModal(m, m.reminders.stale);
-      else {
-        const check = await checkResponder(deps.prisma, person, value.measureId, value.agencyId);
-        view = check.ok
-          ? waiverModal(m, person.language, check.pair, encodeReminderButton(value))
-          : waiverRefusalModal(m, check.reason === 'no_pair' ? m.reminders.stale : m.reminders.notYours);
-      }
-    } catch (error) {
-      // The loading modal would otherwise spin for good.
-      await args.client.views.update({ view_id: viewId, view: waiverRefusalModal(m, m.common.somethingWentWrong) }).catch(() => undefined);
-      throw error;
-    }
-    await args.client.views.update({ view_id: viewId, view });
+    let m = messages('nb');
+    await replaceLoadingModal(args.client, modal, async () => {
+      const person = await findPerson(deps.prisma, args.body.user.id);
+      m = messages(person?.language ?? 'nb');
+      if (person === null) return waiverRefusalModal(m, m.reminders.notRegistered);
+      if (value === null) return waiverRefusalModal(m, m.reminders.stale);
+      const check = await checkResponder(deps.prisma, person, value.measureId, value.agencyId);
+      return check.ok
+        ? waiverModal(m, person.language, check.pair, encodeReminderButton(value))
+        : waiverRefusalModal(m, check.reason === 'no_pair' ? m.reminders.stale : m.reminders.notYours);
+    }, () => waiverRefusalModal(m, m.common.somethingWentWrong));
   }));
 }
