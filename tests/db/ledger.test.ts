@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/open-database.js';
+import { describe, expect, it } from 'vitest';
 import { CLAIM_LEASE_MS, claimDue, markFailed, markSent, renewClaim } from '../../src/jobs/ledger.js';
-import { createTestDatabase, truncateAll } from '../support/test-database.js';
+import { useTestDatabase } from '../support/lifecycle.js';
 
-let db: Database;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db.close();
-});
-beforeEach(async () => {
-  await truncateAll(db);
-});
+const db = useTestDatabase();
 
 const t0 = new Date('2004-03-01T08:00:00Z');
 const later = (ms: number) => new Date(t0.getTime() + ms);

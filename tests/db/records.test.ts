@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dbErrorKind, isUniqueViolation } from '../../src/db/errors.js';
-import type { Database } from '../../src/db/open-database.js';
-import { createTestDatabase, truncateAll } from '../support/test-database.js';
+import { useTestDatabase } from '../support/lifecycle.js';
 
-let db: Database;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db.close();
-});
-beforeEach(async () => {
-  await truncateAll(db);
-});
+const db = useTestDatabase();
 
 async function seedUpdate() {
   const agency = await db.prisma.agency.create({ data: { code: 'JD', nameNb: 'Justis', nameEn: 'Justice', kind: 'MINISTRY' } });

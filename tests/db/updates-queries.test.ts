@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
-import type { Database } from '../../src/db/open-database.js';
 import type { Deps } from '../../src/deps.js';
 import { createLogger } from '../../src/logger.js';
 import { loadHomeData } from '../../src/services/home-data.js';
@@ -12,18 +11,11 @@ import { findPerson, type PersonWithAgency } from '../../src/services/people.js'
 import { loadPlanOverview } from '../../src/services/plan-overview.js';
 import { loadHistoryPage } from '../../src/services/update-history.js';
 import { seedPlan } from '../support/harness.js';
-import { createTestDatabase, truncateAll } from '../support/test-database.js';
+import { useTestDatabase } from '../support/lifecycle.js';
 
-let db: Database;
+const db = useTestDatabase();
 let deps: Deps;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db.close();
-});
 beforeEach(async () => {
-  await truncateAll(db);
   await seedPlan(db);
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', LOG_LEVEL: 'silent' });
   deps = { prisma: db.prisma, config, logger: createLogger('silent'), clock: new ManualClock('2004-03-01T09:00:00+01:00') };

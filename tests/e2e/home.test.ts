@@ -1,24 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STATUSES } from '../../src/domain/status.js';
 import { ids } from '../../src/slack/ids.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { blockActionPayload } from '../rig/payloads.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/lifecycle.js';
 import { allText, goodForm, openModal, submit } from './updates-support.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
-beforeEach(async () => {
-  await h.reset();
-});
-afterEach(() => {
-  h.fake.assertNoViolations();
-});
+const h = useHarness();
 
 async function openHome(user: string): Promise<Json> {
   await h.event({ type: 'app_home_opened', user, channel: `D${user}`, tab: 'home' });

@@ -1,21 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ids } from '../../src/slack/ids.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/lifecycle.js';
 import { actionValue, allText, clickButton, goodForm, openModal, reply, submit, type FormInput } from './updates-support.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
-beforeEach(async () => {
-  await h.reset();
-});
-afterEach(() => {
-  h.fake.assertNoViolations();
-});
+const h = useHarness();
 
 /** The text of the reply to one command. */
 async function ask(user: string, text: string): Promise<string> {

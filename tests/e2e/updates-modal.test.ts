@@ -1,24 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ids } from '../../src/slack/ids.js';
 import { encodeOpen } from '../../src/slack/updates/button-values.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { blockActionPayload } from '../rig/payloads.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/lifecycle.js';
 import { allText, clickButton, goodForm, openModal, opensBeforeLookup, submit, type FormInput } from './updates-support.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
-beforeEach(async () => {
-  await h.reset();
-});
-afterEach(() => {
-  h.fake.assertNoViolations();
-});
+const h = useHarness();
 
 const b = ids.blocks.updates;
 
