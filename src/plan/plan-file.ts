@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { slackUserIdSchema as slackUserId } from '../slack/slack-user-id.js';
 
 /**
  * The plan file is the user-facing contract (README, "The plan file"): keys
@@ -8,7 +9,6 @@ const isoDate = z.union([
   z.iso.date({ error: 'must be a date like 2004-06-30' }),
   z.date().transform((d) => d.toISOString().slice(0, 10)),
 ]);
-const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user ID like U0123ABCD');
 const channelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$|^#[a-z0-9æøå_-]{1,80}$/, 'must be a channel ID (C0123ABCD) or #name');
 const agencyCode = z.string().regex(/^[A-ZÆØÅ0-9_-]{1,20}$/, 'must be an agency code of capitals, e.g. JD');
 const weekday = z.number().int().min(1, 'must be 1 (Monday) to 7 (Sunday)').max(7, 'must be 1 (Monday) to 7 (Sunday)');
