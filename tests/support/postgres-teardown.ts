@@ -6,7 +6,7 @@ import pg from 'pg';
  */
 export default function setup(): () => Promise<void> {
   return async () => {
-    const url = process.env.TEST_DATABASE_URL;
+    const url = process.env.RELIABILITY_POSTGRES_URL || process.env.TEST_DATABASE_URL;
     const prefix = process.env.TILTAK_TEST_SCHEMA_PREFIX;
     if (!url || !prefix) return;
     const client = new pg.Client({ connectionString: url });

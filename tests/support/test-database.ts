@@ -32,10 +32,10 @@ async function pooledPGlite(): Promise<Database> {
 /**
  * A migrated, empty database for one test file: in-process PGlite by
  * default, or a schema of its own on the server named by TEST_DATABASE_URL
- * (the PostgreSQL suite), so files can run side by side.
+ * (the PostgreSQL suite), so files can run side by side. A test that must
+ * run on both names the server's URL itself.
  */
-export async function createTestDatabase(): Promise<Database> {
-  const url = process.env.TEST_DATABASE_URL;
+export async function createTestDatabase(url = process.env.TEST_DATABASE_URL): Promise<Database> {
   if (url === undefined || url === '') return pooledPGlite();
   const schema = `${process.env.TILTAK_TEST_SCHEMA_PREFIX ?? 'tiltak_test'}_${randomBytes(4).toString('hex')}`;
   const target = parseDatabaseUrl(url);
