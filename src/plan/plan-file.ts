@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slackUserIdSchema as slackUserId } from '../slack/slack-user-id.js';
+import { hasVisibleCharacter, normaliseTypedText } from '../text/typed-text.js';
 
 /**
  * The plan file is the user-facing contract (README, "The plan file"): keys
@@ -13,7 +14,9 @@ const channelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$|^#[a-z0-9æøå_-]{1,80}
 const agencyCode = z.string().regex(/^[A-ZÆØÅ0-9_-]{1,20}$/, 'must be an agency code of capitals, e.g. JD');
 const weekday = z.number().int().min(1, 'must be 1 (Monday) to 7 (Sunday)').max(7, 'must be 1 (Monday) to 7 (Sunday)');
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:00');
-const title = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+// Free text is normalised like anything typed in Slack, so a NUL or a bidi override cannot come in by import either.
+const text = (max: number) => z.string().transform(normaliseTypedText).pipe(z.string().max(max, `must be at most ${max} characters`));
+const title = (max: number) => text(max).refine(hasVisibleCharacter, 'must not be empty');
 
 export const planFileSchema = z.strictObject({
   plan: z.strictObject({
@@ -63,7 +66,7 @@ export const planFileSchema = z.strictObject({
       focus_area: z.number().int().positive().optional(),
       title_nb: title(500),
       title_en: title(500),
-      description: z.string().max(3000, 'must be at most 3000 characters').optional(),
+      description: text(3000).optional(),
       lead: agencyCode.optional(),
       partners: z.array(agencyCode).default([]),
       cadence_days: z.number().int().min(1).max(366).optional(),

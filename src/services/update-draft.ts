@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import type { LocalDay } from '../domain/calendar.js';
 import { needsChallenges, STATUSES, type Status } from '../domain/status.js';
+import { hasVisibleCharacter } from '../text/typed-text.js';
+import { readWholeNumber } from '../text/whole-number.js';
 
 /** Slack's plain_text_input allows at most 3000 characters; the form says so in its hints. */
 export const TEXT_LIMIT = 3000;
 /** A trillion kroner: above any plausible spend, and well inside BigInt and the database. */
 export const SPEND_LIMIT = 1_000_000_000_000n;
 
-/** The form's values as strings, exactly as they arrived (and untrusted). */
+/** The form's values as strings, typed text normalised (normaliseTypedText) and otherwise unchecked. */
 export interface RawDraft {
   status?: string | undefined;
   progress?: string | undefined;
@@ -48,11 +50,6 @@ export interface PeriodBounds {
 export type DraftResult = { ok: true; draft: UpdateDraft } | { ok: false; errors: Partial<Record<DraftField, DraftError>> };
 
 const optionalText = z.string().max(TEXT_LIMIT, { error: 'too_long' }).nullable();
-const progress = z
-  .string()
-  .regex(/^\d{1,3}$/u)
-  .transform(Number)
-  .pipe(z.number().max(100));
 const day = z.iso.date({ error: 'invalid' });
 
 /** Every field is checked, so the user sees all their mistakes at once. */
@@ -67,8 +64,8 @@ export function validateDraft(raw: RawDraft, bounds: PeriodBounds): DraftResult 
   if (knownStatus === null) fail('status', status === null ? 'required' : 'invalid');
 
   const progressText = blankToNull(raw.progress);
-  const progressResult = progressText === null ? null : progress.safeParse(progressText);
-  if (progressResult !== null && !progressResult.success) fail('progress', 'invalid');
+  const progress = progressText === null ? null : readWholeNumber(progressText, { max: 100 });
+  if (progress !== null && !progress.ok) fail('progress', 'invalid');
 
   const done = blankToNull(raw.done);
   if (done === null) fail('done', 'required');
@@ -95,7 +92,7 @@ export function validateDraft(raw: RawDraft, bounds: PeriodBounds): DraftResult 
     ok: true,
     draft: {
       status: knownStatus as Status,
-      progress: progressResult?.success ? progressResult.data : null,
+      progress: progress?.ok ? progress.value : null,
       done: done as string,
       challenges,
       nextSteps,
@@ -105,9 +102,9 @@ export function validateDraft(raw: RawDraft, bounds: PeriodBounds): DraftResult 
   };
 }
 
+/** A field with nothing visible in it is not filled in: spaces and a zero-width space do not make a report. */
 function blankToNull(value: string | undefined): string | null {
-  const trimmed = value?.trim() ?? '';
-  return trimmed === '' ? null : trimmed;
+  return value !== undefined && hasVisibleCharacter(value) ? value.trim() : null;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { Deps } from '../deps.js';
 import { messages } from '../i18n/index.js';
 import { findPerson } from '../services/people.js';
+import { normaliseTypedText } from '../text/typed-text.js';
 import { requestLogger } from './request-context.js';
 import { dispatch } from './subcommands/dispatch.js';
 import type { Reply, Subcommand } from './subcommands/types.js';
@@ -32,7 +33,7 @@ export function subcommandHandler(deps: Deps, command: string, subcommands: () =
       }
       lang = person.language;
       const m = messages(lang);
-      const found = dispatch(subcommands(), body.text ?? '');
+      const found = dispatch(subcommands(), normaliseTypedText(typeof body.text === 'string' ? body.text : ''));
       if (found.kind === 'unknown') {
         await reply({ text: m.common.unknownSubcommand(command, found.word) });
         return;

@@ -9,6 +9,7 @@ import { checkResponder, waivePeriod, type PairLabel } from '../../services/remi
 import { formatDueDay } from '../../views/reminder-dates.js';
 import { WAIVER_REASON_MAX } from '../../views/reminder-waiver-modal.js';
 import { clip, escapeMrkdwn } from '../../views/measure-format.js';
+import { hasVisibleCharacter, normaliseTypedText } from '../../text/typed-text.js';
 import { ids } from '../ids.js';
 import { decodeReminderButton } from './button-value.js';
 import { titleIn } from '../../i18n/localized.js';
@@ -55,10 +56,10 @@ async function record(deps: Deps, slackId: string, view: ViewSubmitAction['view'
   const t = messages(person?.language ?? 'nb').reminders;
   const refuse = (error: string): Outcome => ({ ok: false, error });
   const pair = decodeReminderButton(view.private_metadata);
-  const reason = reasonInput.safeParse(view.state.values[ids.blocks.reminders.reason]?.[ids.actions.reminders.reason]).data?.value?.trim() ?? '';
+  const reason = normaliseTypedText(reasonInput.safeParse(view.state.values[ids.blocks.reminders.reason]?.[ids.actions.reminders.reason]).data?.value ?? '');
   if (person === null) return refuse(t.notRegistered);
   if (pair === null) return refuse(t.stale);
-  if (reason === '') return refuse(t.waiverRequired);
+  if (!hasVisibleCharacter(reason)) return refuse(t.waiverRequired);
   if (reason.length > WAIVER_REASON_MAX) return refuse(t.waiverTooLong(WAIVER_REASON_MAX));
   const check = await checkResponder(deps.prisma, person, pair.measureId, pair.agencyId);
   if (!check.ok) return refuse(check.reason === 'no_pair' ? t.stale : t.notYours);

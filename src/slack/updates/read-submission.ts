@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { RawDraft } from '../../services/update-draft.js';
+import { normaliseTypedText } from '../../text/typed-text.js';
+import { readWholeNumber } from '../../text/whole-number.js';
 import { ids } from '../ids.js';
 
 const element = z.looseObject({
@@ -18,13 +20,17 @@ export interface Submission {
   agencyId: number | 'invalid' | null;
 }
 
-/** Turns view.state.values (untrusted) into strings for validation; unknown shapes read as empty. */
+/** Turns view.state.values (untrusted) into normalised strings for validation; unknown shapes read as empty. */
 export function readSubmission(values: unknown): Submission {
   const parsed = stateValues.safeParse(values);
   const state = parsed.success ? parsed.data : {};
   const field = (blockId: string, actionId: string = ids.actions.updates.input): Element | undefined => state[blockId]?.[actionId];
   const b = ids.blocks.updates;
-  const text = (blockId: string) => field(blockId)?.value ?? undefined;
+  // Typed inputs are normalised here, before validation; a select's or date's value is matched exactly.
+  const text = (blockId: string) => {
+    const value = field(blockId)?.value;
+    return typeof value === 'string' ? normaliseTypedText(value) : undefined;
+  };
   return {
     draft: {
       status: field(b.status)?.selected_option?.value,
@@ -42,6 +48,6 @@ export function readSubmission(values: unknown): Submission {
 
 function selectedId(el: Element | undefined): number | 'invalid' | null {
   if (el === undefined) return null;
-  const value = el.selected_option?.value;
-  return value !== undefined && /^\d{1,9}$/u.test(value) ? Number(value) : 'invalid';
+  const read = readWholeNumber(el.selected_option?.value ?? '', { min: 1 });
+  return read.ok ? read.value : 'invalid';
 }
