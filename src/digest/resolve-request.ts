@@ -1,5 +1,6 @@
 import { isoWeek, localDay } from '../domain/calendar.js';
 import type { FocusArea, PrismaClient } from '../generated/prisma/client.js';
+import { readWholeNumber } from '../text/whole-number.js';
 import type { DigestPeriod } from './model.js';
 import { parseWeek, weekPeriod } from './schedule.js';
 
@@ -10,8 +11,6 @@ export type DigestRequest =
   | { kind: 'bad-week'; given: string }
   | { kind: 'future-week'; week: string };
 
-const AREA_NUMBER = /^\d{1,6}$/;
-
 /**
  * Reads `<område> [uke]` as typed after /rapport sammendrag or send. With no
  * week it is this week so far: the digest that will go out next.
@@ -20,7 +19,8 @@ export async function resolveDigestRequest(prisma: PrismaClient, args: readonly 
   const [areaArg, weekArg] = args;
   const areas = await prisma.focusArea.findMany({ orderBy: { number: 'asc' } });
   if (areaArg === undefined) return { kind: 'need-area', areas };
-  const area = AREA_NUMBER.test(areaArg) ? areas.find((a) => a.number === Number(areaArg)) : undefined;
+  const number = readWholeNumber(areaArg, { min: 1 });
+  const area = number.ok ? areas.find((a) => a.number === number.value) : undefined;
   if (area === undefined) return { kind: 'no-such-area', given: areaArg.slice(0, 40), areas };
   const today = localDay(at, timeZone);
   const week = weekArg === undefined ? isoWeek(today) : parseWeek(weekArg, today);

@@ -15,14 +15,15 @@ export type WholeNumberRead = { ok: true; value: number } | { ok: false; reason:
 const DIGITS = /^[0-9]+$/;
 
 /**
- * A whole number as typed or sent: ASCII digits only (no sign, space,
- * decimal point or exponent), leading zeros allowed. It is checked against
+ * A whole number as typed or sent: a string of ASCII digits only (no sign,
+ * space, decimal point or exponent), leading zeros allowed; a payload's
+ * value of any other type is not a number. It is checked against
  * the range by its length first, so twenty nines are out of range rather
  * than rounded to 1e20, and only a number known to be exact is converted.
  */
-export function readWholeNumber(text: string, range: WholeNumberRange = {}): WholeNumberRead {
+export function readWholeNumber(text: unknown, range: WholeNumberRange = {}): WholeNumberRead {
   const { min = 0, max = INT_COLUMN_MAX } = range;
-  if (!DIGITS.test(text)) return { ok: false, reason: 'not_a_number' };
+  if (typeof text !== 'string' || !DIGITS.test(text)) return { ok: false, reason: 'not_a_number' };
   const digits = text.replace(/^0+(?=[0-9])/, '');
   if (digits.length > String(max).length) return { ok: false, reason: 'out_of_range' };
   const value = Number(digits);

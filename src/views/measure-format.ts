@@ -47,6 +47,11 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 }
 
+/** A word the user typed, safe to quote back: cut to 40 characters, then escaped. */
+export function quote(word: string): string {
+  return escapeMrkdwn(clip(word, 40));
+}
+
 /** User text for mrkdwn, escaped first and then cut, so the limit holds and no entity is split. */
 export function clipMrkdwn(text: string, max: number): string {
   const escaped = escapeMrkdwn(text);

@@ -74,7 +74,7 @@ describe('/rapport sammendrag (digest)', () => {
     await command('U0KOORD1', 'sammendrag');
     expect(h.lastReplyText()).toContain('Oppgi et satsingsområde: `/rapport sammendrag <område> [uke]`. Områdene er: 1 Beskytte, 2 Forebygge.');
     await command('U0KOORD1', 'sammendrag <!channel>');
-    expect(h.lastReplyText()).toContain('Fant ikke satsingsområde «<!channel>».');
+    expect(h.lastReplyText()).toContain('Fant ikke satsingsområde «&lt;!channel&gt;».');
     await command('U0KOORD1', 'sammendrag 99');
     expect(h.lastReplyText()).toContain('Fant ikke satsingsområde «99»');
     await command('U0KOORD1', 'sammendrag 1 uke');

@@ -15,6 +15,12 @@ describe('readWholeNumber', () => {
     }
   });
 
+  it('refuses a value that is not a string at all, as a forged payload may send', () => {
+    for (const value of [42, 1e300, null, undefined, ['1'], { value: '1' }]) {
+      expect(readWholeNumber(value), String(value)).toEqual({ ok: false, reason: 'not_a_number' });
+    }
+  });
+
   it('answers out of range for what does not fit the integer column, however long, without rounding', () => {
     expect(readWholeNumber(String(INT_COLUMN_MAX))).toEqual({ ok: true, value: INT_COLUMN_MAX });
     expect(readWholeNumber('2147483648')).toEqual({ ok: false, reason: 'out_of_range' });

@@ -1,5 +1,4 @@
 import type { App } from '@slack/bolt';
-import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { loadUpdateText } from '../../digest/load-update-text.js';
 import { messages, type Lang } from '../../i18n/index.js';
@@ -7,10 +6,8 @@ import { findPerson } from '../../services/people.js';
 import { digestUpdateModal } from '../../views/digest-update-modal.js';
 import { ids } from '../ids.js';
 import { openLoadingModal, replaceLoadingModal } from '../loading-modal.js';
+import { readWholeNumber } from '../../text/whole-number.js';
 import { unknownUserText } from '../unknown-user.js';
-
-/** A button value is ours, but a payload can be forged: only a plain positive id is read. */
-const updateId = z.string().regex(/^\d{1,10}$/).transform(Number).pipe(z.number().int().positive().max(2_147_483_647));
 
 /** "Les hele" under a trimmed update in a digest: the whole text in a modal, for any registered person. */
 export function registerDigest(app: App, deps: Deps): void {
@@ -25,8 +22,9 @@ export function registerDigest(app: App, deps: Deps): void {
       const person = await findPerson(deps.prisma, body.user.id);
       if (person === null) return digestUpdateModal(null, lang, deps.config.TZ_PLAN, await unknownUserText(deps.prisma));
       lang = person.language;
-      const id = updateId.safeParse(action.value);
-      const update = id.success ? await loadUpdateText(deps.prisma, id.data) : null;
+      // A button value is ours, but a payload can be forged: only a plain positive id is read.
+      const id = readWholeNumber(action.value, { min: 1 });
+      const update = id.ok ? await loadUpdateText(deps.prisma, id.value) : null;
       return digestUpdateModal(update, lang, deps.config.TZ_PLAN);
     }, () => digestUpdateModal(null, lang, deps.config.TZ_PLAN, messages(lang).common.somethingWentWrong));
   });

@@ -7,6 +7,7 @@ import { postDigest } from '../../digest/post-digest.js';
 import { resolveDigestRequest, type DigestRequest } from '../../digest/resolve-request.js';
 import type { Messages } from '../../i18n/index.js';
 import { classifySendError } from '../../jobs/slack-errors.js';
+import { quote } from '../../views/measure-format.js';
 import { areaChoices } from '../subcommands/area-word.js';
 import { coordinatorsOnly } from '../subcommands/coordinators-only.js';
 import type { Subcommand, SubcommandContext } from '../subcommands/types.js';
@@ -23,9 +24,9 @@ async function readRequest(ctx: SubcommandContext, usage: string): Promise<Extra
     request.kind === 'need-area'
       ? m.needArea(usage, areaChoices(ctx.lang, request.areas))
       : request.kind === 'no-such-area'
-        ? m.noSuchArea(request.given, areaChoices(ctx.lang, request.areas))
+        ? m.noSuchArea(quote(request.given), areaChoices(ctx.lang, request.areas))
         : request.kind === 'bad-week'
-          ? m.badWeek(request.given)
+          ? m.badWeek(quote(request.given))
           : m.futureWeek(weekNumber(request.week));
   await ctx.reply({ text });
   return null;

@@ -1,5 +1,6 @@
 import { localDay } from '../../domain/calendar.js';
 import { currentAbsence, endAbsence, registerAbsence } from '../../services/absences.js';
+import { quote } from '../../views/measure-format.js';
 import { formatDueDay, mention } from '../../views/reminder-dates.js';
 import type { Subcommand, SubcommandContext } from '../subcommands/types.js';
 import { parseDay, parseUserRef } from './parse-day.js';
@@ -37,9 +38,9 @@ async function run(ctx: SubcommandContext): Promise<void> {
   }
   if (second === undefined || rest.length > 0) return ctx.reply({ text: ctx.m.common.usage(t.absenceUsage) });
   const from = parseDay(first, today);
-  if (from === null) return ctx.reply({ text: t.absenceBadDate(first) });
+  if (from === null) return ctx.reply({ text: t.absenceBadDate(quote(first)) });
   const to = parseDay(second, today);
-  if (to === null) return ctx.reply({ text: t.absenceBadDate(second) });
+  if (to === null) return ctx.reply({ text: t.absenceBadDate(quote(second)) });
   if (to < from) return ctx.reply({ text: t.absenceOrder });
   if (to < today) return ctx.reply({ text: t.absencePast });
   if ((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 > MAX_DAYS) return ctx.reply({ text: t.absenceTooLong(MAX_DAYS) });
@@ -47,8 +48,8 @@ async function run(ctx: SubcommandContext): Promise<void> {
   if (third !== undefined) {
     const ref = parseUserRef(third);
     const found = ref === null ? { kind: 'none' as const } : await findSubstitute(prisma, ref);
-    if (found.kind === 'none') return ctx.reply({ text: t.absenceUnknownSubstitute(third) });
-    if (found.kind === 'many') return ctx.reply({ text: t.absenceAmbiguous(third, found.names.join(', ')) });
+    if (found.kind === 'none') return ctx.reply({ text: t.absenceUnknownSubstitute(quote(third)) });
+    if (found.kind === 'many') return ctx.reply({ text: t.absenceAmbiguous(quote(third), found.names.join(', ')) });
     if (found.slackId === ctx.person.slackId) return ctx.reply({ text: t.absenceSelf });
     substitute = found.slackId;
   }

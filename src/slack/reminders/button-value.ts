@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '../../text/whole-number.js';
 import { decodeJson } from '../json-value.js';
 
 /** What a reminder button carries: the pair, the measure's number and the period it was about. */
@@ -10,9 +11,9 @@ export interface ReminderButton {
 }
 
 const schema = z.object({
-  m: z.number().int().positive(),
-  a: z.number().int().positive(),
-  n: z.number().int().positive(),
+  m: idSchema,
+  a: idSchema,
+  n: idSchema,
   p: z.string().regex(/^(d\d{4}-\d{2}-\d{2}|r\d+)(~z\d+)?$/u),
 });
 

@@ -1,6 +1,8 @@
 import { localDay } from '../../domain/calendar.js';
 import { runReminders } from '../../jobs/reminders.js';
 import { closeRound, openRound, roundProgress, type RoundScope } from '../../services/rounds.js';
+import { readWholeNumber } from '../../text/whole-number.js';
+import { quote } from '../../views/measure-format.js';
 import { formatDueDay } from '../../views/reminder-dates.js';
 import { areaChoices, isAreaWord } from '../subcommands/area-word.js';
 import { coordinatorsOnly } from '../subcommands/coordinators-only.js';
@@ -29,11 +31,11 @@ async function readScope(ctx: SubcommandContext, words: string[]): Promise<Scope
   const rest = words[0] !== undefined && isAreaWord(words[0]) ? words.slice(1) : words;
   if (rest.length === 0 && words.length === 0) return { ok: true, scope: { area: null } };
   const given = rest.join(' ');
-  const number = rest.length === 1 && /^\d{1,6}$/u.test(given) ? Number(given) : null;
-  const area = number === null ? null : await ctx.deps.prisma.focusArea.findUnique({ where: { number } });
+  const number = rest.length === 1 ? readWholeNumber(given, { min: 1 }) : null;
+  const area = number?.ok ? await ctx.deps.prisma.focusArea.findUnique({ where: { number: number.value } }) : null;
   if (area !== null) return { ok: true, scope: { area } };
   const areas = await ctx.deps.prisma.focusArea.findMany({ orderBy: { number: 'asc' } });
-  await ctx.reply({ text: t.roundNoArea(given || '?', areaChoices(ctx.lang, areas)) });
+  await ctx.reply({ text: t.roundNoArea(quote(given || '?'), areaChoices(ctx.lang, areas)) });
   return { ok: false };
 }
 
@@ -59,7 +61,7 @@ async function open(ctx: SubcommandContext, given: string, scope: RoundScope): P
   const { prisma, clock, config } = ctx.deps;
   const now = clock.now();
   const day = parseDay(given, localDay(now, config.TZ_PLAN));
-  if (day === null) return ctx.reply({ text: `${t.roundBadDate(given)}\n${ctx.m.common.usage(t.roundUsage)}` });
+  if (day === null) return ctx.reply({ text: `${t.roundBadDate(quote(given))}\n${ctx.m.common.usage(t.roundUsage)}` });
   const result = await openRound(prisma, { deadlineDay: day, scope, actor: ctx.userId, at: now, timeZone: config.TZ_PLAN });
   if (!result.ok) {
     if (result.reason === 'past') return ctx.reply({ text: t.roundPast });

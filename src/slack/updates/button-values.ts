@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { idSchema as id, wholeNumberSchema } from '../../text/whole-number.js';
 import { decodeJson } from '../json-value.js';
 
 // Button values are JSON we wrote, but a payload can be forged: read them back with zod.
 
-const small = z.number().int().min(0).max(1_000_000);
-const id = z.number().int().positive().max(2_147_483_647);
+/** Measure and area numbers and page indexes: small, like everything a person types. */
+const small = wholeNumberSchema({ max: 1_000_000 });
 
 const openSchema = z.object({ m: small, a: id.optional() });
 export type OpenValue = z.infer<typeof openSchema>;

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { findPerson } from '../../services/people.js';
+import { readWholeNumber } from '../../text/whole-number.js';
 import { ids } from '../ids.js';
 import { decodeMetadata } from './modal-metadata.js';
 import { buildView } from './open-update-modal.js';
@@ -18,9 +19,9 @@ export function registerModalSelects(app: App, deps: Deps): void {
     const view = body.view;
     const person = await findPerson(deps.prisma, body.user.id);
     const meta = decodeMetadata(view?.private_metadata);
-    const chosen = action.selected_option?.value;
-    if (view === undefined || person === null || meta === null || chosen === undefined || !/^\d{1,9}$/u.test(chosen)) return;
-    const id = Number(chosen);
+    const chosen = readWholeNumber(action.selected_option?.value, { min: 1 });
+    if (view === undefined || person === null || meta === null || !chosen.ok) return;
+    const id = chosen.value;
     const next = await buildView({
       deps,
       person,

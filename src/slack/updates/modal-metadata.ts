@@ -1,18 +1,17 @@
 import { z } from 'zod';
 import { SERIES_ID } from '../../services/update-queries.js';
+import { idSchema as id, wholeNumberSchema } from '../../text/whole-number.js';
 import { decodeJson } from '../json-value.js';
 
 /** Where the modal was opened from: after a save from App Home, the home view is refreshed. */
 export const SOURCES = ['command', 'message', 'home', 'reminder'] as const;
 export type ModalSource = (typeof SOURCES)[number];
 
-const id = z.number().int().positive().max(2_147_483_647);
-
 const schema = z.object({
   /** The series the submission will write: fresh for a new update, the edited one otherwise. */
   s: z.string().regex(SERIES_ID),
   /** 0 for a new update, else the version the form was opened on. */
-  b: z.number().int().min(0).max(1_000_000),
+  b: wholeNumberSchema({ max: 1_000_000 }),
   m: id,
   a: id,
   src: z.enum(SOURCES),

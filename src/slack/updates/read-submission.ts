@@ -48,6 +48,6 @@ export function readSubmission(values: unknown): Submission {
 
 function selectedId(el: Element | undefined): number | 'invalid' | null {
   if (el === undefined) return null;
-  const read = readWholeNumber(el.selected_option?.value ?? '', { min: 1 });
+  const read = readWholeNumber(el.selected_option?.value, { min: 1 });
   return read.ok ? read.value : 'invalid';
 }

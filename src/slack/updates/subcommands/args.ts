@@ -1,27 +1,35 @@
 import type { Messages } from '../../../i18n/index.js';
-import { clip, escapeMrkdwn } from '../../../views/measure-format.js';
+import { MAX_MEASURE_NUMBER } from '../../../services/measures.js';
+import { readWholeNumber } from '../../../text/whole-number.js';
+import { quote } from '../../../views/measure-format.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; text: string };
-
-/** A word the user typed, safe to quote back. */
-export function quote(word: string): string {
-  return escapeMrkdwn(clip(word, 40));
-}
 
 export function withUsage(m: Messages, problem: string, usage: string): string {
   return `${problem} ${m.common.usage(usage)}`;
 }
 
-/** `<nr>` as the only argument: digits, optionally after '#'. */
-export function measureNumberArg(m: Messages, args: readonly string[], usage: string): Parsed<number> {
-  const [word, ...rest] = args;
-  if (word === undefined) return { ok: false, text: withUsage(m, m.tiltak.missingNumber, usage) };
-  const digits = word.replace(/^#/u, '');
-  if (!/^\d+$/u.test(digits)) return { ok: false, text: withUsage(m, m.tiltak.notANumber(quote(word)), usage) };
-  if (rest.length > 0) return { ok: false, text: withUsage(m, m.tiltak.unexpectedWords(quote(rest.join(' '))), usage) };
-  return { ok: true, value: Number(digits) };
+/** A measure number as read, with the word it was typed as: answers echo the word, never the number. */
+export interface MeasureNumberArg {
+  number: number;
+  typed: string;
 }
 
-export function noSuchMeasure(m: Messages, number: number | string, usage: string): string {
-  return withUsage(m, m.tiltak.noSuchMeasure(quote(String(number))), usage);
+/**
+ * `<nr>` as the only argument: digits, optionally after '#'. A number no
+ * measure can have is answered as not found here, before any query.
+ */
+export function measureNumberArg(m: Messages, args: readonly string[], usage: string): Parsed<MeasureNumberArg> {
+  const [word, ...rest] = args;
+  if (word === undefined) return { ok: false, text: withUsage(m, m.tiltak.missingNumber, usage) };
+  const read = readWholeNumber(word.replace(/^#/u, ''), { min: 1, max: MAX_MEASURE_NUMBER });
+  if (!read.ok && read.reason === 'not_a_number') return { ok: false, text: withUsage(m, m.tiltak.notANumber(quote(word)), usage) };
+  if (rest.length > 0) return { ok: false, text: withUsage(m, m.tiltak.unexpectedWords(quote(rest.join(' '))), usage) };
+  if (!read.ok) return { ok: false, text: noSuchMeasure(m, word, usage) };
+  return { ok: true, value: { number: read.value, typed: word } };
+}
+
+/** `typed` is the user's own word, quoted back as it was. */
+export function noSuchMeasure(m: Messages, typed: string, usage: string): string {
+  return withUsage(m, m.tiltak.noSuchMeasure(quote(typed)), usage);
 }

@@ -14,8 +14,8 @@ export const cardSubcommand: Subcommand = {
     const usage = ctx.m.tiltak.numberUsage;
     const parsed = measureNumberArg(ctx.m, ctx.args, usage);
     if (!parsed.ok) return ctx.reply({ text: parsed.text });
-    const card = await loadMeasureCard(ctx.deps, ctx.person, parsed.value);
-    if (card === null) return ctx.reply({ text: noSuchMeasure(ctx.m, parsed.value, usage) });
+    const card = await loadMeasureCard(ctx.deps, ctx.person, parsed.value.number);
+    if (card === null) return ctx.reply({ text: noSuchMeasure(ctx.m, parsed.value.typed, usage) });
     await ctx.reply(measureCardMessage(viewLocale(ctx.deps, ctx.lang), card));
   },
 };

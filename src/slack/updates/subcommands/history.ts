@@ -24,7 +24,7 @@ export const historySubcommand: Subcommand = {
     const usage = ctx.m.tiltak.historyUsage;
     const parsed = measureNumberArg(ctx.m, ctx.args, usage);
     if (!parsed.ok) return ctx.reply({ text: parsed.text });
-    const reply = await renderHistory(ctx.deps, ctx.person, parsed.value, 0);
-    await ctx.reply(reply ?? { text: noSuchMeasure(ctx.m, parsed.value, usage) });
+    const reply = await renderHistory(ctx.deps, ctx.person, parsed.value.number, 0);
+    await ctx.reply(reply ?? { text: noSuchMeasure(ctx.m, parsed.value.typed, usage) });
   },
 };

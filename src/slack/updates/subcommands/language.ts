@@ -1,7 +1,8 @@
 import { LANGS, messages, type Lang } from '../../../i18n/index.js';
 import { setLanguage } from '../../../services/people.js';
+import { quote } from '../../../views/measure-format.js';
 import type { Subcommand } from '../../subcommands/types.js';
-import { quote, withUsage } from './args.js';
+import { withUsage } from './args.js';
 
 const isLang = (word: string): word is Lang => (LANGS as readonly string[]).includes(word);
 

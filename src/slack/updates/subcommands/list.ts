@@ -1,12 +1,13 @@
 import type { Deps } from '../../../deps.js';
 import { loadMeasureRows } from '../../../services/measure-rows.js';
 import type { PersonWithAgency } from '../../../services/people.js';
-import { measureTitle } from '../../../views/measure-format.js';
+import { readWholeNumber } from '../../../text/whole-number.js';
+import { measureTitle, quote } from '../../../views/measure-format.js';
 import { measureListMessage } from '../../../views/measure-lists.js';
 import { isAreaWord } from '../../subcommands/area-word.js';
 import type { Reply, Subcommand } from '../../subcommands/types.js';
 import { viewLocale } from '../view-locale.js';
-import { quote, withUsage } from './args.js';
+import { withUsage } from './args.js';
 
 /** All measures, or one focus area's (null: the area does not exist), one page. */
 export async function renderList(deps: Deps, person: PersonWithAgency, areaNumber: number | null, page: number): Promise<Reply | null> {
@@ -34,8 +35,8 @@ export const listSubcommand: Subcommand = {
       return ctx.reply({ text: withUsage(m, m.tiltak.unexpectedWords(quote(args.join(' '))), usage) });
     }
     if (number === undefined) return ctx.reply({ text: withUsage(m, m.tiltak.missingArea, usage) });
-    if (!/^\d+$/u.test(number)) return ctx.reply({ text: withUsage(m, m.tiltak.noSuchArea(quote(number)), usage) });
-    const reply = await renderList(ctx.deps, ctx.person, Number(number), 0);
+    const read = readWholeNumber(number, { min: 1 });
+    const reply = read.ok ? await renderList(ctx.deps, ctx.person, read.value, 0) : null;
     await ctx.reply(reply ?? { text: withUsage(m, m.tiltak.noSuchArea(quote(number)), usage) });
   },
 };

@@ -1,11 +1,11 @@
 import type { Deps } from '../../../deps.js';
 import { loadMeasureRows } from '../../../services/measure-rows.js';
 import type { PersonWithAgency } from '../../../services/people.js';
-import { agencyName } from '../../../views/measure-format.js';
+import { agencyName, quote } from '../../../views/measure-format.js';
 import { myMeasuresMessage } from '../../../views/measure-lists.js';
 import type { Reply, Subcommand, SubcommandContext } from '../../subcommands/types.js';
 import { viewLocale } from '../view-locale.js';
-import { quote, withUsage } from './args.js';
+import { withUsage } from './args.js';
 
 /** The user's agency's measures, one page. */
 export async function renderMine(deps: Deps, person: PersonWithAgency, page: number): Promise<Reply> {

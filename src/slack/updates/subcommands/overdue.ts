@@ -2,10 +2,11 @@ import type { Deps } from '../../../deps.js';
 import { loadOverdue } from '../../../services/overdue.js';
 import { seesWholePlan } from '../../../services/permissions.js';
 import type { PersonWithAgency } from '../../../services/people.js';
+import { quote } from '../../../views/measure-format.js';
 import { overdueMessage } from '../../../views/overdue-list.js';
 import type { Reply, Subcommand } from '../../subcommands/types.js';
 import { viewLocale } from '../view-locale.js';
-import { quote, withUsage } from './args.js';
+import { withUsage } from './args.js';
 
 export async function renderOverdue(deps: Deps, person: PersonWithAgency, page: number): Promise<Reply> {
   const loc = viewLocale(deps, person.language);

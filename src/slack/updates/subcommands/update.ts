@@ -14,9 +14,9 @@ export const updateSubcommand: Subcommand = {
     const usage = ctx.m.tiltak.updateUsage;
     const parsed = measureNumberArg(ctx.m, ctx.args, usage);
     if (!parsed.ok) return ctx.reply({ text: parsed.text });
-    const measure = await findMeasureByNumber(ctx.deps.prisma, parsed.value);
-    if (measure === null) return ctx.reply({ text: noSuchMeasure(ctx.m, parsed.value, usage) });
+    const measure = await findMeasureByNumber(ctx.deps.prisma, parsed.value.number);
+    if (measure === null) return ctx.reply({ text: noSuchMeasure(ctx.m, parsed.value.typed, usage) });
     if (reportableAgencyIds(ctx.person, measure.agencies).length === 0) return ctx.reply({ text: ctx.m.updates.refusals.not_allowed });
-    await openUpdateModal({ deps: ctx.deps, client: ctx.client, triggerId: ctx.triggerId, person: ctx.person, measureNumber: parsed.value, source: 'command' });
+    await openUpdateModal({ deps: ctx.deps, client: ctx.client, triggerId: ctx.triggerId, person: ctx.person, measureNumber: parsed.value.number, source: 'command' });
   },
 };
