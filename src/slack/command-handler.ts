@@ -3,6 +3,7 @@ import type { Deps } from '../deps.js';
 import { messages } from '../i18n/index.js';
 import { findPerson } from '../services/people.js';
 import { normaliseTypedText } from '../text/typed-text.js';
+import { quote } from '../views/measure-format.js';
 import { requestLogger } from './request-context.js';
 import { dispatch } from './subcommands/dispatch.js';
 import type { Reply, Subcommand } from './subcommands/types.js';
@@ -35,7 +36,7 @@ export function subcommandHandler(deps: Deps, command: string, subcommands: () =
       const m = messages(lang);
       const found = dispatch(subcommands(), normaliseTypedText(typeof body.text === 'string' ? body.text : ''));
       if (found.kind === 'unknown') {
-        await reply({ text: m.common.unknownSubcommand(command, found.word) });
+        await reply({ text: m.common.unknownSubcommand(command, quote(found.word)) });
         return;
       }
       log.info({ subcommand: found.subcommand.key }, 'command');

@@ -56,6 +56,7 @@ describe('numbers typed in commands', () => {
     const text = await ask('U0KOORD1', 'runde status område <!channel>', '/rapport');
     expect(text).toContain('&lt;!channel&gt;');
     expect(text).not.toContain('<!channel>');
+    expect(await ask('U0KARI01', 'x`<!here>`')).toBe('Jeg kjenner ikke `/tiltak x`&lt;!here&gt;``. Skriv `/tiltak hjelp` for å se hva du kan gjøre.');
   });
 });
 
