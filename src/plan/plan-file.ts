@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { MAX_MEASURE_NUMBER } from '../services/measures.js';
 import { slackUserIdSchema as slackUserId } from '../slack/slack-user-id.js';
 import { hasVisibleCharacter, normaliseTypedText } from '../text/typed-text.js';
+import { INT_COLUMN_MAX } from '../text/whole-number.js';
 
 /**
  * The plan file is the user-facing contract (README, "The plan file"): keys
@@ -17,6 +19,11 @@ const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time 
 // Free text is normalised like anything typed in Slack, so a NUL or a bidi override cannot come in by import either.
 const text = (max: number) => z.string().transform(normaliseTypedText).pipe(z.string().max(max, `must be at most ${max} characters`));
 const title = (max: number) => text(max).refine(hasVisibleCharacter, 'must not be empty');
+// Numbers people will type: one the column cannot hold would fail the import in the database, and a
+// measure number above what /tiltak reads could never be looked up.
+const number = (max: number) => z.number().int().positive().max(max, `must be at most ${max}`);
+const areaNumber = number(INT_COLUMN_MAX);
+const measureNumber = number(MAX_MEASURE_NUMBER);
 
 export const planFileSchema = z.strictObject({
   plan: z.strictObject({
@@ -31,7 +38,7 @@ export const planFileSchema = z.strictObject({
   }),
   focus_areas: z.array(
     z.strictObject({
-      number: z.number().int().positive(),
+      number: areaNumber,
       title_nb: title(300),
       title_en: title(300),
       channel: channelId.optional(),
@@ -62,8 +69,8 @@ export const planFileSchema = z.strictObject({
     .default([]),
   measures: z.array(
     z.strictObject({
-      number: z.number().int().positive(),
-      focus_area: z.number().int().positive().optional(),
+      number: measureNumber,
+      focus_area: areaNumber.optional(),
       title_nb: title(500),
       title_en: title(500),
       description: text(3000).optional(),

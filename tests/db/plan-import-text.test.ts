@@ -40,3 +40,18 @@ describe('plan import of free text', () => {
     expect((await importPlanText(db.prisma, withLine('title_nb: "Flyktningstatus"', `title_nb: "${padded}"`))).ok).toBe(true);
   });
 });
+
+describe('plan import of numbers', () => {
+  it('refuses a measure number no one could type, naming where it is, instead of failing in the database', async () => {
+    const result = await importPlanText(db.prisma, withLine('- {number: 1, focus_area: 1,', '- {number: 3000000000, focus_area: 1,'));
+    expect(result).toEqual({ ok: false, errors: [expect.stringMatching(/^measures\[0\]\.number: must be at most 1000000$/)] });
+    expect(await db.prisma.measure.count()).toBe(0);
+  });
+
+  it('refuses a focus area number beyond the integer column, wherever it is written', async () => {
+    const text = withLine('- {number: 2, title_nb: "Forebygge"', '- {number: 2147483648, title_nb: "Forebygge"').replace('focus_area: 2,', 'focus_area: 2147483648,');
+    const result = await importPlanText(db.prisma, text);
+    expect(result.ok ? [] : result.errors).toEqual([expect.stringMatching(/^focus_areas\[1\]\.number: /), expect.stringMatching(/^measures\[2\]\.focus_area: /)]);
+    expect(await db.prisma.focusArea.count()).toBe(0);
+  });
+});
