@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { startTiltak, type Running } from './bootstrap.js';
-import { ConfigError } from './config.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { installProcessGuards } from './process-guards.js';
+import { RequestScope } from './slack/request-context.js';
 
 // A local .env is a convenience for development; real deployments set the environment.
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -17,7 +20,11 @@ function failedToStart(error: unknown): never {
 
 /** `npm start`. */
 try {
-  const running: Running = await startTiltak({ env: process.env });
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.LOG_LEVEL);
+  const requestScope = new RequestScope();
+  installProcessGuards(process, logger, requestScope);
+  const running: Running = await startTiltak({ env: process.env, logger, requestScope });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
