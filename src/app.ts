@@ -62,7 +62,8 @@ export function createTiltakApp(deps: Deps, db: HealthProbe, requestScope = new 
     server: () => httpServer,
     async listen() {
       // Not app.start(): Bolt refuses to start before init, and init needs Slack.
-      httpServer = receiver instanceof HTTPReceiver ? await receiver.start(config.PORT) : await serveHealth(health, config.PORT);
+      httpServer =
+        receiver instanceof HTTPReceiver ? await receiver.start(config.PORT) : await serveHealth(health, config.PORT);
     },
     async connect() {
       if (receiver instanceof SocketModeReceiver) await receiver.start();

@@ -69,7 +69,9 @@ export async function startTiltak(options: StartOptions): Promise<Running> {
 
     const slack = app.app.client;
     const steps: ConnectStep[] = [{ method: 'auth.test', token: 'SLACK_BOT_TOKEN', run: () => app.app.init() }];
-    if (mode === 'socket') steps.push({ method: 'apps.connections.open', token: 'SLACK_APP_TOKEN', run: () => app.connect() });
+    if (mode === 'socket') {
+      steps.push({ method: 'apps.connections.open', token: 'SLACK_APP_TOKEN', run: () => app.connect() });
+    }
     const connection = connectWithRetry(steps, logger, { apiUrl: slack.slackApiUrl, signal: stopping.signal });
     let scheduler: Scheduler | null = null;
     const slackReady = connection.ready.then(() => {

@@ -26,7 +26,8 @@ export function installProcessGuards(
   exit: (code: number) => void = (code) => proc.exit(code),
 ): void {
   proc.on('uncaughtException', (error, origin) => {
-    logger.fatal({ err: error, origin, requestId: scope.currentId() }, 'uncaught exception; exiting so that the supervisor starts a clean process');
+    const requestId = scope.currentId();
+    logger.fatal({ err: error, origin, requestId }, 'uncaught exception; exiting so that the supervisor starts a clean process');
     exit(1);
   });
   proc.on('unhandledRejection', (reason) => {

@@ -65,7 +65,12 @@ export function connectWithRetry(steps: readonly ConnectStep[], logger: Logger, 
   };
 }
 
-async function retry(steps: readonly ConnectStep[], logger: Logger, options: RetryOptions, first: (connected: boolean) => void): Promise<void> {
+async function retry(
+  steps: readonly ConnectStep[],
+  logger: Logger,
+  options: RetryOptions,
+  first: (connected: boolean) => void,
+): Promise<void> {
   const maxDelay = options.maxDelayMs ?? 60_000;
   let wait = options.firstDelayMs ?? 1_000;
   let done = 0;

@@ -36,7 +36,8 @@ export class GatedApp extends App {
   override async processEvent(event: ReceiverEvent): Promise<void> {
     if (this.#slack.reachable) return super.processEvent(event);
     const answer = answerWhileStarting(event.body);
-    this.#log.warn({ requestId: randomUUID(), kind: answer.kind }, 'a request arrived before Slack was reachable; answered that Tiltak is starting');
+    const fields = { requestId: randomUUID(), kind: answer.kind };
+    this.#log.warn(fields, 'a request arrived before Slack was reachable; answered that Tiltak is starting');
     await event.ack(answer.body);
   }
 }
@@ -66,7 +67,8 @@ export function answerWhileStarting(body: unknown): Answer {
 function firstInputBlockId(blocks: unknown): string | null {
   if (!Array.isArray(blocks)) return null;
   for (const block of blocks) {
-    if (isRecord(block) && block.type === 'input' && typeof block.block_id === 'string' && block.block_id !== '') return block.block_id;
+    if (!isRecord(block) || block.type !== 'input') continue;
+    if (typeof block.block_id === 'string' && block.block_id !== '') return block.block_id;
   }
   return null;
 }
