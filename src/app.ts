@@ -1,16 +1,23 @@
-import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { type App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { Deps } from './deps.js';
 import { boltLogger } from './logger.js';
 import { slackClientOptions } from './slack/client-options.js';
-import { healthRoute, type HealthProbe } from './slack/health.js';
+import { healthRoute, serveHealth, type HealthProbe } from './slack/health.js';
 import { registerListeners } from './slack/listeners.js';
+import { RequestScope } from './slack/request-context.js';
+import { GatedApp, SlackStatus } from './slack/starting-gate.js';
 
 export interface TiltakApp {
   app: App;
-  /** The HTTP server once started in HTTP mode (tests read its port). */
+  /** Marked reachable once auth.test succeeds; until then requests get "starting" and /healthz 503. */
+  slackStatus: SlackStatus;
+  /** The HTTP server once listening: the receiver's, or in Socket Mode the health port's (tests read its port). */
   server(): Server | undefined;
-  start(): Promise<void>;
+  /** Opens the port at once, before Slack has answered. */
+  listen(): Promise<void>;
+  /** After auth.test: opens the socket in Socket Mode; nothing in HTTP mode. */
+  connect(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -19,31 +26,28 @@ export interface TiltakApp {
  * Mode when SLACK_APP_TOKEN is set. Initialisation (auth.test) is deferred, so
  * the caller decides how to retry an unreachable Slack.
  */
-export function createTiltakApp(deps: Deps, db: HealthProbe): TiltakApp {
+export function createTiltakApp(deps: Deps, db: HealthProbe, requestScope = new RequestScope()): TiltakApp {
   const { config } = deps;
   const clientOptions = slackClientOptions(config);
   const logger = boltLogger(deps.logger);
   const socketMode = config.SLACK_APP_TOKEN !== undefined;
-  const health = healthRoute(db, socketMode ? 'socket' : 'http');
-  let receiver: Receiver & { start: (...args: never[]) => Promise<unknown> };
+  const slackStatus = new SlackStatus();
+  const health = healthRoute(db, socketMode ? 'socket' : 'http', slackStatus);
   let httpServer: Server | undefined;
-  if (socketMode) {
-    receiver = new SocketModeReceiver({
-      appToken: config.SLACK_APP_TOKEN as string,
-      logger,
-      customRoutes: [health],
-      installerOptions: { clientOptions, port: config.PORT },
-    });
-  } else {
-    receiver = new HTTPReceiver({
-      signingSecret: config.SLACK_SIGNING_SECRET as string,
-      endpoints: '/slack/events',
-      logger,
-      customRoutes: [health],
-      unhandledRequestTimeoutMillis: 3_001,
-    });
-  }
-  const app = new App({
+  const receiver = socketMode
+    ? new SocketModeReceiver({
+        appToken: config.SLACK_APP_TOKEN as string,
+        logger,
+        installerOptions: { clientOptions },
+      })
+    : new HTTPReceiver({
+        signingSecret: config.SLACK_SIGNING_SECRET as string,
+        endpoints: '/slack/events',
+        logger,
+        customRoutes: [health],
+        unhandledRequestTimeoutMillis: 3_001,
+      });
+  const app = new GatedApp(slackStatus, deps.logger, {
     token: config.SLACK_BOT_TOKEN,
     receiver,
     logger,
@@ -51,16 +55,23 @@ export function createTiltakApp(deps: Deps, db: HealthProbe): TiltakApp {
     deferInitialization: true,
     extendedErrorHandler: false,
   });
-  registerListeners(app, deps);
+  registerListeners(app, deps, requestScope);
   return {
     app,
+    slackStatus,
     server: () => httpServer,
-    async start() {
-      const started = await app.start(config.PORT);
-      if (!socketMode) httpServer = started as Server;
+    async listen() {
+      // Not app.start(): Bolt refuses to start before init, and init needs Slack.
+      httpServer =
+        receiver instanceof HTTPReceiver ? await receiver.start(config.PORT) : await serveHealth(health, config.PORT);
+    },
+    async connect() {
+      if (receiver instanceof SocketModeReceiver) await receiver.start();
     },
     async stop() {
       await app.stop();
+      const healthServer = receiver instanceof SocketModeReceiver ? httpServer : undefined;
+      if (healthServer !== undefined) await new Promise((resolve) => healthServer.close(resolve));
     },
   };
 }

@@ -9,7 +9,8 @@ import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import type { Job } from './jobs/types.js';
 import { createLogger, type Logger } from './logger.js';
 import { importPlanIfEmpty } from './plan/first-start.js';
-import { initWithRetry } from './slack/init-with-retry.js';
+import { connectWithRetry, type ConnectStep } from './slack/init-with-retry.js';
+import type { RequestScope } from './slack/request-context.js';
 
 export interface StartOptions {
   env: Record<string, string | undefined>;
@@ -18,6 +19,8 @@ export interface StartOptions {
   clock?: Clock;
   logger?: Logger;
   jobs?: Job[];
+  /** The process's request scope (src/main.ts reads it when something crashes). */
+  requestScope?: RequestScope;
 }
 
 export interface Running {
@@ -25,48 +28,86 @@ export interface Running {
   db: Database;
   tiltak: TiltakApp;
   slack: WebClient;
-  scheduler: Scheduler | null;
-  /** The port the HTTP receiver listens on (0 in Socket Mode). */
+  /** Started once Slack is reachable (null before that, or with JOBS_ENABLED=false). */
+  readonly scheduler: Scheduler | null;
+  /** The port the HTTP receiver (in Socket Mode: the health server) listens on. */
   port: number;
+  /**
+   * Resolves once Slack has answered auth.test (at once, unless Slack was
+   * unreachable at start). Rejects with TokenRejectedError if Slack refuses a
+   * token, even long after the port opened: the caller must stop then.
+   */
+  slackReady: Promise<void>;
   stop(): Promise<void>;
 }
 
-/** The whole start sequence, as `npm start` runs it and the end-to-end tests drive it. */
+/**
+ * The whole start sequence, as `npm start` runs it and the end-to-end tests
+ * drive it. The port opens first, so /healthz can say what is wrong; then
+ * auth.test. If Slack is reachable this returns connected; if not, it returns
+ * after the first try and keeps trying in the background. The scheduler waits
+ * for Slack: every job sends through it, and a tick against an unreachable
+ * Slack would only push each reminder into its back-off.
+ */
 export async function startTiltak(options: StartOptions): Promise<Running> {
   const config: Config = loadConfig(options.env);
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const db = options.db ?? (await openDatabase(parseDatabaseUrl(config.DATABASE_URL)));
   const ownsDb = options.db === undefined;
+  let tiltak: TiltakApp | undefined;
+  const stopping = new AbortController();
   try {
     await importPlanIfEmpty(db.prisma, config.PLAN_FILE, logger);
     const deps: Deps = { prisma: db.prisma, config, logger, clock: options.clock ?? systemClock };
-    const tiltak = createTiltakApp(deps, db);
-    await initWithRetry(tiltak.app, logger);
-    await tiltak.start();
-    const slack = tiltak.app.client;
-    const jobs = options.jobs ?? allJobs();
-    const scheduler = config.JOBS_ENABLED ? startScheduler(deps, slack, jobs) : null;
-    // Catch up on whatever fell due while the bot was down.
-    if (scheduler !== null) void scheduler.tick();
-    const address = tiltak.server()?.address();
+    const app = createTiltakApp(deps, db, options.requestScope);
+    tiltak = app;
+    await app.listen();
+    const address = app.server()?.address();
     const port = typeof address === 'object' && address !== null ? address.port : 0;
-    logger.info({ port, mode: config.SLACK_APP_TOKEN ? 'socket' : 'http', database: db.target.kind }, 'Tiltak is running');
+    const mode = config.SLACK_APP_TOKEN ? 'socket' : 'http';
+    logger.info({ port, mode, database: db.target.kind }, 'listening; connecting to Slack');
+
+    const slack = app.app.client;
+    const steps: ConnectStep[] = [{ method: 'auth.test', token: 'SLACK_BOT_TOKEN', run: () => app.app.init() }];
+    if (mode === 'socket') {
+      steps.push({ method: 'apps.connections.open', token: 'SLACK_APP_TOKEN', run: () => app.connect() });
+    }
+    const connection = connectWithRetry(steps, logger, { apiUrl: slack.slackApiUrl, signal: stopping.signal });
+    let scheduler: Scheduler | null = null;
+    const slackReady = connection.ready.then(() => {
+      app.slackStatus.markReachable();
+      if (config.JOBS_ENABLED) {
+        scheduler = startScheduler(deps, slack, options.jobs ?? allJobs());
+        // Catch up on whatever fell due while the bot was down.
+        void scheduler.tick();
+      }
+      logger.info({ port, mode, database: db.target.kind }, 'Tiltak is running');
+    });
+    // Observed by the caller through `slackReady`; this only keeps a late rejection from being "unhandled".
+    slackReady.catch(() => undefined);
+    if (await connection.firstAttempt) await slackReady;
+
     return {
       deps,
       db,
-      tiltak,
+      tiltak: app,
       slack,
-      scheduler,
+      get scheduler() {
+        return scheduler;
+      },
       port,
+      slackReady,
       async stop() {
+        stopping.abort();
         await scheduler?.stop();
-        await tiltak.stop();
+        await app.stop();
         if (ownsDb) await db.close();
       },
     };
   } catch (error) {
+    stopping.abort();
+    await tiltak?.stop().catch(() => undefined);
     if (ownsDb) await db.close();
     throw error;
   }
 }
-

@@ -1,13 +1,30 @@
 import { existsSync } from 'node:fs';
-import { startTiltak } from './bootstrap.js';
-import { ConfigError } from './config.js';
+import { startTiltak, type Running } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { installProcessGuards } from './process-guards.js';
+import { RequestScope } from './slack/request-context.js';
 
 // A local .env is a convenience for development; real deployments set the environment.
 if (existsSync('.env')) process.loadEnvFile('.env');
 
-/** `npm start`: every start-up failure ends in one plain sentence and a non-zero exit. */
+/** Every start-up failure ends in one plain sentence and a non-zero exit, also one that comes after the port opened. */
+function failedToStart(error: unknown): never {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error(`Tiltak could not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.exit(1);
+}
+
+/** `npm start`. */
 try {
-  const running = await startTiltak({ env: process.env });
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.LOG_LEVEL);
+  const requestScope = new RequestScope();
+  installProcessGuards(process, logger, requestScope);
+  const running: Running = await startTiltak({ env: process.env, logger, requestScope });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -18,11 +35,12 @@ try {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Slack may refuse the token only once it is reachable, long after the port opened.
+  running.slackReady.catch(async (error: unknown) => {
+    stopping = true;
+    await running.stop().catch(() => undefined);
+    failedToStart(error);
+  });
 } catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-  } else {
-    console.error(`Tiltak could not start: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  process.exit(1);
+  failedToStart(error);
 }

@@ -9,6 +9,7 @@ const nb = {
   appName: 'Tiltak',
   loading: 'Laster …',
   close: 'Lukk',
+  slackUnreachable: 'Tiltak starter og får ikke kontakt med Slack ennå. Prøv igjen om noen minutter.',
 };
 
 const en: typeof nb = {
@@ -22,6 +23,7 @@ const en: typeof nb = {
   appName: 'Tiltak',
   loading: 'Loading …',
   close: 'Close',
+  slackUnreachable: 'Tiltak is starting and cannot reach Slack yet. Please try again in a few minutes.',
 };
 
 export const common = { nb, en };

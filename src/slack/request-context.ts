@@ -1,18 +1,36 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { App, Context } from '@slack/bolt';
 import type { Deps } from '../deps.js';
 import type { Logger } from '../logger.js';
 
 /**
+ * The id of the request whose work is running now, wherever that work has
+ * got to (timers, promises nobody awaited). The process's last-resort
+ * handlers read it, so even a crash names the request that caused it.
+ */
+export class RequestScope {
+  readonly #store = new AsyncLocalStorage<string>();
+
+  run<T>(requestId: string, work: () => T): T {
+    return this.#store.run(requestId, work);
+  }
+
+  currentId(): string | undefined {
+    return this.#store.getStore();
+  }
+}
+
+/**
  * Gives every incoming request an id and a child logger carrying it, so the
  * log lines of one command, action or event can be read together.
  */
-export function registerRequestContext(app: App, deps: Deps): void {
+export function registerRequestContext(app: App, deps: Deps, scope: RequestScope): void {
   app.use(async ({ context, next }) => {
     const requestId = randomUUID();
     context.requestId = requestId;
     context.log = deps.logger.child({ requestId });
-    await next();
+    await scope.run(requestId, next);
   });
 }
 

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +7,7 @@ import { openDatabase } from '../../src/db/open-database.js';
 import { createLogger } from '../../src/logger.js';
 import { TokenRejectedError } from '../../src/slack/init-with-retry.js';
 import { FakeSlack } from '../rig/fake-slack.js';
+import { freePort, launchBot } from '../support/bot-process.js';
 import { BOT_TOKEN } from '../support/harness.js';
 
 let fake: FakeSlack;
@@ -35,12 +34,13 @@ describe('start-up against Slack', () => {
     await expect(start).rejects.toBeInstanceOf(TokenRejectedError);
     await expect(start).rejects.toThrow(/SLACK_BOT_TOKEN \(invalid_auth\)/);
     await db.close();
-  });
+  }, 90_000);
 
   it('waits out an unreachable Slack instead of crashing, then serves', async () => {
     fake.failNext('auth.test', { status: 503 }, 1);
     const db = await openDatabase({ kind: 'pglite', dataDir: null });
     const running = await startTiltak({ env: env(), db, logger: createLogger('silent') });
+    await running.slackReady;
     const attempts = fake.callsTo('auth.test').filter((c) => c.token === BOT_TOKEN);
     expect(attempts.some((c) => c.fault !== undefined)).toBe(true);
     expect(attempts.some((c) => c.fault === undefined)).toBe(true);
@@ -53,28 +53,11 @@ describe('start-up against Slack', () => {
     expect(down.status).toBe(503);
     expect(await down.json()).toMatchObject({ status: 'degraded', database: 'down' });
     await running.stop();
-  });
+  }, 90_000);
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-function launch(extra: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env(), LOG_LEVEL: 'debug', ...extra },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
+function launch(extra: Record<string, string>) {
+  return launchBot({ ...env(), LOG_LEVEL: 'debug', ...extra });
 }
 
 describe('npm start, as a process', () => {

@@ -71,8 +71,9 @@ export class FakeSlack {
   get files(): StoredFile[] { return this.state.files; }
   get ephemerals(): Ephemeral[] { return this.state.ephemerals; }
 
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+  /** On a random port, or on `port` (a test that starts Slack late, where the bot was told to look). */
+  async start(port = 0): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
   }
