@@ -7,7 +7,7 @@ import { startTiltak } from '../../src/bootstrap.js';
 import { RequestScope } from '../../src/slack/request-context.js';
 import { FakeSlack } from '../rig/fake-slack.js';
 import { waitFor } from '../rig/wait-for.js';
-import { captureLogger, freePort, launchBot } from '../support/bot-process.js';
+import { captureLogger, freePort, healthOnceListening, launchBot } from '../support/bot-process.js';
 import { BOT_TOKEN, seedPlan } from '../support/harness.js';
 import { createTestDatabase } from '../support/test-database.js';
 
@@ -83,7 +83,8 @@ describe('npm start, as a process', () => {
     const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: fake.signingSecret, SLACK_API_URL: fake.apiUrl, PORT: String(port), JOBS_ENABLED: 'false', DATABASE_URL: `file:${dataDir}` };
     const bot = launchBot(env, ['./tests/support/children/throw-on-request.ts']);
     try {
-      await waitFor(() => fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200), { timeoutMs: 150_000, intervalMs: 200 });
+      await healthOnceListening(bot, port);
+      await waitFor(() => fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200), 30_000);
 
       // A rejection nobody awaited: logged, and the bot still answers.
       await fetch(`http://127.0.0.1:${port}/test-only/reject`);
@@ -97,5 +98,5 @@ describe('npm start, as a process', () => {
     } finally {
       bot.child.kill('SIGKILL');
     }
-  }, 240_000);
+  }, 300_000);
 });

@@ -9,7 +9,7 @@ import { TokenRejectedError } from '../../src/slack/init-with-retry.js';
 import { FakeSlack } from '../rig/fake-slack.js';
 import { viewSubmissionPayload } from '../rig/payloads.js';
 import { waitFor } from '../rig/wait-for.js';
-import { captureLogger, freePort, launchBot } from '../support/bot-process.js';
+import { captureLogger, freePort, healthOnceListening, launchBot } from '../support/bot-process.js';
 import { BOT_TOKEN, seedPlan } from '../support/harness.js';
 import { createTestDatabase } from '../support/test-database.js';
 
@@ -134,8 +134,9 @@ describe('Slack unreachable at start (npm start, as a process)', () => {
   it('listens, reports Slack unreachable with the URL and why, then serves when Slack comes up', async () => {
     const slackPort = await freePort();
     const { bot, port } = await launch(`http://127.0.0.1:${slackPort}/api/`);
-    const first = await waitFor(() => health(port), { timeoutMs: 150_000, intervalMs: 200 });
-    expect(first).toEqual({ status: 503, body: expect.objectContaining({ slack: 'unreachable' }) });
+    const first = await healthOnceListening(bot, port);
+    expect(first.status).toBe(503);
+    expect(await first.json()).toMatchObject({ slack: 'unreachable' });
     const warning = await waitFor(() => bot.logLines().find((l) => l.msg?.toString().startsWith('Slack is not reachable')), 10_000);
     expect(warning.msg).toContain(`http://127.0.0.1:${slackPort}/api/auth.test`);
     expect(warning.msg).toContain('refused');
@@ -146,14 +147,14 @@ describe('Slack unreachable at start (npm start, as a process)', () => {
     expect(answered.status).toBe(200);
     await fake.waitFor(() => fake.responses.find((r) => JSON.stringify(r.body).includes('ikke registrert')), 10_000);
     expect(bot.output()).not.toContain(BOT_TOKEN);
-  }, 240_000);
+  }, 300_000);
 
   it('exits non-zero with the SLACK_BOT_TOKEN message when Slack, once reachable, rejects the token', async () => {
     const slackPort = await freePort();
     const { bot, port } = await launch(`http://127.0.0.1:${slackPort}/api/`);
-    expect((await waitFor(() => health(port), { timeoutMs: 150_000, intervalMs: 200 })).status).toBe(503);
+    expect((await healthOnceListening(bot, port)).status).toBe(503);
     await slackComesUp(slackPort, 'xoxb-the-real-one');
     expect(await bot.exited).toBe(1);
     expect(bot.output()).toContain('Tiltak could not start: Slack rejected SLACK_BOT_TOKEN (invalid_auth)');
-  }, 240_000);
+  }, 300_000);
 });

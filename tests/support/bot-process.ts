@@ -29,6 +29,25 @@ export function launchBot(env: Record<string, string>, imports: string[] = []): 
   return { child, output: () => output, logLines: () => parseLines(output), exited };
 }
 
+/**
+ * Waits until the bot answers /healthz (with any status), and fails at once,
+ * with what the bot printed, if it exits first.
+ */
+export async function healthOnceListening(bot: BotProcess, port: number, timeoutMs = 200_000): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  void bot.exited.then((code) => (exitCode = code));
+  for (;;) {
+    if (exitCode !== undefined) throw new Error(`the bot exited (${exitCode}) before listening:\n${bot.output()}`);
+    try {
+      return await fetch(`http://127.0.0.1:${port}/healthz`);
+    } catch {
+      if (Date.now() > deadline) throw new Error(`the bot did not listen within ${timeoutMs} ms:\n${bot.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
 /** A port nothing listens on (free a moment ago): connections to it are refused. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
