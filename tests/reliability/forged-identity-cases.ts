@@ -70,7 +70,7 @@ const COMMAND_ARGS: Record<string, string> = {
   round: '2004-03-20',
   'digest-preview': '1',
   'digest-send': '1',
-  'report-export': 'csv',
+  'report-export': 'format csv',
 };
 
 /** Every sub-command of every slash command, as the text that reaches it. */
