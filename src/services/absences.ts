@@ -1,5 +1,6 @@
 import type { LocalDay } from '../domain/calendar.js';
 import type { Absence, PrismaClient } from '../generated/prisma/client.js';
+import type { SlackUserId } from '../slack/slack-user-id.js';
 import { writeAudit, writeAudits } from './audit.js';
 
 const asDate = (day: LocalDay) => new Date(`${day}T00:00:00.000Z`);
@@ -28,7 +29,7 @@ export async function currentAbsence(prisma: PrismaClient, personId: number, tod
  */
 export async function registerAbsence(
   prisma: PrismaClient,
-  args: { personId: number; actor: string; fromDay: LocalDay; toDay: LocalDay; substituteSlackId: string | null; today: LocalDay; at: Date },
+  args: { personId: number; actor: SlackUserId; fromDay: LocalDay; toDay: LocalDay; substituteSlackId: SlackUserId | null; today: LocalDay; at: Date },
 ): Promise<AbsenceView> {
   return prisma.$transaction(async (tx) => {
     await tx.absence.updateMany({ where: { personId: args.personId, endedAt: null, toDate: { gte: asDate(args.today) } }, data: { endedAt: args.at } });
@@ -49,7 +50,7 @@ export async function registerAbsence(
 }
 
 /** Ends every current or planned absence of the person; returns how many there were. */
-export async function endAbsence(prisma: PrismaClient, args: { personId: number; actor: string; today: LocalDay; at: Date }): Promise<number> {
+export async function endAbsence(prisma: PrismaClient, args: { personId: number; actor: SlackUserId; today: LocalDay; at: Date }): Promise<number> {
   return prisma.$transaction(async (tx) => {
     const open = await tx.absence.findMany({ where: { personId: args.personId, endedAt: null, toDate: { gte: asDate(args.today) } }, select: { id: true } });
     if (open.length === 0) return 0;

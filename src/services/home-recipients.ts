@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
-import type { PersonWithAgency } from './people.js';
+import type { SlackUserId } from '../slack/slack-user-id.js';
+import { checkedPerson, type PersonWithAgency } from './people.js';
 
 export interface HomeRecipients {
   people: PersonWithAgency[];
@@ -17,7 +18,7 @@ export interface HomeRecipients {
 export async function homeRecipientsOfMeasure(
   prisma: PrismaClient,
   measureId: number,
-  excludeSlackId: string,
+  excludeSlackId: SlackUserId,
   limit: number,
 ): Promise<HomeRecipients> {
   const rows = await prisma.person.findMany({
@@ -30,5 +31,6 @@ export async function homeRecipientsOfMeasure(
     orderBy: [{ role: 'desc' }, { id: 'asc' }],
     take: limit + 1,
   });
-  return { people: rows.slice(0, limit), truncated: rows.length > limit };
+  const people = rows.slice(0, limit).flatMap((row) => checkedPerson(row) ?? []);
+  return { people, truncated: rows.length > limit };
 }

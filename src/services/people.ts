@@ -1,10 +1,28 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { parseSlackUserId, type SlackUserId } from '../slack/slack-user-id.js';
 import { writeAudit } from './audit.js';
 
-export type PersonWithAgency = Prisma.PersonGetPayload<{ include: { agency: true } }>;
+type PersonRow = Prisma.PersonGetPayload<{ include: { agency: true } }>;
 
-export function findPerson(prisma: PrismaClient, slackId: string): Promise<PersonWithAgency | null> {
-  return prisma.person.findFirst({ where: { slackId, active: true }, include: { agency: true } });
+/**
+ * A person in the plan, with a checked Slack id: what a request acts as, and
+ * the key every further lookup by Slack id (ledger, snoozes, Home) takes.
+ */
+export type PersonWithAgency = Omit<PersonRow, 'slackId'> & { slackId: SlackUserId };
+
+/** The active person with this Slack id. Only a checked id will do: `slackId: undefined` would match anyone. */
+export async function findPerson(prisma: PrismaClient, slackId: SlackUserId): Promise<PersonWithAgency | null> {
+  const row = await prisma.person.findFirst({ where: { slackId, active: true }, include: { agency: true } });
+  return row === null ? null : { ...row, slackId };
+}
+
+/**
+ * A person read in a list rather than by id. The plan import checks every
+ * Slack id; a row that somehow holds another shape is left out, not trusted.
+ */
+export function checkedPerson(row: PersonRow): PersonWithAgency | null {
+  const slackId = parseSlackUserId(row.slackId);
+  return slackId === null ? null : { ...row, slackId };
 }
 
 /** Whom an unregistered user should ask: the plan's coordinators, by name. */

@@ -1,12 +1,14 @@
 import type { LocalDay } from '../domain/calendar.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import type { SlackUserId } from '../slack/slack-user-id.js';
 import { writeAudit } from './audit.js';
 import { loadDueStates, type DueSettings } from './due-dates.js';
 import { seesWholePlan } from './permissions.js';
 
 export interface Responder {
   id: number;
-  slackId: string;
+  /** Checked: the ledger is searched by it, and a missing one would match every recipient. */
+  slackId: SlackUserId;
   role: 'CONTACT' | 'TEAM_LEAD' | 'COORDINATOR' | 'ADMIN';
   agencyId: number | null;
 }
@@ -49,7 +51,7 @@ export async function checkResponder(prisma: PrismaClient, person: Responder, me
   };
 }
 
-export async function snoozePair(prisma: PrismaClient, args: { slackId: string; measureId: number; agencyId: number; at: Date; until: Date }): Promise<void> {
+export async function snoozePair(prisma: PrismaClient, args: { slackId: SlackUserId; measureId: number; agencyId: number; at: Date; until: Date }): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const snooze = await tx.snooze.create({ data: { measureId: args.measureId, agencyId: args.agencyId, slackId: args.slackId, until: args.until, createdAt: args.at } });
     await writeAudit(tx, {

@@ -1,6 +1,7 @@
 import { atLocalTime, localDay, type LocalDay } from '../domain/calendar.js';
 import { lastReportedAt } from '../domain/due.js';
 import type { PrismaClient, ReportingRound } from '../generated/prisma/client.js';
+import type { SlackUserId } from '../slack/slack-user-id.js';
 import { writeAudit } from './audit.js';
 import { loadDueFacts } from './due-dates.js';
 
@@ -31,7 +32,7 @@ const overlaps = (a: number | null, b: number | null) => a === null || b === nul
  */
 export async function openRound(
   prisma: PrismaClient,
-  args: { deadlineDay: LocalDay; scope: RoundScope; actor: string; at: Date; timeZone: string },
+  args: { deadlineDay: LocalDay; scope: RoundScope; actor: SlackUserId; at: Date; timeZone: string },
 ): Promise<OpenRoundResult> {
   const { at, timeZone } = args;
   if (args.deadlineDay < localDay(at, timeZone)) return { ok: false, reason: 'past' };
@@ -62,7 +63,7 @@ export async function openRound(
 }
 
 /** Closes the open round that covers the scope; the pairs go back to their cadence. */
-export async function closeRound(prisma: PrismaClient, args: { scope: RoundScope; actor: string; at: Date }): Promise<ReportingRound | null> {
+export async function closeRound(prisma: PrismaClient, args: { scope: RoundScope; actor: SlackUserId; at: Date }): Promise<ReportingRound | null> {
   const areaId = args.scope.area?.id ?? null;
   return prisma.$transaction(async (tx) => {
     const open = (await tx.reportingRound.findMany({ where: { closedAt: null, deadline: { gte: args.at } }, orderBy: { openedAt: 'desc' } })).find(

@@ -5,6 +5,7 @@ import { findPerson } from '../services/people.js';
 import { normaliseTypedText } from '../text/typed-text.js';
 import { quote } from '../views/measure-format.js';
 import { requestLogger } from './request-context.js';
+import { checkedUser } from './request-user.js';
 import { dispatch } from './subcommands/dispatch.js';
 import type { Reply, Subcommand } from './subcommands/types.js';
 import { unknownUserText } from './unknown-user.js';
@@ -12,22 +13,26 @@ import { unknownUserText } from './unknown-user.js';
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /**
- * The shape of every slash command: ack at once (Slack allows 3 s), then find
- * the user, dispatch on the first word and answer ephemerally. Errors that a
+ * The shape of every slash command: ack at once (Slack allows 3 s), then check
+ * and find the user, dispatch on the first word and answer ephemerally. A
+ * command without a valid user_id gets the plain ack and nothing else. Errors that a
  * sub-command does not answer itself reach the user as one polite line and
  * the log with the request id, never as silence.
  */
 export function subcommandHandler(deps: Deps, command: string, subcommands: () => readonly Subcommand[]) {
   return async ({ ack, command: body, respond, client, context }: CommandArgs): Promise<void> => {
     await ack();
-    const log = requestLogger(context, deps.logger).child({ command, user: body.user_id });
+    const requestLog = requestLogger(context, deps.logger);
+    const userId = checkedUser(body.user_id, requestLog, command);
+    if (userId === null) return;
+    const log = requestLog.child({ command, user: userId });
     log.debug('command received');
     const reply = async (message: Reply) => {
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });
     };
     let lang: 'nb' | 'en' = 'nb';
     try {
-      const person = await findPerson(deps.prisma, body.user_id);
+      const person = await findPerson(deps.prisma, userId);
       if (person === null) {
         await reply({ text: await unknownUserText(deps.prisma) });
         return;
@@ -47,7 +52,7 @@ export function subcommandHandler(deps: Deps, command: string, subcommands: () =
         lang,
         m,
         args: found.args,
-        userId: body.user_id,
+        userId,
         channelId: body.channel_id,
         triggerId: body.trigger_id,
         reply,

@@ -7,6 +7,7 @@ import { loadHomeData } from '../../src/services/home-data.js';
 import { loadMeasureCard } from '../../src/services/measure-card.js';
 import { loadMeasureRows } from '../../src/services/measure-rows.js';
 import { loadOverdue } from '../../src/services/overdue.js';
+import { slackUserIdSchema } from '../../src/slack/slack-user-id.js';
 import { findPerson, type PersonWithAgency } from '../../src/services/people.js';
 import { loadPlanOverview } from '../../src/services/plan-overview.js';
 import { loadHistoryPage } from '../../src/services/update-history.js';
@@ -22,7 +23,7 @@ beforeEach(async () => {
 });
 
 async function person(slackId: string): Promise<PersonWithAgency> {
-  const found = await findPerson(db.prisma, slackId);
+  const found = await findPerson(db.prisma, slackUserIdSchema.parse(slackId));
   if (found === null) throw new Error(slackId);
   return found;
 }

@@ -5,6 +5,7 @@ import type { Database } from '../../src/db/open-database.js';
 import type { Deps } from '../../src/deps.js';
 import { createLogger } from '../../src/logger.js';
 import { loadMeasureStatuses } from '../../src/services/measure-status.js';
+import { slackUserIdSchema } from '../../src/slack/slack-user-id.js';
 import { findPerson, setLanguage, type PersonWithAgency } from '../../src/services/people.js';
 import { submitUpdate, type SubmitInput } from '../../src/services/submit-update.js';
 import type { UpdateDraft } from '../../src/services/update-draft.js';
@@ -42,7 +43,7 @@ const draft = (over: Partial<UpdateDraft> = {}): UpdateDraft => ({
 });
 
 async function person(slackId: string): Promise<PersonWithAgency> {
-  const found = await findPerson(db.prisma, slackId);
+  const found = await findPerson(db.prisma, slackUserIdSchema.parse(slackId));
   if (found === null) throw new Error(`no person ${slackId}`);
   return found;
 }

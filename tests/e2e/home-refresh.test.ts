@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { refreshHomesOfMeasure } from '../../src/slack/home/refresh-homes.js';
+import { slackUserIdSchema } from '../../src/slack/slack-user-id.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { allText, goodForm, openModal, submit } from './updates-support.js';
 
@@ -79,7 +80,7 @@ describe('App Home after someone else reports', () => {
   it('refreshes no more Homes than the limit, broadest roles first', async () => {
     const { deps } = h.running;
     const measure = await h.db.prisma.measure.findUniqueOrThrow({ where: { number: 2 } });
-    const published = await refreshHomesOfMeasure({ deps, client: h.running.slack, measureId: measure.id, authorSlackId: 'U0KARI01', log: deps.logger, limit: 2 });
+    const published = await refreshHomesOfMeasure({ deps, client: h.running.slack, measureId: measure.id, authorSlackId: slackUserIdSchema.parse('U0KARI01'), log: deps.logger, limit: 2 });
     expect(published).toBe(2);
     expect(publishedTo()).toEqual(['U0KOORD1', 'U0LEADJD']);
   });

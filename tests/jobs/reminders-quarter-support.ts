@@ -9,7 +9,9 @@ import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import { registerAbsence } from '../../src/services/absences.js';
 import { dueSettingsFrom } from '../../src/services/due-dates.js';
 import { snoozePair, waivePeriod } from '../../src/services/reminder-responses.js';
+import { findPerson } from '../../src/services/people.js';
 import { openRound } from '../../src/services/rounds.js';
+import { slackUserIdSchema } from '../../src/slack/slack-user-id.js';
 import { addReports } from './reminders-support.js';
 
 export const QUARTER_PLAN = new URL('../fixtures/reminders-quarter.yaml', import.meta.url).pathname;
@@ -26,7 +28,11 @@ const oslo = (local: string) => {
 /** Writes the quarter's story, in time order, through the same services the Slack handlers use. */
 export async function seedQuarter(prisma: PrismaClient, config: Config): Promise<void> {
   const settings = dueSettingsFrom(config);
-  const person = (slackId: string) => prisma.person.findFirstOrThrow({ where: { slackId } });
+  const person = async (slackId: string) => {
+    const found = await findPerson(prisma, slackUserIdSchema.parse(slackId));
+    if (found === null) throw new Error(`${slackId} is not in the quarter plan`);
+    return found;
+  };
   await addReports(prisma, [
     ...[['1', 'JD'], ['2', 'JD'], ['2', 'BFD'], ['2', 'UDI'], ['3', 'BFD']].map(([m, a]) => ({ measure: Number(m), agency: a as string, at: oslo('2004-02-27 10:00') })),
     { measure: 1, agency: 'JD', at: oslo('2004-03-16 14:00') },
@@ -49,7 +55,7 @@ export async function seedQuarter(prisma: PrismaClient, config: Config): Promise
   const kari = await person('U0KARI01');
   await registerAbsence(prisma, { personId: kari.id, actor: kari.slackId, fromDay: '2004-04-05', toDay: '2004-04-16', substituteSlackId: per.slackId, today: '2004-04-01', at: oslo('2004-04-01 12:00') });
   const area = await prisma.focusArea.findUniqueOrThrow({ where: { number: 1 } });
-  const round = await openRound(prisma, { deadlineDay: '2004-04-30', scope: { area }, actor: 'U0KOORD1', at: ROUND_OPENS, timeZone: config.TZ_PLAN });
+  const round = await openRound(prisma, { deadlineDay: '2004-04-30', scope: { area }, actor: slackUserIdSchema.parse('U0KOORD1'), at: ROUND_OPENS, timeZone: config.TZ_PLAN });
   if (!round.ok) throw new Error(`the scenario's round was refused: ${round.reason}`);
   await registerAbsence(prisma, { personId: ola.id, actor: ola.slackId, fromDay: '2004-05-03', toDay: '2004-05-07', substituteSlackId: null, today: '2004-04-30', at: oslo('2004-04-30 16:00') });
 }

@@ -17,7 +17,8 @@ export type WireContext = {
 
 export type CommandFields = {
   command: string;
-  user_id: string;
+  /** Omitted to send a command as no one, the way a forged request might. */
+  user_id?: string;
   text?: string;
   channel_id?: string;
   trigger_id?: string;
@@ -43,7 +44,7 @@ export function buildCommand(ctx: WireContext, fields: CommandFields): Record<st
     team_domain: identity.teamDomain,
     channel_id: 'C0TEST0001',
     channel_name: 'general',
-    user_name: fields.user_id.toLowerCase(),
+    user_name: (fields.user_id ?? '').toLowerCase(),
     text: '',
     api_app_id: identity.appId,
     is_enterprise_install: 'false',

@@ -7,19 +7,23 @@ import { digestUpdateModal } from '../../views/digest-update-modal.js';
 import { ids } from '../ids.js';
 import { openLoadingModal, replaceLoadingModal } from '../loading-modal.js';
 import { readWholeNumber } from '../../text/whole-number.js';
+import { requestLogger } from '../request-context.js';
+import { checkedUser, interactionUserId } from '../request-user.js';
 import { unknownUserText } from '../unknown-user.js';
 
 /** "Les hele" under a trimmed update in a digest: the whole text in a modal, for any registered person. */
 export function registerDigest(app: App, deps: Deps): void {
-  app.action(ids.actions.digestReadUpdate, async ({ ack, body, action, client }) => {
+  app.action(ids.actions.digestReadUpdate, async ({ ack, body, action, client, context }) => {
     await ack();
     if (body.type !== 'block_actions' || action.type !== 'button') return;
+    const userId = checkedUser(interactionUserId(body), requestLogger(context, deps.logger), ids.actions.digestReadUpdate);
+    if (userId === null) return;
     // Open before the lookups: the trigger expires 3 s after the click.
     const modal = await openLoadingModal(client, body.trigger_id, ids.views.digestUpdate);
     if (modal === null) return;
     let lang: Lang = 'nb';
     await replaceLoadingModal(client, modal, async () => {
-      const person = await findPerson(deps.prisma, body.user.id);
+      const person = await findPerson(deps.prisma, userId);
       if (person === null) return digestUpdateModal(null, lang, deps.config.TZ_PLAN, await unknownUserText(deps.prisma));
       lang = person.language;
       // A button value is ours, but a payload can be forged: only a plain positive id is read.

@@ -3,10 +3,11 @@ import type { Deps } from '../../deps.js';
 import { loadHomeData } from '../../services/home-data.js';
 import { findPerson, type PersonWithAgency } from '../../services/people.js';
 import { homeView, notRegisteredHome } from '../../views/home.js';
+import type { SlackUserId } from '../slack-user-id.js';
 import { viewLocale } from '../updates/view-locale.js';
 
 /** Builds and publishes one user's Home tab: their measures, and for coordinators the plan overview. */
-export async function publishHome(deps: Deps, client: WebClient, slackId: string): Promise<void> {
+export async function publishHome(deps: Deps, client: WebClient, slackId: SlackUserId): Promise<void> {
   const person = await findPerson(deps.prisma, slackId);
   if (person !== null) return publishHomeFor(deps, client, person);
   await client.views.publish({ user_id: slackId, view: notRegisteredHome(viewLocale(deps, 'nb')) });

@@ -2,6 +2,7 @@ import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
 import type { Logger } from '../../logger.js';
 import { homeRecipientsOfMeasure } from '../../services/home-recipients.js';
+import type { SlackUserId } from '../slack-user-id.js';
 import { publishHomeFor } from './publish-home.js';
 
 /** Enough for a measure's agencies and the coordinators; a bound on the work one save can start. */
@@ -12,7 +13,7 @@ export interface HomeRefresh {
   client: WebClient;
   measureId: number;
   /** The author: their own Home is handled by the save itself. */
-  authorSlackId: string;
+  authorSlackId: SlackUserId;
   log: Logger;
   limit?: number;
 }

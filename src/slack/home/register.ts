@@ -1,14 +1,17 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { requestLogger } from '../request-context.js';
+import { checkedUser } from '../request-user.js';
 import { publishHome } from './publish-home.js';
 
-/** app_home_opened: Bolt acks events itself, so the work may take what it needs. */
+/** app_home_opened: Bolt acks events itself, so the work may take what it needs. A Home is published only to a valid user id. */
 export function registerHome(app: App, deps: Deps): void {
   app.event('app_home_opened', async ({ event, client, context }) => {
     if (event.tab !== 'home') return;
-    const log = requestLogger(context, deps.logger).child({ user: event.user });
-    await publishHome(deps, client, event.user);
+    const userId = checkedUser(event.user, requestLogger(context, deps.logger), 'app_home_opened');
+    if (userId === null) return;
+    const log = requestLogger(context, deps.logger).child({ user: userId });
+    await publishHome(deps, client, userId);
     log.info('published App Home');
   });
 }

@@ -2,6 +2,7 @@ import { localDay } from '../../domain/calendar.js';
 import { currentAbsence, endAbsence, registerAbsence } from '../../services/absences.js';
 import { quote } from '../../views/measure-format.js';
 import { formatDueDay, mention } from '../../views/reminder-dates.js';
+import type { SlackUserId } from '../slack-user-id.js';
 import type { Subcommand, SubcommandContext } from '../subcommands/types.js';
 import { parseDay, parseUserRef } from './parse-day.js';
 import { findSubstitute, teamLeadOf } from './substitute.js';
@@ -44,7 +45,7 @@ async function run(ctx: SubcommandContext): Promise<void> {
   if (to < from) return ctx.reply({ text: t.absenceOrder });
   if (to < today) return ctx.reply({ text: t.absencePast });
   if ((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 > MAX_DAYS) return ctx.reply({ text: t.absenceTooLong(MAX_DAYS) });
-  let substitute: string | null = null;
+  let substitute: SlackUserId | null = null;
   if (third !== undefined) {
     const ref = parseUserRef(third);
     const found = ref === null ? { kind: 'none' as const } : await findSubstitute(prisma, ref);

@@ -11,28 +11,37 @@ import { noticeView } from '../../views/update-notice.js';
 import { waiverModal, waiverRefusalModal } from '../../views/reminder-waiver-modal.js';
 import { ids } from '../ids.js';
 import { openLoadingModal, replaceLoadingModal } from '../loading-modal.js';
+import { requestLogger } from '../request-context.js';
+import { checkedUser, interactionUserId } from '../request-user.js';
+import type { SlackUserId } from '../slack-user-id.js';
 import { buildView } from '../updates/open-update-modal.js';
 import { decodeReminderButton, encodeReminderButton } from './button-value.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 /** Someone not in the plan can still answer a reminder they were sent (a team lead named only by Slack ID). */
-const responderFor = (person: PersonWithAgency | null, slackId: string): Responder =>
+const responderFor = (person: PersonWithAgency | null, slackId: SlackUserId): Responder =>
   person ?? { id: 0, slackId, role: 'CONTACT', agencyId: null };
 
 async function say(args: Args, text: string): Promise<void> {
   await args.respond({ response_type: 'ephemeral', replace_original: false, text });
 }
 
-/** Acks, then runs the handler; a failure is logged and the user told in one line rather than met with silence. */
-function answering(deps: Deps, handler: (args: Args) => Promise<void>) {
+/**
+ * Acks, checks the user (a click without a valid one ends there), then runs
+ * the handler; a failure is logged and the user told in one line rather than met with silence.
+ */
+function answering(deps: Deps, handler: (args: Args, userId: SlackUserId) => Promise<void>) {
   return async (args: Args): Promise<void> => {
     await args.ack();
+    const log = requestLogger(args.context, deps.logger);
+    const userId = checkedUser(interactionUserId(args.body), log, args.action.action_id);
+    if (userId === null) return;
     try {
-      await handler(args);
+      await handler(args, userId);
     } catch (error) {
-      deps.logger.error({ err: error, action: args.action.action_id, user: args.body.user.id }, 'reminder button failed');
-      const person = await findPerson(deps.prisma, args.body.user.id).catch(() => null);
+      log.error({ err: error, action: args.action.action_id, user: userId }, 'reminder button failed');
+      const person = await findPerson(deps.prisma, userId).catch(() => null);
       await say(args, messages(person?.language ?? 'nb').common.somethingWentWrong).catch(() => undefined);
     }
   };
@@ -40,14 +49,14 @@ function answering(deps: Deps, handler: (args: Args) => Promise<void>) {
 
 /** The three buttons on every reminder DM. Each acks first, then parses the (forgeable) value and checks rights. */
 export function registerReminderActions(app: App, deps: Deps): void {
-  app.action<BlockAction<ButtonAction>>(ids.actions.reminders.updateNow, answering(deps, async (args) => {
+  app.action<BlockAction<ButtonAction>>(ids.actions.reminders.updateNow, answering(deps, async (args, userId) => {
     // Open before the lookups: the trigger expires 3 s after the click. Refusals then belong in the modal.
     const modal = await openLoadingModal(args.client, args.body.trigger_id, ids.views.updateNotice);
     if (modal === null) return;
     const value = decodeReminderButton(args.action.value);
     let m = messages('nb');
     await replaceLoadingModal(args.client, modal, async () => {
-      const person = await findPerson(deps.prisma, args.body.user.id);
+      const person = await findPerson(deps.prisma, userId);
       if (person === null) return noticeView(m, m.reminders.notRegistered);
       m = messages(person.language);
       if (value === null) return noticeView(m, m.reminders.stale);
@@ -55,13 +64,13 @@ export function registerReminderActions(app: App, deps: Deps): void {
     }, () => noticeView(m, m.common.somethingWentWrong));
   }));
 
-  app.action<BlockAction<ButtonAction>>(ids.actions.reminders.snooze, answering(deps, async (args) => {
+  app.action<BlockAction<ButtonAction>>(ids.actions.reminders.snooze, answering(deps, async (args, userId) => {
     const value = decodeReminderButton(args.action.value);
-    const person = await findPerson(deps.prisma, args.body.user.id);
+    const person = await findPerson(deps.prisma, userId);
     const lang: Lang = person?.language ?? 'nb';
     const t = messages(lang).reminders;
     if (value === null) return say(args, t.stale);
-    const check = await checkResponder(deps.prisma, responderFor(person, args.body.user.id), value.measureId, value.agencyId);
+    const check = await checkResponder(deps.prisma, responderFor(person, userId), value.measureId, value.agencyId);
     if (!check.ok) return say(args, check.reason === 'no_pair' ? t.stale : t.notYours);
     const now = deps.clock.now();
     const settings = dueSettingsFrom(deps.config);
@@ -69,18 +78,18 @@ export function registerReminderActions(app: App, deps: Deps): void {
     // Snoozing a reminder whose period has since been reported would promise a reminder that never comes.
     if (current === undefined || current.closed || current.period !== basePeriod(value.period)) return say(args, t.stale);
     const until = snoozeUntil(now, settings);
-    await snoozePair(deps.prisma, { slackId: args.body.user.id, measureId: value.measureId, agencyId: value.agencyId, at: now, until });
+    await snoozePair(deps.prisma, { slackId: userId, measureId: value.measureId, agencyId: value.agencyId, at: now, until });
     await say(args, t.snoozed(value.measureNumber, formatReminderTime(until, lang, settings.timeZone)));
   }));
 
-  app.action<BlockAction<ButtonAction>>(ids.actions.reminders.waive, answering(deps, async (args) => {
+  app.action<BlockAction<ButtonAction>>(ids.actions.reminders.waive, answering(deps, async (args, userId) => {
     // Open before the lookups: the trigger expires 3 s after the click.
     const modal = await openLoadingModal(args.client, args.body.trigger_id, ids.views.reminderWaiver);
     if (modal === null) return;
     const value = decodeReminderButton(args.action.value);
     let m = messages('nb');
     await replaceLoadingModal(args.client, modal, async () => {
-      const person = await findPerson(deps.prisma, args.body.user.id);
+      const person = await findPerson(deps.prisma, userId);
       m = messages(person?.language ?? 'nb');
       if (person === null) return waiverRefusalModal(m, m.reminders.notRegistered);
       if (value === null) return waiverRefusalModal(m, m.reminders.stale);

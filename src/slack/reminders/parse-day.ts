@@ -1,4 +1,5 @@
 import type { LocalDay } from '../../domain/calendar.js';
+import { parseSlackUserId, type SlackUserId } from '../slack-user-id.js';
 
 /**
  * A calendar day as people type it: 2004-05-03, 3.5.2004, 03.05.04, or 3.5
@@ -23,12 +24,18 @@ export function parseDay(text: string, today: LocalDay): LocalDay | null {
 }
 
 /** A user as typed in a command: <@U123>, <@U123|name>, a bare ID, or @name to look up. */
-export type UserRef = { kind: 'id'; slackId: string } | { kind: 'name'; name: string };
+export type UserRef = { kind: 'id'; slackId: SlackUserId } | { kind: 'name'; name: string };
 
+/** The id inside a mention is checked like any other: a substitute is looked up by it. */
 export function parseUserRef(text: string): UserRef | null {
-  const escaped = /^<@([UW][A-Z0-9]{2,})(\|[^>]*)?>$/u.exec(text);
-  if (escaped) return { kind: 'id', slackId: escaped[1] as string };
-  if (/^[UW][A-Z0-9]{6,}$/u.test(text)) return { kind: 'id', slackId: text };
+  const escaped = /^<@([^|>]*)(\|[^>]*)?>$/u.exec(text);
+  if (escaped) {
+    const slackId = parseSlackUserId(escaped[1]);
+    return slackId === null ? null : { kind: 'id', slackId };
+  }
+  // A bare word this long in this shape is an id; shorter ones are more likely names.
+  const bare = text.length >= 7 ? parseSlackUserId(text) : null;
+  if (bare !== null) return { kind: 'id', slackId: bare };
   const named = /^@([\p{L}\p{N}._-]{1,80})$/u.exec(text);
   return named ? { kind: 'name', name: named[1] as string } : null;
 }

@@ -1,8 +1,9 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import type { PersonWithAgency } from '../../services/people.js';
+import { findPerson, type PersonWithAgency } from '../../services/people.js';
+import { parseSlackUserId, type SlackUserId } from '../slack-user-id.js';
 import type { UserRef } from './parse-day.js';
 
-export type SubstituteMatch = { kind: 'one'; slackId: string } | { kind: 'many'; names: string[] } | { kind: 'none' };
+export type SubstituteMatch = { kind: 'one'; slackId: SlackUserId } | { kind: 'many'; names: string[] } | { kind: 'none' };
 
 const normalise = (s: string) => s.toLowerCase().replace(/[._-]+/gu, ' ').trim();
 
@@ -14,14 +15,15 @@ const normalise = (s: string) => s.toLowerCase().replace(/[._-]+/gu, ' ').trim()
  */
 export async function findSubstitute(prisma: PrismaClient, ref: UserRef): Promise<SubstituteMatch> {
   if (ref.kind === 'id') {
-    const person = await prisma.person.findFirst({ where: { slackId: ref.slackId, active: true }, select: { slackId: true } });
+    const person = await findPerson(prisma, ref.slackId);
     return person === null ? { kind: 'none' } : { kind: 'one', slackId: person.slackId };
   }
   const wanted = normalise(ref.name);
   const people = await prisma.person.findMany({ where: { active: true }, select: { slackId: true, name: true } });
   const exact = people.filter((p) => normalise(p.name) === wanted || p.slackId.toLowerCase() === wanted);
   const byFirst = exact.length > 0 ? exact : people.filter((p) => normalise(p.name).split(' ')[0] === wanted);
-  if (byFirst.length === 1) return { kind: 'one', slackId: (byFirst[0] as { slackId: string }).slackId };
+  const only = byFirst.length === 1 ? parseSlackUserId(byFirst[0]?.slackId) : null;
+  if (only !== null) return { kind: 'one', slackId: only };
   if (byFirst.length > 1) return { kind: 'many', names: byFirst.map((p) => `${p.name} (<@${p.slackId}>)`) };
   return { kind: 'none' };
 }

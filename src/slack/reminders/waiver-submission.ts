@@ -11,6 +11,9 @@ import { WAIVER_REASON_MAX } from '../../views/reminder-waiver-modal.js';
 import { clip, escapeMrkdwn } from '../../views/measure-format.js';
 import { hasVisibleCharacter, normaliseTypedText } from '../../text/typed-text.js';
 import { ids } from '../ids.js';
+import { requestLogger } from '../request-context.js';
+import { checkedUser, interactionUserId } from '../request-user.js';
+import type { SlackUserId } from '../slack-user-id.js';
 import { decodeReminderButton } from './button-value.js';
 import { titleIn } from '../../i18n/localized.js';
 
@@ -22,17 +25,20 @@ const reasonInput = z.looseObject({ value: z.string().nullish() });
 /**
  * The "ikke aktuelt" modal's submission: everything is read back and checked
  * again (private_metadata is the client's to forge); a problem is shown on
- * the reason field and nothing is written.
+ * the reason field and nothing is written. Without a valid user, nothing is read at all.
  */
 export function registerWaiverSubmission(app: App, deps: Deps): void {
-  app.view<ViewSubmitAction>(ids.views.reminderWaiver, async ({ ack, body, view, client }: Args) => {
+  app.view<ViewSubmitAction>(ids.views.reminderWaiver, async ({ ack, body, view, client, context }: Args) => {
+    const log = requestLogger(context, deps.logger);
+    const userId = checkedUser(interactionUserId(body), log, ids.views.reminderWaiver);
+    if (userId === null) return ack();
     let outcome: Outcome;
     try {
-      outcome = await record(deps, body.user.id, view);
+      outcome = await record(deps, userId, view);
     } catch (error) {
       // The modal stays open with the reason typed, so the user can simply try again.
-      deps.logger.error({ err: error, user: body.user.id }, 'could not record "ikke aktuelt"');
-      const person = await findPerson(deps.prisma, body.user.id).catch(() => null);
+      log.error({ err: error, user: userId }, 'could not record "ikke aktuelt"');
+      const person = await findPerson(deps.prisma, userId).catch(() => null);
       outcome = { ok: false, error: messages(person?.language ?? 'nb').common.somethingWentWrong };
     }
     if (!outcome.ok) return ack({ response_action: 'errors', errors: { [ids.blocks.reminders.reason]: outcome.error } });
@@ -42,7 +48,7 @@ export function registerWaiverSubmission(app: App, deps: Deps): void {
     const measure = t.measure(label.measureNumber, titleIn(person.language, label));
     const agency = person.language === 'nb' ? label.agencyNameNb : label.agencyNameEn;
     const text = t.waiverSaved(measure, agency, clip(escapeMrkdwn(reason).replace(/\n/gu, ' '), 600), formatDueDay(nextDueDay, person.language));
-    await client.chat.postMessage({ channel: body.user.id, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+    await client.chat.postMessage({ channel: userId, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
   });
 }
 
@@ -51,7 +57,7 @@ type Outcome =
   | { ok: true; person: PersonWithAgency; label: PairLabel; reason: string; nextDueDay: LocalDay };
 
 /** Checks the submission and records the waiver; a refusal names what is wrong, in the user's language. */
-async function record(deps: Deps, slackId: string, view: ViewSubmitAction['view']): Promise<Outcome> {
+async function record(deps: Deps, slackId: SlackUserId, view: ViewSubmitAction['view']): Promise<Outcome> {
   const person = await findPerson(deps.prisma, slackId);
   const t = messages(person?.language ?? 'nb').reminders;
   const refuse = (error: string): Outcome => ({ ok: false, error });

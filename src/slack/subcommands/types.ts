@@ -3,6 +3,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Deps } from '../../deps.js';
 import type { Lang, Messages } from '../../i18n/index.js';
 import type { PersonWithAgency } from '../../services/people.js';
+import type { SlackUserId } from '../slack-user-id.js';
 
 export interface Reply {
   text: string;
@@ -17,7 +18,8 @@ export interface SubcommandContext {
   m: Messages;
   /** The words after the sub-command's name. */
   args: string[];
-  userId: string;
+  /** The person's own checked id (person.slackId). */
+  userId: SlackUserId;
   channelId: string;
   triggerId: string;
   /** An ephemeral answer to the user who typed the command. */

@@ -7,6 +7,8 @@ import { SERIES_ID } from '../../services/update-queries.js';
 import { noticeView } from '../../views/update-notice.js';
 import { ids } from '../ids.js';
 import { openLoadingModal, replaceLoadingModal } from '../loading-modal.js';
+import { requestLogger } from '../request-context.js';
+import { checkedUser, interactionUserId } from '../request-user.js';
 import { unknownUserText } from '../unknown-user.js';
 import { decodeOpen } from './button-values.js';
 import { buildView } from './open-update-modal.js';
@@ -17,13 +19,13 @@ type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddleware
  * "Oppdater" and "Rediger" wherever they appear (lists, cards, App Home, DMs,
  * reminders). Both open a loading modal with the trigger before any lookup,
  * then fill it; a user who may not go on sees the reason in that modal, since
- * a Home tab has nowhere else to answer.
+ * a Home tab has nowhere else to answer. A click without a valid user opens nothing.
  */
 export function registerUpdateButtons(app: App, deps: Deps): void {
   app.action<BlockAction<ButtonAction>>(ids.actions.updates.open, async (args: Args) => {
     await args.ack();
     const value = decodeOpen(args.action.value);
-    await withPerson(deps, args, value, (person, source, { m, a }) =>
+    await withPerson(deps, args, ids.actions.updates.open, value, (person, source, { m, a }) =>
       buildView({ deps, person, source, measureNumber: m, ...(a === undefined ? {} : { agencyId: a }) }),
     );
   });
@@ -31,22 +33,24 @@ export function registerUpdateButtons(app: App, deps: Deps): void {
     await args.ack();
     const value = args.action.value;
     const seriesId = value !== undefined && SERIES_ID.test(value) ? value : null;
-    await withPerson(deps, args, seriesId, (person, source, editOf) => buildView({ deps, person, source, editOf }));
+    await withPerson(deps, args, ids.actions.updates.edit, seriesId, (person, source, editOf) => buildView({ deps, person, source, editOf }));
   });
 }
 
 type Build<T> = (person: PersonWithAgency, source: 'home' | 'message', value: T) => Promise<ModalView>;
 
 /**
- * Opens the modal, then finds the user and hands over the parsed button value
+ * Checks the user, opens the modal, then finds the user and hands over the parsed button value
  * (null means it was malformed, or forged) to build what replaces the loading notice.
  */
-async function withPerson<T>(deps: Deps, { body, client }: Args, value: T | null, build: Build<T>): Promise<void> {
+async function withPerson<T>(deps: Deps, { body, client, context }: Args, surface: string, value: T | null, build: Build<T>): Promise<void> {
+  const userId = checkedUser(interactionUserId(body), requestLogger(context, deps.logger), surface);
+  if (userId === null) return;
   const modal = await openLoadingModal(client, body.trigger_id, ids.views.updateNotice);
   if (modal === null) return;
   let m = messages('nb');
   await replaceLoadingModal(client, modal, async () => {
-    const person = await findPerson(deps.prisma, body.user.id);
+    const person = await findPerson(deps.prisma, userId);
     if (person === null) return noticeView(m, await unknownUserText(deps.prisma));
     m = messages(person.language);
     if (value === null) return noticeView(m, m.updates.staleForm);

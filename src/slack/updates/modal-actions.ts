@@ -3,6 +3,8 @@ import type { Deps } from '../../deps.js';
 import { findPerson } from '../../services/people.js';
 import { readWholeNumber } from '../../text/whole-number.js';
 import { ids } from '../ids.js';
+import { requestLogger } from '../request-context.js';
+import { checkedUser, interactionUserId } from '../request-user.js';
 import { decodeMetadata } from './modal-metadata.js';
 import { buildView } from './open-update-modal.js';
 
@@ -14,10 +16,12 @@ type Args = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMidd
  * checked like any other request; a forged one gets the refusal notice.
  */
 export function registerModalSelects(app: App, deps: Deps): void {
-  const handler = (field: 'measure' | 'agency') => async ({ ack, action, body, client }: Args) => {
+  const handler = (field: 'measure' | 'agency') => async ({ ack, action, body, client, context }: Args) => {
     await ack();
+    const userId = checkedUser(interactionUserId(body), requestLogger(context, deps.logger), action.action_id);
+    if (userId === null) return;
     const view = body.view;
-    const person = await findPerson(deps.prisma, body.user.id);
+    const person = await findPerson(deps.prisma, userId);
     const meta = decodeMetadata(view?.private_metadata);
     const chosen = readWholeNumber(action.selected_option?.value, { min: 1 });
     if (view === undefined || person === null || meta === null || !chosen.ok) return;

@@ -3,6 +3,8 @@ import type { Deps } from '../../deps.js';
 import { messages } from '../../i18n/index.js';
 import { findPerson, type PersonWithAgency } from '../../services/people.js';
 import { ids } from '../ids.js';
+import { requestLogger } from '../request-context.js';
+import { checkedUser, interactionUserId } from '../request-user.js';
 import type { Reply } from '../subcommands/types.js';
 import { decodePage, type PageValue } from './button-values.js';
 import { renderHistory } from './subcommands/history.js';
@@ -14,18 +16,21 @@ type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddleware
 
 /** "Forrige"/"Neste" under an ephemeral list: the page replaces the message it was clicked in. */
 export function registerPageButtons(app: App, deps: Deps): void {
-  const handler = async ({ ack, action, body, respond }: Args) => {
+  const handler = async ({ ack, action, body, respond, context }: Args) => {
     await ack();
+    const log = requestLogger(context, deps.logger);
+    const userId = checkedUser(interactionUserId(body), log, action.action_id);
+    if (userId === null) return;
     let m = messages('nb');
     try {
-      const person = await findPerson(deps.prisma, body.user.id);
+      const person = await findPerson(deps.prisma, userId);
       const value = decodePage(action.value);
       m = messages(person?.language ?? 'nb');
       const reply = person === null || value === null ? null : await render(deps, person, value);
       await respond({ response_type: 'ephemeral', replace_original: true, ...(reply ?? { text: person === null ? m.updates.refusals.not_allowed : m.updates.staleForm }) });
     } catch (error) {
       // The list stays as it was; a line under it says why the page did not turn, rather than silence.
-      deps.logger.error({ err: error, user: body.user.id }, 'could not turn the page');
+      log.error({ err: error, user: userId }, 'could not turn the page');
       await respond({ response_type: 'ephemeral', replace_original: false, text: m.common.somethingWentWrong }).catch((e: unknown) =>
         deps.logger.error({ err: e }, 'could not tell the user about the failure'),
       );

@@ -10,6 +10,7 @@ import { noticeView } from '../../views/update-notice.js';
 import { refusalText } from '../../views/update-refusal.js';
 import { ids } from '../ids.js';
 import { requestLogger } from '../request-context.js';
+import { checkedUser, interactionUserId } from '../request-user.js';
 import { afterSave } from './after-save.js';
 import { decodeMetadata } from './modal-metadata.js';
 import { readSubmission } from './read-submission.js';
@@ -20,11 +21,14 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
  * The update modal's submission: validate, re-check rights, store, then ack
  * (field errors, a refusal notice, or closing the modal). The write happens
  * before the ack so that a refusal can still be shown; the confirmation is
- * sent after it.
+ * sent after it. A submission without a valid user is acked and dropped.
  */
 export function registerUpdateSubmission(app: App, deps: Deps): void {
   app.view(ids.views.updateModal, async ({ ack, body, view, client, context }: Args) => {
-    const log = requestLogger(context, deps.logger).child({ user: body.user.id, view: view.id });
+    const requestLog = requestLogger(context, deps.logger);
+    const userId = checkedUser(interactionUserId(body), requestLog, ids.views.updateModal);
+    if (userId === null) return await ack();
+    const log = requestLog.child({ user: userId, view: view.id });
     let acked = false;
     let lang: 'nb' | 'en' = 'nb';
     const answer: typeof ack = async (response) => {
@@ -32,7 +36,7 @@ export function registerUpdateSubmission(app: App, deps: Deps): void {
       await ack(response);
     };
     try {
-      const person = await findPerson(deps.prisma, body.user.id);
+      const person = await findPerson(deps.prisma, userId);
       lang = person?.language ?? 'nb';
       const m = messages(lang);
       const notice = (text: string) => answer({ response_action: 'update', view: noticeView(m, text) });
