@@ -1,48 +1,58 @@
-import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import type { Server } from 'node:http';
+import { systemClock, type Clock } from './clock.js';
 import type { Deps } from './deps.js';
 import { boltLogger } from './logger.js';
+import { createReplayStore } from './services/replay-store.js';
 import { slackClientOptions } from './slack/client-options.js';
+import { HttpEdgeReceiver } from './slack/edge/http-receiver.js';
+import { SocketEdgeReceiver } from './slack/edge/socket-receiver.js';
 import { healthRoute, type HealthProbe } from './slack/health.js';
 import { registerListeners } from './slack/listeners.js';
 
 export interface TiltakApp {
   app: App;
-  /** The HTTP server once started in HTTP mode (tests read its port). */
+  /** The HTTP server once started: Slack's requests in HTTP mode, /healthz in both (tests read its port). */
   server(): Server | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
+export interface TiltakAppOptions {
+  /**
+   * Wall time for the Slack edge (the signature window and the replay
+   * memory), apart from deps.clock, which is the plan's time and may be set
+   * to another year. Default: the system clock.
+   */
+  wallClock?: Clock;
+}
+
 /**
- * Builds the Bolt app: HTTP receiver on POST /slack/events by default, Socket
- * Mode when SLACK_APP_TOKEN is set. Initialisation (auth.test) is deferred, so
- * the caller decides how to retry an unreachable Slack.
+ * Builds the Bolt app: HTTP on POST /slack/events by default, Socket Mode
+ * when SLACK_APP_TOKEN is set. Either way our own receiver guards every
+ * request before Bolt sees it (src/slack/edge). Initialisation (auth.test)
+ * is deferred, so the caller decides how to retry an unreachable Slack.
  */
-export function createTiltakApp(deps: Deps, db: HealthProbe): TiltakApp {
+export function createTiltakApp(deps: Deps, db: HealthProbe, options: TiltakAppOptions = {}): TiltakApp {
   const { config } = deps;
   const clientOptions = slackClientOptions(config);
   const logger = boltLogger(deps.logger);
+  const wallClock = options.wallClock ?? systemClock;
   const socketMode = config.SLACK_APP_TOKEN !== undefined;
-  const health = healthRoute(db, socketMode ? 'socket' : 'http');
-  let receiver: Receiver & { start: (...args: never[]) => Promise<unknown> };
-  let httpServer: Server | undefined;
-  if (socketMode) {
-    receiver = new SocketModeReceiver({
-      appToken: config.SLACK_APP_TOKEN as string,
-      logger,
-      customRoutes: [health],
-      installerOptions: { clientOptions, port: config.PORT },
-    });
-  } else {
-    receiver = new HTTPReceiver({
-      signingSecret: config.SLACK_SIGNING_SECRET as string,
-      endpoints: '/slack/events',
-      logger,
-      customRoutes: [health],
-      unhandledRequestTimeoutMillis: 3_001,
-    });
-  }
+  const routes = [healthRoute(db, socketMode ? 'socket' : 'http')];
+  const replay = createReplayStore(deps.prisma, wallClock, { logger: deps.logger });
+  const receiver = socketMode
+    ? new SocketEdgeReceiver({
+        appToken: config.SLACK_APP_TOKEN as string,
+        logger: deps.logger,
+        boltLogger: logger,
+        clientOptions,
+        routes,
+        port: config.PORT,
+        replay,
+        wallClock,
+      })
+    : new HttpEdgeReceiver({ signingSecret: config.SLACK_SIGNING_SECRET as string, logger: deps.logger, routes, replay, wallClock });
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     receiver,
@@ -52,12 +62,14 @@ export function createTiltakApp(deps: Deps, db: HealthProbe): TiltakApp {
     extendedErrorHandler: false,
   });
   registerListeners(app, deps);
+  let httpServer: Server | undefined;
   return {
     app,
     server: () => httpServer,
     async start() {
-      const started = await app.start(config.PORT);
-      if (!socketMode) httpServer = started as Server;
+      // Clears claims that expired while the bot was down, and warms the table before the first ack waits on it.
+      void replay.prune().catch((error: unknown) => deps.logger.warn({ err: error }, 'could not prune expired replay claims'));
+      httpServer = (await app.start(config.PORT)) as Server;
     },
     async stop() {
       await app.stop();

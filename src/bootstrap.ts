@@ -15,7 +15,10 @@ export interface StartOptions {
   env: Record<string, string | undefined>;
   /** An already open database (tests); otherwise DATABASE_URL decides. */
   db?: Database;
+  /** The plan's time: schedules, due dates, "now" in what users see. */
   clock?: Clock;
+  /** Wall time for the Slack edge (signature window, replay memory); default the system clock. */
+  wallClock?: Clock;
   logger?: Logger;
   jobs?: Job[];
 }
@@ -26,7 +29,7 @@ export interface Running {
   tiltak: TiltakApp;
   slack: WebClient;
   scheduler: Scheduler | null;
-  /** The port the HTTP receiver listens on (0 in Socket Mode). */
+  /** The port the HTTP server listens on (Slack's requests in HTTP mode, /healthz in both). */
   port: number;
   stop(): Promise<void>;
 }
@@ -40,7 +43,7 @@ export async function startTiltak(options: StartOptions): Promise<Running> {
   try {
     await importPlanIfEmpty(db.prisma, config.PLAN_FILE, logger);
     const deps: Deps = { prisma: db.prisma, config, logger, clock: options.clock ?? systemClock };
-    const tiltak = createTiltakApp(deps, db);
+    const tiltak = createTiltakApp(deps, db, { wallClock: options.wallClock ?? systemClock });
     await initWithRetry(tiltak.app, logger);
     await tiltak.start();
     const slack = tiltak.app.client;
