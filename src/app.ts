@@ -1,9 +1,13 @@
-import { type App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { Server } from 'node:http';
+import { systemClock, type Clock } from './clock.js';
 import type { Deps } from './deps.js';
 import { boltLogger } from './logger.js';
+import { createReplayStore } from './services/replay-store.js';
 import { slackClientOptions } from './slack/client-options.js';
-import { healthRoute, serveHealth, type HealthProbe } from './slack/health.js';
+import { HttpEdgeReceiver } from './slack/edge/http-receiver.js';
+import { SocketEdgeReceiver } from './slack/edge/socket-receiver.js';
+import { healthRoute, type HealthProbe } from './slack/health.js';
 import { registerListeners } from './slack/listeners.js';
 import { RequestScope } from './slack/request-context.js';
 import { GatedApp, SlackStatus } from './slack/starting-gate.js';
@@ -12,7 +16,7 @@ export interface TiltakApp {
   app: App;
   /** Marked reachable once auth.test succeeds; until then requests get "starting" and /healthz 503. */
   slackStatus: SlackStatus;
-  /** The HTTP server once listening: the receiver's, or in Socket Mode the health port's (tests read its port). */
+  /** The HTTP server once listening: Slack's requests in HTTP mode, /healthz in both (tests read its port). */
   server(): Server | undefined;
   /** Opens the port at once, before Slack has answered. */
   listen(): Promise<void>;
@@ -21,32 +25,44 @@ export interface TiltakApp {
   stop(): Promise<void>;
 }
 
+export interface TiltakAppOptions {
+  /**
+   * Wall time for the Slack edge (the signature window and the replay
+   * memory), apart from deps.clock, which is the plan's time and may be set
+   * to another year. Default: the system clock.
+   */
+  wallClock?: Clock;
+  /** The process's request scope (src/main.ts reads it when something crashes). */
+  requestScope?: RequestScope;
+}
+
 /**
- * Builds the Bolt app: HTTP receiver on POST /slack/events by default, Socket
- * Mode when SLACK_APP_TOKEN is set. Initialisation (auth.test) is deferred, so
- * the caller decides how to retry an unreachable Slack.
+ * Builds the Bolt app: HTTP on POST /slack/events by default, Socket Mode
+ * when SLACK_APP_TOKEN is set. Either way our own receiver guards every
+ * request before Bolt sees it (src/slack/edge). Initialisation (auth.test)
+ * is deferred, so the caller decides how to retry an unreachable Slack.
  */
-export function createTiltakApp(deps: Deps, db: HealthProbe, requestScope = new RequestScope()): TiltakApp {
+export function createTiltakApp(deps: Deps, db: HealthProbe, options: TiltakAppOptions = {}): TiltakApp {
   const { config } = deps;
   const clientOptions = slackClientOptions(config);
   const logger = boltLogger(deps.logger);
+  const wallClock = options.wallClock ?? systemClock;
   const socketMode = config.SLACK_APP_TOKEN !== undefined;
   const slackStatus = new SlackStatus();
-  const health = healthRoute(db, socketMode ? 'socket' : 'http', slackStatus);
-  let httpServer: Server | undefined;
+  const routes = [healthRoute(db, socketMode ? 'socket' : 'http', slackStatus)];
+  const replay = createReplayStore(deps.prisma, wallClock, { logger: deps.logger });
   const receiver = socketMode
-    ? new SocketModeReceiver({
+    ? new SocketEdgeReceiver({
         appToken: config.SLACK_APP_TOKEN as string,
-        logger,
-        installerOptions: { clientOptions },
+        logger: deps.logger,
+        boltLogger: logger,
+        clientOptions,
+        routes,
+        port: config.PORT,
+        replay,
+        wallClock,
       })
-    : new HTTPReceiver({
-        signingSecret: config.SLACK_SIGNING_SECRET as string,
-        endpoints: '/slack/events',
-        logger,
-        customRoutes: [health],
-        unhandledRequestTimeoutMillis: 3_001,
-      });
+    : new HttpEdgeReceiver({ signingSecret: config.SLACK_SIGNING_SECRET as string, logger: deps.logger, routes, replay, wallClock });
   const app = new GatedApp(slackStatus, deps.logger, {
     token: config.SLACK_BOT_TOKEN,
     receiver,
@@ -55,23 +71,23 @@ export function createTiltakApp(deps: Deps, db: HealthProbe, requestScope = new 
     deferInitialization: true,
     extendedErrorHandler: false,
   });
-  registerListeners(app, deps, requestScope);
+  registerListeners(app, deps, options.requestScope ?? new RequestScope());
+  let httpServer: Server | undefined;
   return {
     app,
     slackStatus,
     server: () => httpServer,
     async listen() {
+      // Clears claims that expired while the bot was down, and warms the table before the first ack waits on it.
+      void replay.prune().catch((error: unknown) => deps.logger.warn({ err: error }, 'could not prune expired replay claims'));
       // Not app.start(): Bolt refuses to start before init, and init needs Slack.
-      httpServer =
-        receiver instanceof HTTPReceiver ? await receiver.start(config.PORT) : await serveHealth(health, config.PORT);
+      httpServer = receiver instanceof HttpEdgeReceiver ? await receiver.start(config.PORT) : await receiver.listen();
     },
     async connect() {
-      if (receiver instanceof SocketModeReceiver) await receiver.start();
+      if (receiver instanceof SocketEdgeReceiver) await receiver.connect();
     },
     async stop() {
       await app.stop();
-      const healthServer = receiver instanceof SocketModeReceiver ? httpServer : undefined;
-      if (healthServer !== undefined) await new Promise((resolve) => healthServer.close(resolve));
     },
   };
 }

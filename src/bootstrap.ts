@@ -16,7 +16,10 @@ export interface StartOptions {
   env: Record<string, string | undefined>;
   /** An already open database (tests); otherwise DATABASE_URL decides. */
   db?: Database;
+  /** The plan's time: schedules, due dates, "now" in what users see. */
   clock?: Clock;
+  /** Wall time for the Slack edge (signature window, replay memory); default the system clock. */
+  wallClock?: Clock;
   logger?: Logger;
   jobs?: Job[];
   /** The process's request scope (src/main.ts reads it when something crashes). */
@@ -30,7 +33,7 @@ export interface Running {
   slack: WebClient;
   /** Started once Slack is reachable (null before that, or with JOBS_ENABLED=false). */
   readonly scheduler: Scheduler | null;
-  /** The port the HTTP receiver (in Socket Mode: the health server) listens on. */
+  /** The port the HTTP server listens on (Slack's requests in HTTP mode, /healthz in both). */
   port: number;
   /**
    * Resolves once Slack has answered auth.test (at once, unless Slack was
@@ -59,7 +62,7 @@ export async function startTiltak(options: StartOptions): Promise<Running> {
   try {
     await importPlanIfEmpty(db.prisma, config.PLAN_FILE, logger);
     const deps: Deps = { prisma: db.prisma, config, logger, clock: options.clock ?? systemClock };
-    const app = createTiltakApp(deps, db, options.requestScope);
+    const app = createTiltakApp(deps, db, { wallClock: options.wallClock ?? systemClock, requestScope: options.requestScope });
     tiltak = app;
     await app.listen();
     const address = app.server()?.address();

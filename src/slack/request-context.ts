@@ -23,11 +23,13 @@ export class RequestScope {
 
 /**
  * Gives every incoming request an id and a child logger carrying it, so the
- * log lines of one command, action or event can be read together.
+ * log lines of one command, action or event can be read together. The edge
+ * receivers name the request first (src/slack/edge), so its refusals and
+ * its handling share one id.
  */
 export function registerRequestContext(app: App, deps: Deps, scope: RequestScope): void {
   app.use(async ({ context, next }) => {
-    const requestId = randomUUID();
+    const requestId = typeof context.requestId === 'string' ? context.requestId : randomUUID();
     context.requestId = requestId;
     context.log = deps.logger.child({ requestId });
     await scope.run(requestId, next);
