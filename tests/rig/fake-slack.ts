@@ -28,7 +28,7 @@ export type FakeSlackOptions = {
   responseUrlUses?: number;
 };
 
-export type ApiCall = { method: string; token: string | undefined; args: Json; at: number; fault?: Fault; ok?: boolean; error?: string };
+export type ApiCall = { method: string; token: string | undefined; args: Json; at: number; fault?: Fault; ok?: boolean; error?: string; result?: Json };
 export type { ResponseUrlPost };
 export type SentRequest<T> = wire.SendResult & { sent: T };
 
@@ -198,6 +198,7 @@ export class FakeSlack {
     };
     const result = await answerApiCall(method, args, ctx, this.opts.botToken);
     call.ok = result.ok === true;
+    call.result = result;
     if (typeof result.error === 'string') call.error = result.error;
     // A delay without `then`: Slack did the work, the answer comes late.
     if (fault !== undefined && isDelay(fault)) await sleep(fault.delayMs);
