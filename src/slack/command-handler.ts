@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { isDatabaseUnavailable } from '../db/errors.js';
 import type { Deps } from '../deps.js';
-import { messages } from '../i18n/index.js';
+import { messages, type Lang } from '../i18n/index.js';
 import { findPerson } from '../services/people.js';
+import { failureText } from './failure-text.js';
 import { requestLogger } from './request-context.js';
 import { dispatch } from './subcommands/dispatch.js';
 import type { Reply, Subcommand } from './subcommands/types.js';
@@ -13,7 +15,8 @@ type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
  * The shape of every slash command: ack at once (Slack allows 3 s), then find
  * the user, dispatch on the first word and answer ephemerally. Errors that a
  * sub-command does not answer itself reach the user as one polite line and
- * the log with the request id, never as silence.
+ * the log with the request id, never as silence; while the database is
+ * away that line says so, in the language remembered for the user.
  */
 export function subcommandHandler(deps: Deps, command: string, subcommands: () => readonly Subcommand[]) {
   return async ({ ack, command: body, respond, client, context }: CommandArgs): Promise<void> => {
@@ -23,7 +26,7 @@ export function subcommandHandler(deps: Deps, command: string, subcommands: () =
     const reply = async (message: Reply) => {
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });
     };
-    let lang: 'nb' | 'en' = 'nb';
+    let lang: Lang | undefined;
     try {
       const person = await findPerson(deps.prisma, body.user_id);
       if (person === null) {
@@ -31,6 +34,7 @@ export function subcommandHandler(deps: Deps, command: string, subcommands: () =
         return;
       }
       lang = person.language;
+      deps.languages?.remember(person.slackId, lang);
       const m = messages(lang);
       const found = dispatch(subcommands(), body.text ?? '');
       if (found.kind === 'unknown') {
@@ -51,8 +55,8 @@ export function subcommandHandler(deps: Deps, command: string, subcommands: () =
         reply,
       });
     } catch (error) {
-      log.error({ err: error }, 'command failed');
-      await reply({ text: messages(lang).common.somethingWentWrong }).catch((e: unknown) =>
+      log.error({ err: error, databaseUnavailable: isDatabaseUnavailable(error) }, 'command failed');
+      await reply({ text: failureText(deps, body.user_id, error, lang) }).catch((e: unknown) =>
         log.error({ err: e }, 'could not tell the user about the failure'),
       );
     }

@@ -35,6 +35,8 @@ export interface HarnessOptions {
   jobs?: Job[];
   /** Plan fixture to import (default tests/fixtures/small-plan.yaml); null for none. */
   planFile?: string | null;
+  /** A database the test opened itself (another role, a server of its own); closed by stop() all the same. */
+  database?: Database;
 }
 
 /**
@@ -65,7 +67,7 @@ export async function seedPlan(db: Database, file = DEFAULT_PLAN): Promise<void>
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await new FakeSlack({ botToken: BOT_TOKEN }).start();
-  const db = await createTestDatabase();
+  const db = options.database ?? (await createTestDatabase());
   const planFile = options.planFile === undefined ? DEFAULT_PLAN : options.planFile;
   if (planFile !== null) await seedPlan(db, planFile);
   const clock = new ManualClock(options.now ?? '2004-03-01T09:00:00+01:00');

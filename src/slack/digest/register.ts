@@ -2,9 +2,10 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { loadUpdateText } from '../../digest/load-update-text.js';
-import { messages, type Lang } from '../../i18n/index.js';
+import type { Lang } from '../../i18n/index.js';
 import { findPerson } from '../../services/people.js';
 import { digestUpdateModal } from '../../views/digest-update-modal.js';
+import { failureLang, failureText } from '../failure-text.js';
 import { ids } from '../ids.js';
 import { openLoadingModal, replaceLoadingModal } from '../loading-modal.js';
 import { unknownUserText } from '../unknown-user.js';
@@ -20,14 +21,14 @@ export function registerDigest(app: App, deps: Deps): void {
     // Open before the lookups: the trigger expires 3 s after the click.
     const modal = await openLoadingModal(client, body.trigger_id, ids.views.digestUpdate);
     if (modal === null) return;
-    let lang: Lang = 'nb';
+    let lang: Lang | undefined;
     await replaceLoadingModal(client, modal, async () => {
       const person = await findPerson(deps.prisma, body.user.id);
-      if (person === null) return digestUpdateModal(null, lang, deps.config.TZ_PLAN, await unknownUserText(deps.prisma));
+      if (person === null) return digestUpdateModal(null, 'nb', deps.config.TZ_PLAN, await unknownUserText(deps.prisma));
       lang = person.language;
       const id = updateId.safeParse(action.value);
       const update = id.success ? await loadUpdateText(deps.prisma, id.data) : null;
       return digestUpdateModal(update, lang, deps.config.TZ_PLAN);
-    }, () => digestUpdateModal(null, lang, deps.config.TZ_PLAN, messages(lang).common.somethingWentWrong));
+    }, (error) => digestUpdateModal(null, failureLang(deps, body.user.id, lang), deps.config.TZ_PLAN, failureText(deps, body.user.id, error, lang)));
   });
 }

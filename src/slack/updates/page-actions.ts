@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
-import { messages } from '../../i18n/index.js';
+import { messages, type Lang } from '../../i18n/index.js';
 import { findPerson, type PersonWithAgency } from '../../services/people.js';
+import { failureText } from '../failure-text.js';
 import { ids } from '../ids.js';
 import type { Reply } from '../subcommands/types.js';
 import { decodePage, type PageValue } from './button-values.js';
@@ -16,17 +17,18 @@ type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddleware
 export function registerPageButtons(app: App, deps: Deps): void {
   const handler = async ({ ack, action, body, respond }: Args) => {
     await ack();
-    let m = messages('nb');
+    let lang: Lang | undefined;
     try {
       const person = await findPerson(deps.prisma, body.user.id);
       const value = decodePage(action.value);
-      m = messages(person?.language ?? 'nb');
+      lang = person?.language;
+      const m = messages(lang ?? 'nb');
       const reply = person === null || value === null ? null : await render(deps, person, value);
       await respond({ response_type: 'ephemeral', replace_original: true, ...(reply ?? { text: person === null ? m.updates.refusals.not_allowed : m.updates.staleForm }) });
     } catch (error) {
       // The list stays as it was; a line under it says why the page did not turn, rather than silence.
       deps.logger.error({ err: error, user: body.user.id }, 'could not turn the page');
-      await respond({ response_type: 'ephemeral', replace_original: false, text: m.common.somethingWentWrong }).catch((e: unknown) =>
+      await respond({ response_type: 'ephemeral', replace_original: false, text: failureText(deps, body.user.id, error, lang) }).catch((e: unknown) =>
         deps.logger.error({ err: e }, 'could not tell the user about the failure'),
       );
     }
