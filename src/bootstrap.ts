@@ -7,6 +7,7 @@ import type { Deps } from './deps.js';
 import { allJobs } from './jobs/index.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import type { Job } from './jobs/types.js';
+import { RecentLanguages } from './i18n/recent-languages.js';
 import { createLogger, type Logger } from './logger.js';
 import { importPlanIfEmpty } from './plan/first-start.js';
 import { connectWithRetry, type ConnectStep } from './slack/init-with-retry.js';
@@ -61,7 +62,7 @@ export async function startTiltak(options: StartOptions): Promise<Running> {
   const stopping = new AbortController();
   try {
     await importPlanIfEmpty(db.prisma, config.PLAN_FILE, logger);
-    const deps: Deps = { prisma: db.prisma, config, logger, clock: options.clock ?? systemClock };
+    const deps: Deps = { prisma: db.prisma, config, logger, clock: options.clock ?? systemClock, languages: new RecentLanguages() };
     const app = createTiltakApp(deps, db, { wallClock: options.wallClock ?? systemClock, requestScope: options.requestScope });
     tiltak = app;
     await app.listen();

@@ -1,3 +1,5 @@
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -76,6 +78,9 @@ async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>): 
     runner: pgliteRunner(client),
     async ping() {
       if (closed || client.closed) throw new Error('database is closed');
+      // SELECT 1 opens no file, so it passes on a folder PGlite can no longer write, where
+      // any table not yet open fails and the next checkpoint aborts the instance: ask the folder too.
+      if (target.dataDir !== null) await access(target.dataDir, constants.W_OK);
       await client.query('SELECT 1');
     },
     async close() {

@@ -1,9 +1,11 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { isDatabaseUnavailable } from '../db/errors.js';
 import type { Deps } from '../deps.js';
-import { messages } from '../i18n/index.js';
+import { messages, type Lang } from '../i18n/index.js';
 import { findPerson } from '../services/people.js';
 import { normaliseTypedText } from '../text/typed-text.js';
 import { quote } from '../views/measure-format.js';
+import { failureText } from './failure-text.js';
 import { requestLogger } from './request-context.js';
 import { checkedUser } from './request-user.js';
 import { dispatch } from './subcommands/dispatch.js';
@@ -17,7 +19,8 @@ type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
  * and find the user, dispatch on the first word and answer ephemerally. A
  * command without a valid user_id gets the plain ack and nothing else. Errors that a
  * sub-command does not answer itself reach the user as one polite line and
- * the log with the request id, never as silence.
+ * the log with the request id, never as silence; while the database is
+ * away that line says so, in the language remembered for the user.
  */
 export function subcommandHandler(deps: Deps, command: string, subcommands: () => readonly Subcommand[]) {
   return async ({ ack, command: body, respond, client, context }: CommandArgs): Promise<void> => {
@@ -30,7 +33,7 @@ export function subcommandHandler(deps: Deps, command: string, subcommands: () =
     const reply = async (message: Reply) => {
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });
     };
-    let lang: 'nb' | 'en' = 'nb';
+    let lang: Lang | undefined;
     try {
       const person = await findPerson(deps.prisma, userId);
       if (person === null) {
@@ -38,6 +41,7 @@ export function subcommandHandler(deps: Deps, command: string, subcommands: () =
         return;
       }
       lang = person.language;
+      deps.languages?.remember(person.slackId, lang);
       const m = messages(lang);
       const found = dispatch(subcommands(), normaliseTypedText(typeof body.text === 'string' ? body.text : ''));
       if (found.kind === 'unknown') {
@@ -58,8 +62,8 @@ export function subcommandHandler(deps: Deps, command: string, subcommands: () =
         reply,
       });
     } catch (error) {
-      log.error({ err: error }, 'command failed');
-      await reply({ text: messages(lang).common.somethingWentWrong }).catch((e: unknown) =>
+      log.error({ err: error, databaseUnavailable: isDatabaseUnavailable(error) }, 'command failed');
+      await reply({ text: failureText(deps, body.user_id, error, lang) }).catch((e: unknown) =>
         log.error({ err: e }, 'could not tell the user about the failure'),
       );
     }

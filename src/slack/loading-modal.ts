@@ -23,20 +23,20 @@ export async function openLoadingModal(client: WebClient, triggerId: string, cal
 
 /**
  * Builds the real view and swaps it in. If building fails, the fallback
- * replaces the loading notice (or it would spin for good) and the error still
- * reaches app.error.
+ * (told why, so it can say the database is away) replaces the loading notice,
+ * or it would spin for good, and the error still reaches app.error.
  */
 export async function replaceLoadingModal(
   client: WebClient,
   modal: OpenedModal,
   build: () => Promise<ModalView>,
-  fallback: () => ModalView,
+  fallback: (error: unknown) => ModalView,
 ): Promise<void> {
   let view: ModalView;
   try {
     view = await build();
   } catch (error) {
-    await client.views.update({ view_id: modal.viewId, view: fallback() }).catch(() => undefined);
+    await client.views.update({ view_id: modal.viewId, view: fallback(error) }).catch(() => undefined);
     throw error;
   }
   await client.views.update({ view_id: modal.viewId, ...(modal.hash === undefined ? {} : { hash: modal.hash }), view });

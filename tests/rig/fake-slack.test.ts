@@ -132,6 +132,27 @@ describe('Web API with a real WebClient', () => {
     expect(fake.messages('C1')).toHaveLength(1);
   });
 
+  it('answers late on a delay fault: a client that times out has still posted the message', async () => {
+    fake.failNext('chat.postMessage', { delayMs: 400 });
+    const impatient = new WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, timeout: 100, logLevel: LogLevel.ERROR });
+    expect((await rejection(impatient.chat.postMessage({ channel: 'C1', text: 'late' }))).code).toBe(ErrorCode.RequestError);
+    expect(fake.messages('C1').map((m) => m.text)).toEqual(['late']);
+    // With `then`, Slack does nothing and fails late.
+    fake.failNext('chat.postMessage', { delayMs: 50, then: { status: 500 } });
+    expect((await rejection(client().chat.postMessage({ channel: 'C1', text: 'lost' }))).code).toBe(ErrorCode.HTTPError);
+    expect(fake.messages('C1')).toHaveLength(1);
+  });
+
+  it('faults the upload URL under the name "upload", and stores nothing then', async () => {
+    fake.failNext('upload', { status: 503 });
+    const web = client();
+    await expect(web.files.uploadV2({ channel_id: 'C1', file: Buffer.from('abc'), filename: 'a.txt' })).rejects.toThrow();
+    expect(fake.callsTo('upload').map((c) => c.fault)).toEqual([{ status: 503 }]);
+    expect(fake.files.filter((f) => f.completed)).toEqual([]);
+    await web.files.uploadV2({ channel_id: 'C1', file: Buffer.from('abc'), filename: 'a.txt' });
+    expect(fake.files.filter((f) => f.completed).map((f) => f.bytes?.toString())).toEqual(['abc']);
+  });
+
   it('injects chaos deterministically for a given seed', async () => {
     const run = async () => {
       fake.reset();

@@ -4,8 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { isRecord, type Json } from './block-kit-checker.js';
 import { checkBlockKit, type SurfaceKind } from './block-kit-limits.js';
-import { FaultPlan, type ChaosOptions, type Fault } from './faults.js';
-import { bearerToken, parseBody, readBody, sendJson, sendText, writeFault } from './http-io.js';
+import { FaultPlan, isDelay, type ChaosOptions, type Fault } from './faults.js';
+import { bearerToken, parseBody, readBody, sendJson, sendText, sleep, writeFault } from './http-io.js';
 import { ResponseUrlEndpoint, type ResponseUrlPost } from './response-url.js';
 import { SlackState, type Ephemeral, type Identity, type SlackUser, type StoredFile, type StoredMessage, type Violation } from './slack-state.js';
 import { FakeSocketMode, type DeliverOptions, type EnvelopeType, type SocketAck } from './socket-mode.js';
@@ -28,7 +28,7 @@ export type FakeSlackOptions = {
   responseUrlUses?: number;
 };
 
-export type ApiCall = { method: string; token: string | undefined; args: Json; at: number; fault?: Fault; ok?: boolean; error?: string };
+export type ApiCall = { method: string; token: string | undefined; args: Json; at: number; fault?: Fault; ok?: boolean; error?: string; result?: Json };
 export type { ResponseUrlPost };
 export type SentRequest<T> = wire.SendResult & { sent: T };
 
@@ -172,10 +172,7 @@ export class FakeSlack {
     const raw = await readBody(req);
     const ct = req.headers['content-type'];
     if (path.startsWith('/api/')) return this.handleApi(path.slice('/api/'.length), req, ct, raw, res);
-    if (path.startsWith('/upload/')) {
-      const file = await storeUpload(this.state, path.slice('/upload/'.length), ct, raw);
-      return file ? sendText(res, 200, `OK - ${file.bytes?.length ?? 0}`) : sendText(res, 404, 'file_not_found');
-    }
+    if (path.startsWith('/upload/')) return this.handleUpload(path.slice('/upload/'.length), ct, raw, res);
     if (path.startsWith('/response/')) return this.responseEndpoint.handle(path.slice('/response/'.length), ct, raw, res);
     sendText(res, 404, 'not_found');
   }
@@ -189,7 +186,11 @@ export class FakeSlack {
     if (fault) {
       call.fault = fault;
       call.ok = false;
-      return writeFault(res, fault);
+      if (!isDelay(fault)) return writeFault(res, fault);
+      if (fault.then !== undefined) {
+        await sleep(fault.delayMs);
+        return writeFault(res, fault.then);
+      }
     }
     const ctx: ApiContext = {
       state: this.state, token, origin: this.origin, triggerTtlMs: this.opts.triggerTtlMs ?? 3000,
@@ -198,7 +199,24 @@ export class FakeSlack {
     };
     const result = await answerApiCall(method, args, ctx, this.opts.botToken);
     call.ok = result.ok === true;
+    call.result = result;
     if (typeof result.error === 'string') call.error = result.error;
+    // A delay without `then`: Slack did the work, the answer comes late.
+    if (fault !== undefined && isDelay(fault)) await sleep(fault.delayMs);
     sendJson(res, 200, result);
+  }
+
+  /** The upload URL files.getUploadURLExternal hands out; faults are queued under the name 'upload'. */
+  private async handleUpload(fileId: string, ct: string | undefined, raw: Buffer, res: ServerResponse): Promise<void> {
+    const fault = this.faults.take('upload');
+    this.calls.push({ method: 'upload', token: undefined, args: { file_id: fileId }, at: Date.now(), ...(fault ? { fault, ok: false } : {}) });
+    if (fault !== undefined && !isDelay(fault)) return writeFault(res, fault);
+    if (fault?.then !== undefined) {
+      await sleep(fault.delayMs);
+      return writeFault(res, fault.then);
+    }
+    const file = await storeUpload(this.state, fileId, ct, raw);
+    if (fault !== undefined) await sleep(fault.delayMs);
+    return file ? sendText(res, 200, `OK - ${file.bytes?.length ?? 0}`) : sendText(res, 404, 'file_not_found');
   }
 }

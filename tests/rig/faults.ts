@@ -4,7 +4,14 @@
 export type RateLimitFault = { status: 429; retryAfter: number };
 export type HttpFault = { status: 500 | 502 | 503 };
 export type PlatformFault = { error: string };
-export type Fault = RateLimitFault | HttpFault | PlatformFault;
+/**
+ * Slack does the work but answers late (or, with `then`, fails late): the
+ * client's timeout fires while the message may already be in the channel,
+ * which is the case a retry must not double.
+ */
+export type DelayFault = { delayMs: number; then?: ImmediateFault };
+export type ImmediateFault = RateLimitFault | HttpFault | PlatformFault;
+export type Fault = ImmediateFault | DelayFault;
 
 export type ChaosOptions = {
   seed: number;
@@ -67,6 +74,10 @@ export class FaultPlan {
     this.queued.clear();
     this.chaosState = null;
   }
+}
+
+export function isDelay(f: Fault): f is DelayFault {
+  return 'delayMs' in f;
 }
 
 export function isRateLimit(f: Fault): f is RateLimitFault {

@@ -2,7 +2,7 @@
 // Web API accepts: JSON, form-encoded, or multipart bodies.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecord, type Json } from './block-kit-checker.js';
-import { isHttpFault, isRateLimit, type Fault } from './faults.js';
+import { isHttpFault, isRateLimit, type ImmediateFault } from './faults.js';
 
 /**
  * @slack/web-api form-encodes every call and JSON-stringifies any argument
@@ -84,8 +84,13 @@ export function asString(value: unknown): string | undefined {
 }
 
 /** Answers the way Slack fails: 429 + Retry-After, a bare 5xx, or 200 ok:false. */
-export function writeFault(res: ServerResponse, fault: Fault): void {
+export function writeFault(res: ServerResponse, fault: ImmediateFault): void {
   if (isRateLimit(fault)) sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
   else if (isHttpFault(fault)) sendText(res, fault.status, `fake upstream error ${fault.status}`);
   else sendJson(res, 200, { ok: false, error: fault.error });
+}
+
+/** Holds an answer back for a delay fault; the client may have given up by the time it is written. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

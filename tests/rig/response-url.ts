@@ -3,8 +3,8 @@
 import type { ServerResponse } from 'node:http';
 import type { Json } from './block-kit-checker.js';
 import type { SurfaceKind } from './block-kit-limits.js';
-import type { Fault, FaultPlan } from './faults.js';
-import { asBool, parseBody, sendJson, sendText, writeFault } from './http-io.js';
+import { isDelay, type Fault, type FaultPlan } from './faults.js';
+import { asBool, parseBody, sendJson, sendText, sleep, writeFault } from './http-io.js';
 
 export type ResponseUrlPost = { id: string; body: Json; at: number; fault?: Fault; ok: boolean };
 
@@ -37,7 +37,9 @@ export class ResponseUrlEndpoint {
     const fault = this.deps.faults.take('response_url');
     if (fault) {
       post.fault = fault;
-      return writeFault(res, fault);
+      if (!isDelay(fault)) return writeFault(res, fault);
+      await sleep(fault.delayMs);
+      if (fault.then !== undefined) return writeFault(res, fault.then);
     }
     const uses = (this.uses.get(id) ?? 0) + 1;
     this.uses.set(id, uses);

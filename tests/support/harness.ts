@@ -37,6 +37,8 @@ export interface HarnessOptions {
   planFile?: string | null;
   /** The bot's logger (default: silent, or TEST_LOG_LEVEL); tests that read the log pass their own. */
   logger?: Logger;
+  /** A database the test opened itself (another role, a server of its own); closed by stop() all the same. */
+  database?: Database;
 }
 
 /**
@@ -67,7 +69,7 @@ export async function seedPlan(db: Database, file = DEFAULT_PLAN): Promise<void>
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await new FakeSlack({ botToken: BOT_TOKEN }).start();
-  const db = await createTestDatabase();
+  const db = options.database ?? (await createTestDatabase());
   const planFile = options.planFile === undefined ? DEFAULT_PLAN : options.planFile;
   if (planFile !== null) await seedPlan(db, planFile);
   const clock = new ManualClock(options.now ?? '2004-03-01T09:00:00+01:00');

@@ -1,9 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { loadUpdateText } from '../../digest/load-update-text.js';
-import { messages, type Lang } from '../../i18n/index.js';
+import type { Lang } from '../../i18n/index.js';
 import { findPerson } from '../../services/people.js';
 import { digestUpdateModal } from '../../views/digest-update-modal.js';
+import { failureLang, failureText } from '../failure-text.js';
 import { ids } from '../ids.js';
 import { openLoadingModal, replaceLoadingModal } from '../loading-modal.js';
 import { readWholeNumber } from '../../text/whole-number.js';
@@ -21,15 +22,15 @@ export function registerDigest(app: App, deps: Deps): void {
     // Open before the lookups: the trigger expires 3 s after the click.
     const modal = await openLoadingModal(client, body.trigger_id, ids.views.digestUpdate);
     if (modal === null) return;
-    let lang: Lang = 'nb';
+    let lang: Lang | undefined;
     await replaceLoadingModal(client, modal, async () => {
       const person = await findPerson(deps.prisma, userId);
-      if (person === null) return digestUpdateModal(null, lang, deps.config.TZ_PLAN, await unknownUserText(deps.prisma));
+      if (person === null) return digestUpdateModal(null, failureLang(deps, userId), deps.config.TZ_PLAN, await unknownUserText(deps.prisma));
       lang = person.language;
       // A button value is ours, but a payload can be forged: only a plain positive id is read.
       const id = readWholeNumber(action.value, { min: 1 });
       const update = id.ok ? await loadUpdateText(deps.prisma, id.value) : null;
       return digestUpdateModal(update, lang, deps.config.TZ_PLAN);
-    }, () => digestUpdateModal(null, lang, deps.config.TZ_PLAN, messages(lang).common.somethingWentWrong));
+    }, (error) => digestUpdateModal(null, failureLang(deps, userId, lang), deps.config.TZ_PLAN, failureText(deps, userId, error, lang)));
   });
 }

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { isDatabaseUnavailable } from '../../db/errors.js';
 import type { Deps } from '../../deps.js';
 import { snoozeUntil } from '../../domain/ladder.js';
 import { messages, type Lang } from '../../i18n/index.js';
@@ -9,6 +10,7 @@ import { checkResponder, snoozePair, type Responder } from '../../services/remin
 import { formatReminderTime } from '../../views/reminder-dates.js';
 import { noticeView } from '../../views/update-notice.js';
 import { waiverModal, waiverRefusalModal } from '../../views/reminder-waiver-modal.js';
+import { failureLang, failureText } from '../failure-text.js';
 import { ids } from '../ids.js';
 import { openLoadingModal, replaceLoadingModal } from '../loading-modal.js';
 import { requestLogger } from '../request-context.js';
@@ -41,8 +43,8 @@ function answering(deps: Deps, handler: (args: Args, userId: SlackUserId) => Pro
       await handler(args, userId);
     } catch (error) {
       log.error({ err: error, action: args.action.action_id, user: userId }, 'reminder button failed');
-      const person = await findPerson(deps.prisma, userId).catch(() => null);
-      await say(args, messages(person?.language ?? 'nb').common.somethingWentWrong).catch(() => undefined);
+      const person = isDatabaseUnavailable(error) ? null : await findPerson(deps.prisma, userId).catch(() => null);
+      await say(args, failureText(deps, userId, error, person?.language)).catch(() => undefined);
     }
   };
 }
@@ -54,14 +56,15 @@ export function registerReminderActions(app: App, deps: Deps): void {
     const modal = await openLoadingModal(args.client, args.body.trigger_id, ids.views.updateNotice);
     if (modal === null) return;
     const value = decodeReminderButton(args.action.value);
-    let m = messages('nb');
+    let lang: Lang | undefined;
     await replaceLoadingModal(args.client, modal, async () => {
       const person = await findPerson(deps.prisma, userId);
-      if (person === null) return noticeView(m, m.reminders.notRegistered);
-      m = messages(person.language);
+      if (person === null) return noticeView(messages('nb'), messages('nb').reminders.notRegistered);
+      lang = person.language;
+      const m = messages(lang);
       if (value === null) return noticeView(m, m.reminders.stale);
       return buildView({ deps, person, measureNumber: value.measureNumber, agencyId: value.agencyId, source: 'message' });
-    }, () => noticeView(m, m.common.somethingWentWrong));
+    }, (error) => noticeView(messages(failureLang(deps, userId, lang)), failureText(deps, userId, error, lang)));
   }));
 
   app.action<BlockAction<ButtonAction>>(ids.actions.reminders.snooze, answering(deps, async (args, userId) => {
@@ -87,16 +90,17 @@ export function registerReminderActions(app: App, deps: Deps): void {
     const modal = await openLoadingModal(args.client, args.body.trigger_id, ids.views.reminderWaiver);
     if (modal === null) return;
     const value = decodeReminderButton(args.action.value);
-    let m = messages('nb');
+    let lang: Lang | undefined;
     await replaceLoadingModal(args.client, modal, async () => {
       const person = await findPerson(deps.prisma, userId);
-      m = messages(person?.language ?? 'nb');
+      lang = person?.language;
+      const m = messages(lang ?? 'nb');
       if (person === null) return waiverRefusalModal(m, m.reminders.notRegistered);
       if (value === null) return waiverRefusalModal(m, m.reminders.stale);
       const check = await checkResponder(deps.prisma, person, value.measureId, value.agencyId);
       return check.ok
         ? waiverModal(m, person.language, check.pair, encodeReminderButton(value))
         : waiverRefusalModal(m, check.reason === 'no_pair' ? m.reminders.stale : m.reminders.notYours);
-    }, () => waiverRefusalModal(m, m.common.somethingWentWrong));
+    }, (error) => waiverRefusalModal(messages(failureLang(deps, userId, lang)), failureText(deps, userId, error, lang)));
   }));
 }

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
+import { isDatabaseUnavailable } from '../../db/errors.js';
 import type { Deps } from '../../deps.js';
 import type { LocalDay } from '../../domain/calendar.js';
 import { messages } from '../../i18n/index.js';
@@ -10,6 +11,7 @@ import { formatDueDay } from '../../views/reminder-dates.js';
 import { WAIVER_REASON_MAX } from '../../views/reminder-waiver-modal.js';
 import { clip, escapeMrkdwn } from '../../views/measure-format.js';
 import { hasVisibleCharacter, normaliseTypedText } from '../../text/typed-text.js';
+import { failureText } from '../failure-text.js';
 import { ids } from '../ids.js';
 import { requestLogger } from '../request-context.js';
 import { checkedUser, interactionUserId } from '../request-user.js';
@@ -38,8 +40,8 @@ export function registerWaiverSubmission(app: App, deps: Deps): void {
     } catch (error) {
       // The modal stays open with the reason typed, so the user can simply try again.
       log.error({ err: error, user: userId }, 'could not record "ikke aktuelt"');
-      const person = await findPerson(deps.prisma, userId).catch(() => null);
-      outcome = { ok: false, error: messages(person?.language ?? 'nb').common.somethingWentWrong };
+      const person = isDatabaseUnavailable(error) ? null : await findPerson(deps.prisma, userId).catch(() => null);
+      outcome = { ok: false, error: failureText(deps, userId, error, person?.language) };
     }
     if (!outcome.ok) return ack({ response_action: 'errors', errors: { [ids.blocks.reminders.reason]: outcome.error } });
     await ack();

@@ -1,10 +1,11 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { Deps } from '../../deps.js';
-import { messages } from '../../i18n/index.js';
+import { messages, type Lang } from '../../i18n/index.js';
 import { findPerson, type PersonWithAgency } from '../../services/people.js';
 import { SERIES_ID } from '../../services/update-queries.js';
 import { noticeView } from '../../views/update-notice.js';
+import { failureLang, failureText } from '../failure-text.js';
 import { ids } from '../ids.js';
 import { openLoadingModal, replaceLoadingModal } from '../loading-modal.js';
 import { requestLogger } from '../request-context.js';
@@ -48,12 +49,13 @@ async function withPerson<T>(deps: Deps, { body, client, context }: Args, surfac
   if (userId === null) return;
   const modal = await openLoadingModal(client, body.trigger_id, ids.views.updateNotice);
   if (modal === null) return;
-  let m = messages('nb');
+  let lang: Lang | undefined;
   await replaceLoadingModal(client, modal, async () => {
     const person = await findPerson(deps.prisma, userId);
-    if (person === null) return noticeView(m, await unknownUserText(deps.prisma));
-    m = messages(person.language);
+    if (person === null) return noticeView(messages('nb'), await unknownUserText(deps.prisma));
+    lang = person.language;
+    const m = messages(lang);
     if (value === null) return noticeView(m, m.updates.staleForm);
     return build(person, body.view?.type === 'home' ? 'home' : 'message', value);
-  }, () => noticeView(m, m.common.somethingWentWrong));
+  }, (error) => noticeView(messages(failureLang(deps, userId, lang)), failureText(deps, userId, error, lang)));
 }

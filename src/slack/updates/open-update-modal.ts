@@ -7,6 +7,7 @@ import { updateModalView } from '../../views/update-modal.js';
 import { loadingView, noticeView } from '../../views/update-notice.js';
 import { refusalText } from '../../views/update-refusal.js';
 import { encodeMetadata, type ModalSource } from './modal-metadata.js';
+import { failureText } from '../failure-text.js';
 import { viewLocale } from './view-locale.js';
 
 export interface OpenUpdateModalArgs {
@@ -37,7 +38,7 @@ export async function openUpdateModal(args: OpenUpdateModalArgs): Promise<void> 
   try {
     view = await buildView(args);
   } catch (error) {
-    await client.views.update({ view_id: viewId, view: noticeView(loc.m, loc.m.common.somethingWentWrong) }).catch(() => undefined);
+    await client.views.update({ view_id: viewId, view: noticeView(loc.m, failureText(deps, person.slackId, error, person.language)) }).catch(() => undefined);
     throw error;
   }
   await client.views.update({ view_id: viewId, ...(hash === undefined ? {} : { hash }), view });

@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
-import { messages } from '../../i18n/index.js';
+import { messages, type Lang } from '../../i18n/index.js';
 import { findPerson, type PersonWithAgency } from '../../services/people.js';
+import { failureText } from '../failure-text.js';
 import { ids } from '../ids.js';
 import { requestLogger } from '../request-context.js';
 import { checkedUser, interactionUserId } from '../request-user.js';
@@ -21,17 +22,18 @@ export function registerPageButtons(app: App, deps: Deps): void {
     const log = requestLogger(context, deps.logger);
     const userId = checkedUser(interactionUserId(body), log, action.action_id);
     if (userId === null) return;
-    let m = messages('nb');
+    let lang: Lang | undefined;
     try {
       const person = await findPerson(deps.prisma, userId);
       const value = decodePage(action.value);
-      m = messages(person?.language ?? 'nb');
+      lang = person?.language;
+      const m = messages(lang ?? 'nb');
       const reply = person === null || value === null ? null : await render(deps, person, value);
       await respond({ response_type: 'ephemeral', replace_original: true, ...(reply ?? { text: person === null ? m.updates.refusals.not_allowed : m.updates.staleForm }) });
     } catch (error) {
       // The list stays as it was; a line under it says why the page did not turn, rather than silence.
       log.error({ err: error, user: userId }, 'could not turn the page');
-      await respond({ response_type: 'ephemeral', replace_original: false, text: m.common.somethingWentWrong }).catch((e: unknown) =>
+      await respond({ response_type: 'ephemeral', replace_original: false, text: failureText(deps, userId, error, lang) }).catch((e: unknown) =>
         deps.logger.error({ err: e }, 'could not tell the user about the failure'),
       );
     }

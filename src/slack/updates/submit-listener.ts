@@ -1,6 +1,7 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
-import { messages } from '../../i18n/index.js';
+import { isDatabaseUnavailable } from '../../db/errors.js';
+import { messages, type Lang } from '../../i18n/index.js';
 import { findPerson } from '../../services/people.js';
 import { periodBounds } from '../../services/period-bounds.js';
 import { submitUpdate } from '../../services/submit-update.js';
@@ -8,6 +9,7 @@ import { validateDraft } from '../../services/update-draft.js';
 import { fieldErrors } from '../../views/update-field-errors.js';
 import { noticeView } from '../../views/update-notice.js';
 import { refusalText } from '../../views/update-refusal.js';
+import { failureLang } from '../failure-text.js';
 import { ids } from '../ids.js';
 import { requestLogger } from '../request-context.js';
 import { checkedUser, interactionUserId } from '../request-user.js';
@@ -30,7 +32,7 @@ export function registerUpdateSubmission(app: App, deps: Deps): void {
     if (userId === null) return await ack();
     const log = requestLog.child({ user: userId, view: view.id });
     let acked = false;
-    let lang: 'nb' | 'en' = 'nb';
+    let lang: Lang | undefined;
     const answer: typeof ack = async (response) => {
       acked = true;
       await ack(response);
@@ -38,6 +40,7 @@ export function registerUpdateSubmission(app: App, deps: Deps): void {
     try {
       const person = await findPerson(deps.prisma, userId);
       lang = person?.language ?? 'nb';
+      if (person !== null) deps.languages?.remember(person.slackId, person.language);
       const m = messages(lang);
       const notice = (text: string) => answer({ response_action: 'update', view: noticeView(m, text) });
       if (person === null) return await notice(m.updates.refusals.not_allowed);
@@ -67,11 +70,19 @@ export function registerUpdateSubmission(app: App, deps: Deps): void {
       log.info({ updateId: result.update.id, version: result.update.version }, 'update saved');
       await afterSave({ deps, client, person, update: result.update, source: meta.src, log });
     } catch (error) {
-      if (!acked) {
-        const m = messages(lang);
-        await ack({ response_action: 'update', view: noticeView(m, m.common.somethingWentWrong) }).catch(() => undefined);
-      }
+      if (!acked) await ack(failureAck(deps, body.user.id, error, lang)).catch(() => undefined);
       throw error;
     }
   });
+}
+
+/**
+ * While the database is away the form stays open with everything typed, and
+ * the first field says to try again shortly: the same "Lagre" then works.
+ * Any other failure replaces the form with the apology.
+ */
+function failureAck(deps: Deps, userId: string, error: unknown, known: Lang | undefined): ViewResponseAction {
+  const m = messages(failureLang(deps, userId, known));
+  if (isDatabaseUnavailable(error)) return { response_action: 'errors', errors: { [ids.blocks.updates.done]: m.common.databaseDown } };
+  return { response_action: 'update', view: noticeView(m, m.common.somethingWentWrong) };
 }
