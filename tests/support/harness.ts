@@ -3,7 +3,7 @@ import { startTiltak, type Running } from '../../src/bootstrap.js';
 import { ManualClock } from '../../src/clock.js';
 import type { Database } from '../../src/db/open-database.js';
 import type { Job } from '../../src/jobs/types.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { importPlanText } from '../../src/plan/import-plan.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { FakeSlack } from '../rig/fake-slack.js';
@@ -35,6 +35,8 @@ export interface HarnessOptions {
   jobs?: Job[];
   /** Plan fixture to import (default tests/fixtures/small-plan.yaml); null for none. */
   planFile?: string | null;
+  /** The bot's logger (default: silent, or TEST_LOG_LEVEL); tests that read the log pass their own. */
+  logger?: Logger;
 }
 
 /**
@@ -81,7 +83,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     db,
     clock,
-    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    logger: options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     ...(options.jobs ? { jobs: options.jobs } : {}),
   });
   const appUrl = `http://127.0.0.1:${running.port}/slack/events`;
