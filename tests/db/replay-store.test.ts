@@ -57,23 +57,4 @@ describe('the replay store', () => {
     await store.claim('new', at(400_000));
     await expect.poll(() => db.prisma.seenRequest.count()).toBe(1);
   });
-
-  it('costs about one round trip to the database: a single indexed insert', async () => {
-    const store = createReplayStore(db.prisma, new ManualClock(t0));
-    await db.prisma.seenRequest.createMany({ data: Array.from({ length: 5_000 }, (_, i) => ({ key: `sig:old${i}`, expiresAt: at(i) })) });
-    const median = async (run: (i: number) => Promise<unknown>): Promise<number> => {
-      const times: number[] = [];
-      for (let i = 0; i < 200; i += 1) {
-        const started = performance.now();
-        await run(i);
-        times.push(performance.now() - started);
-      }
-      return times.sort((a, b) => a - b)[100] ?? 0;
-    };
-    // A shared machine is too noisy for absolute timings: compare with the cheapest query there is, in the same run.
-    const roundTrip = await median(() => db.prisma.$queryRaw`SELECT 1`);
-    const claim = await median((i) => store.claim(`sig:${i % 2 === 0 ? i : i - 1}`, at(300_000)));
-    console.log(`replay claim on ${usesPostgres() ? 'PostgreSQL' : 'PGlite'} over 5,000 rows: median ${claim.toFixed(2)} ms; SELECT 1: ${roundTrip.toFixed(2)} ms`);
-    expect(claim).toBeLessThan(roundTrip * 4 + 2);
-  });
 });
