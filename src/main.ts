@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { startTiltak } from './bootstrap.js';
-import { ConfigError } from './config.js';
+import { ConfigError } from './kernel/config.js';
 
 // A local .env is a convenience for development; real deployments set the environment.
 if (existsSync('.env')) process.loadEnvFile('.env');

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTiltak } from '../../src/bootstrap.js';
-import { openDatabase } from '../../src/db/open-database.js';
-import { createLogger } from '../../src/logger.js';
-import { TokenRejectedError } from '../../src/slack/init-with-retry.js';
+import { openDatabase } from '../../src/kernel/db/open-database.js';
+import { createLogger } from '../../src/kernel/logger.js';
+import { TokenRejectedError } from '../../src/kernel/slack/init-with-retry.js';
 import { FakeSlack } from '../rig/fake-slack.js';
 import { BOT_TOKEN } from '../support/harness.js';
 

@@ -1,0 +1,73 @@
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { Deps } from '../../../kernel/deps.js';
+import { messages } from '../../../kernel/i18n/index.js';
+import { findPerson } from '../../../kernel/people/people.js';
+import { periodBounds } from '../period-bounds.js';
+import { submitUpdate } from '../submit-update.js';
+import { validateDraft } from '../update-draft.js';
+import { fieldErrors } from '../views/update-field-errors.js';
+import { noticeView } from '../views/update-notice.js';
+import { refusalText } from '../views/update-refusal.js';
+import { ids } from '../../../kernel/slack/ids.js';
+import { requestLogger } from '../../../kernel/slack/request-context.js';
+import { afterSave } from './after-save.js';
+import { decodeMetadata } from '../modal-metadata.js';
+import { readSubmission } from './read-submission.js';
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/**
+ * The update modal's submission: validate, re-check rights, store, then ack
+ * (field errors, a refusal notice, or closing the modal). The write happens
+ * before the ack so that a refusal can still be shown; the confirmation is
+ * sent after it.
+ */
+export function registerUpdateSubmission(app: App, deps: Deps): void {
+  app.view(ids.views.updateModal, async ({ ack, body, view, client, context }: Args) => {
+    const log = requestLogger(context, deps.logger).child({ user: body.user.id, view: view.id });
+    let acked = false;
+    let lang: 'nb' | 'en' = 'nb';
+    const answer: typeof ack = async (response) => {
+      acked = true;
+      await ack(response);
+    };
+    try {
+      const person = await findPerson(deps.prisma, body.user.id);
+      lang = person?.language ?? 'nb';
+      const m = messages(lang);
+      const notice = (text: string) => answer({ response_action: 'update', view: noticeView(m, text) });
+      if (person === null) return await notice(m.updates.refusals.not_allowed);
+      const meta = decodeMetadata(view.private_metadata);
+      if (meta === null) return await notice(m.updates.staleForm);
+      const submission = readSubmission(view.state.values);
+      const bounds = await periodBounds(deps);
+      const checked = validateDraft(submission.draft, bounds);
+      const errors = checked.ok ? {} : fieldErrors(m, person.language, checked.errors, bounds);
+      if (submission.measureId === 'invalid') errors[ids.blocks.updates.measure] = m.updates.errors.measureNotAllowed;
+      if (submission.agencyId === 'invalid') errors[ids.blocks.updates.agency] = m.updates.errors.agencyNotAllowed;
+      if (!checked.ok || Object.keys(errors).length > 0) return await answer({ response_action: 'errors', errors });
+
+      const result = await submitUpdate(deps, {
+        actor: person,
+        measureId: typeof submission.measureId === 'number' ? submission.measureId : meta.m,
+        agencyId: typeof submission.agencyId === 'number' ? submission.agencyId : meta.a,
+        seriesId: meta.s,
+        baseVersion: meta.b,
+        draft: checked.draft,
+      });
+      if (result.kind === 'refused') {
+        log.warn({ reason: result.reason, measureId: meta.m }, 'update refused on submit');
+        return await notice(refusalText(m, result.reason, deps.config.EDIT_WINDOW_DAYS));
+      }
+      await answer({ response_action: 'clear' });
+      log.info({ updateId: result.update.id, version: result.update.version }, 'update saved');
+      await afterSave({ deps, client, person, update: result.update, source: meta.src, log });
+    } catch (error) {
+      if (!acked) {
+        const m = messages(lang);
+        await ack({ response_action: 'update', view: noticeView(m, m.common.somethingWentWrong) }).catch(() => undefined);
+      }
+      throw error;
+    }
+  });
+}
