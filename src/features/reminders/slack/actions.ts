@@ -2,7 +2,6 @@ import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMidd
 import type { Deps } from '../../../kernel/deps.js';
 import { snoozeUntil } from '../ladder.js';
 import { messages, type Lang } from '../../../kernel/i18n/index.js';
-import { basePeriod } from '../jobs/reminders-plan.js';
 import { dueSettingsFrom, loadDueStates } from '../../plan/due-dates.js';
 import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
 import { checkResponder, snoozePair, type Responder } from '../reminder-responses.js';
@@ -12,7 +11,7 @@ import { waiverModal, waiverRefusalModal } from '../views/reminder-waiver-modal.
 import { ids } from '../../../kernel/slack/ids.js';
 import { openLoadingModal, replaceLoadingModal } from '../../../kernel/slack/loading-modal.js';
 import { buildView } from '../../updates/slack/open-update-modal.js';
-import { decodeReminderButton, encodeReminderButton } from '../contract.js';
+import { basePeriod, decodeReminderButton, encodeReminderButton } from '../contract.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
