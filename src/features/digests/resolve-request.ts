@@ -1,3 +1,4 @@
+import { focusAreas } from '../plan/focus-areas.js';
 import { isoWeek, localDay } from '../../kernel/calendar/calendar.js';
 import type { FocusArea, PrismaClient } from '../../generated/prisma/client.js';
 import type { DigestPeriod } from './model.js';
@@ -18,7 +19,7 @@ const AREA_NUMBER = /^\d{1,6}$/;
  */
 export async function resolveDigestRequest(prisma: PrismaClient, args: readonly string[], at: Date, timeZone: string): Promise<DigestRequest> {
   const [areaArg, weekArg] = args;
-  const areas = await prisma.focusArea.findMany({ orderBy: { number: 'asc' } });
+  const areas = await focusAreas(prisma);
   if (areaArg === undefined) return { kind: 'need-area', areas };
   const area = AREA_NUMBER.test(areaArg) ? areas.find((a) => a.number === Number(areaArg)) : undefined;
   if (area === undefined) return { kind: 'no-such-area', given: areaArg.slice(0, 40), areas };

@@ -3,7 +3,7 @@ import type { Deps } from '../../kernel/deps.js';
 import { loadHomeData } from './home-data.js';
 import { findPerson, type PersonWithAgency } from '../../kernel/people/people.js';
 import { homeView, notRegisteredHome } from './views/home.js';
-import { viewLocale } from '../updates/slack/view-locale.js';
+import { viewLocale } from '../../kernel/text/format.js';
 
 /** Builds and publishes one user's Home tab: their measures, and for coordinators the plan overview. */
 export async function publishHome(deps: Deps, client: WebClient, slackId: string): Promise<void> {

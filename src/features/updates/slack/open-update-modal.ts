@@ -7,7 +7,7 @@ import { updateModalView } from '../views/update-modal.js';
 import { loadingView, noticeView } from '../views/update-notice.js';
 import { refusalText } from '../views/update-refusal.js';
 import { encodeMetadata, type ModalSource } from '../modal-metadata.js';
-import { viewLocale } from './view-locale.js';
+import { viewLocale } from '../../../kernel/text/format.js';
 
 export interface OpenUpdateModalArgs {
   deps: Deps;

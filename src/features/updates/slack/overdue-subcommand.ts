@@ -4,7 +4,7 @@ import { seesWholePlan } from '../../../kernel/people/permissions.js';
 import type { PersonWithAgency } from '../../../kernel/people/people.js';
 import { overdueMessage } from '../views/overdue-list.js';
 import type { Reply, Subcommand } from '../../../kernel/commands/subcommand.js';
-import { viewLocale } from './view-locale.js';
+import { viewLocale } from '../../../kernel/text/format.js';
 import { quote, withUsage } from './subcommand-args.js';
 
 export async function renderOverdue(deps: Deps, person: PersonWithAgency, page: number): Promise<Reply> {

@@ -10,7 +10,7 @@ import { noticeView } from '../views/update-notice.js';
 import { refusalText } from '../views/update-refusal.js';
 import { ids } from '../../../kernel/slack/ids.js';
 import { requestLogger } from '../../../kernel/slack/request-context.js';
-import { afterSave } from './after-save.js';
+import { afterSave, type HomeAfterSave } from './after-save.js';
 import { decodeMetadata } from '../modal-metadata.js';
 import { readSubmission } from './read-submission.js';
 
@@ -22,7 +22,7 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
  * before the ack so that a refusal can still be shown; the confirmation is
  * sent after it.
  */
-export function registerUpdateSubmission(app: App, deps: Deps): void {
+export function registerUpdateSubmission(app: App, deps: Deps, homes: HomeAfterSave): void {
   app.view(ids.views.updateModal, async ({ ack, body, view, client, context }: Args) => {
     const log = requestLogger(context, deps.logger).child({ user: body.user.id, view: view.id });
     let acked = false;
@@ -61,7 +61,7 @@ export function registerUpdateSubmission(app: App, deps: Deps): void {
       }
       await answer({ response_action: 'clear' });
       log.info({ updateId: result.update.id, version: result.update.version }, 'update saved');
-      await afterSave({ deps, client, person, update: result.update, source: meta.src, log });
+      await afterSave({ deps, client, person, update: result.update, source: meta.src, log, homes });
     } catch (error) {
       if (!acked) {
         const m = messages(lang);
