@@ -8,7 +8,7 @@ import { allJobs } from './jobs.js';
 import { startScheduler, type Scheduler } from './kernel/jobs/scheduler.js';
 import type { Job } from './kernel/jobs/job.js';
 import { createLogger, type Logger } from './kernel/logger.js';
-import { importPlanIfEmpty } from './features/plan/first-start.js';
+import { importPlanIfEmpty } from './features/plan/index.js';
 import { initWithRetry } from './kernel/slack/init-with-retry.js';
 
 export interface StartOptions {

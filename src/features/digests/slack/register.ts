@@ -5,7 +5,7 @@ import { loadUpdateText } from '../load-update-text.js';
 import { messages, type Lang } from '../../../kernel/i18n/index.js';
 import { findPerson } from '../../../kernel/people/people.js';
 import { digestUpdateModal } from '../views/digest-update-modal.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import { openLoadingModal, replaceLoadingModal } from '../../../kernel/slack/loading-modal.js';
 import { unknownUserText } from '../../../kernel/slack/unknown-user.js';
 

@@ -2,15 +2,16 @@ import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMidd
 import type { Deps } from '../../../kernel/deps.js';
 import { snoozeUntil } from '../ladder.js';
 import { messages, type Lang } from '../../../kernel/i18n/index.js';
-import { dueSettingsFrom, loadDueStates } from '../../plan/due-dates.js';
+import { dueSettingsFrom, loadDueStates } from '../../plan/index.js';
 import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
 import { checkResponder, snoozePair, type Responder } from '../reminder-responses.js';
 import { formatReminderTime } from '../../../kernel/text/dates.js';
-import { noticeView } from '../../updates/views/update-notice.js';
+import { noticeView } from '../../updates/index.js';
 import { waiverModal, waiverRefusalModal } from '../views/reminder-waiver-modal.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
+import { ids as updateIds } from '../../updates/index.js';
 import { openLoadingModal, replaceLoadingModal } from '../../../kernel/slack/loading-modal.js';
-import { buildView } from '../../updates/slack/open-update-modal.js';
+import { buildView } from '../../updates/index.js';
 import { basePeriod, decodeReminderButton, encodeReminderButton } from '../contract.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -41,7 +42,7 @@ function answering(deps: Deps, handler: (args: Args) => Promise<void>) {
 export function registerReminderActions(app: App, deps: Deps): void {
   app.action<BlockAction<ButtonAction>>(ids.actions.reminders.updateNow, answering(deps, async (args) => {
     // Open before the lookups: the trigger expires 3 s after the click. Refusals then belong in the modal.
-    const modal = await openLoadingModal(args.client, args.body.trigger_id, ids.views.updateNotice);
+    const modal = await openLoadingModal(args.client, args.body.trigger_id, updateIds.views.updateNotice);
     if (modal === null) return;
     const value = decodeReminderButton(args.action.value);
     let m = messages('nb');

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import type { Deps } from '../../../kernel/deps.js';
 import type { LocalDay } from '../../../kernel/calendar/calendar.js';
 import { messages } from '../../../kernel/i18n/index.js';
-import { dueSettingsFrom } from '../../plan/due-dates.js';
+import { dueSettingsFrom } from '../../plan/index.js';
 import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
 import { checkResponder, waivePeriod, type PairLabel } from '../reminder-responses.js';
 import { formatDueDay } from '../../../kernel/text/dates.js';
 import { WAIVER_REASON_MAX } from '../views/reminder-waiver-modal.js';
 import { clip, escapeMrkdwn } from '../../../kernel/text/format.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import { decodeReminderButton } from '../contract.js';
 import { titleIn } from '../../../kernel/i18n/localized.js';
 

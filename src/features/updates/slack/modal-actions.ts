@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
 import type { Deps } from '../../../kernel/deps.js';
 import { findPerson } from '../../../kernel/people/people.js';
-import { ids } from '../../../kernel/slack/ids.js';
-import { decodeMetadata } from '../modal-metadata.js';
+import { ids } from '../contract.js';
+import { decodeMetadata } from '../contract.js';
 import { buildView } from './open-update-modal.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs;

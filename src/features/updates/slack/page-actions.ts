@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMidd
 import type { Deps } from '../../../kernel/deps.js';
 import { messages } from '../../../kernel/i18n/index.js';
 import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import type { Reply } from '../../../kernel/commands/subcommand.js';
 import { decodePage, type PageValue } from '../contract.js';
 import { renderHistory } from './history-subcommand.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RawDraft } from '../update-draft.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 
 const element = z.looseObject({
   value: z.string().nullish(),

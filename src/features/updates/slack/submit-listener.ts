@@ -8,10 +8,10 @@ import { validateDraft } from '../update-draft.js';
 import { fieldErrors } from '../views/update-field-errors.js';
 import { noticeView } from '../views/update-notice.js';
 import { refusalText } from '../views/update-refusal.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import { requestLogger } from '../../../kernel/slack/request-context.js';
 import { afterSave, type HomeAfterSave } from './after-save.js';
-import { decodeMetadata } from '../modal-metadata.js';
+import { decodeMetadata } from '../contract.js';
 import { readSubmission } from './read-submission.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
