@@ -3,7 +3,7 @@
 
 export type RateLimitFault = { status: 429; retryAfter: number };
 export type HttpFault = { status: 500 | 502 | 503 };
-export type PlatformFault = { error: string };
+type PlatformFault = { error: string };
 export type Fault = RateLimitFault | HttpFault | PlatformFault;
 
 export type ChaosOptions = {
@@ -16,7 +16,7 @@ export type ChaosOptions = {
 };
 
 /** mulberry32: tiny, fast, and good enough to spread faults deterministically. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -27,7 +27,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export const ANY_METHOD = '*';
+const ANY_METHOD = '*';
 
 export class FaultPlan {
   private readonly queued = new Map<string, Fault[]>();

@@ -5,7 +5,7 @@ import { homeRecipientsOfMeasure } from './home-recipients.js';
 import { publishHomeFor } from './publish-home.js';
 
 /** Enough for a measure's agencies and the coordinators; a bound on the work one save can start. */
-export const HOME_REFRESH_LIMIT = 50;
+const HOME_REFRESH_LIMIT = 50;
 
 export interface HomeRefresh {
   deps: Deps;

@@ -5,7 +5,7 @@ import { needsChallenges, STATUSES, type Status } from '../../kernel/status.js';
 /** Slack's plain_text_input allows at most 3000 characters; the form says so in its hints. */
 export const TEXT_LIMIT = 3000;
 /** A trillion kroner: above any plausible spend, and well inside BigInt and the database. */
-export const SPEND_LIMIT = 1_000_000_000_000n;
+const SPEND_LIMIT = 1_000_000_000_000n;
 
 /** The form's values as strings, exactly as they arrived (and untrusted). */
 export interface RawDraft {
