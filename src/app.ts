@@ -1,5 +1,6 @@
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Server } from 'node:http';
+import type { BackgroundTasks } from './kernel/background.js';
 import type { Deps } from './kernel/deps.js';
 import { boltLogger } from './kernel/logger.js';
 import { slackClientOptions } from './kernel/slack/client-options.js';
@@ -19,7 +20,7 @@ export interface TiltakApp {
  * Mode when SLACK_APP_TOKEN is set. Initialisation (auth.test) is deferred, so
  * the caller decides how to retry an unreachable Slack.
  */
-export function createTiltakApp(deps: Deps, db: HealthProbe): TiltakApp {
+export function createTiltakApp(deps: Deps, db: HealthProbe, background: BackgroundTasks): TiltakApp {
   const { config } = deps;
   const clientOptions = slackClientOptions(config);
   const logger = boltLogger(deps.logger);
@@ -51,7 +52,7 @@ export function createTiltakApp(deps: Deps, db: HealthProbe): TiltakApp {
     deferInitialization: true,
     extendedErrorHandler: false,
   });
-  registerListeners(app, deps);
+  registerListeners(app, deps, background);
   return {
     app,
     server: () => httpServer,

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { createTiltakApp, type TiltakApp } from './app.js';
+import { BackgroundTasks } from './kernel/background.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { loadConfig, type Config } from './kernel/config.js';
 import { openDatabase, parseDatabaseUrl, type Database } from './kernel/db/open-database.js';
@@ -26,6 +27,8 @@ export interface Running {
   tiltak: TiltakApp;
   slack: WebClient;
   scheduler: Scheduler | null;
+  /** What runs after an ack; stop() waits for it, and so may a test. */
+  background: BackgroundTasks;
   /** The port the HTTP receiver listens on (0 in Socket Mode). */
   port: number;
   stop(): Promise<void>;
@@ -40,7 +43,8 @@ export async function startTiltak(options: StartOptions): Promise<Running> {
   try {
     await importPlanIfEmpty(db.prisma, config.PLAN_FILE, logger);
     const deps: Deps = { prisma: db.prisma, config, logger, clock: options.clock ?? systemClock };
-    const tiltak = createTiltakApp(deps, db);
+    const background = new BackgroundTasks(logger);
+    const tiltak = createTiltakApp(deps, db, background);
     await initWithRetry(tiltak.app, logger);
     await tiltak.start();
     const slack = tiltak.app.client;
@@ -57,10 +61,12 @@ export async function startTiltak(options: StartOptions): Promise<Running> {
       tiltak,
       slack,
       scheduler,
+      background,
       port,
       async stop() {
         await scheduler?.stop();
         await tiltak.stop();
+        await background.idle();
         if (ownsDb) await db.close();
       },
     };

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { registerCommands } from '../commands/index.js';
+import type { BackgroundTasks } from './kernel/background.js';
 import type { Deps } from './kernel/deps.js';
 import { registerDigest } from './features/digests/index.js';
 import { registerErrorHandler } from './kernel/slack/error-handler.js';
@@ -16,10 +17,13 @@ import { ids as updateIds } from './features/updates/index.js';
 import { registerUpdateListeners } from './features/updates/index.js';
 
 /** The composition root for Slack surfaces: every listener is registered here, explicitly. */
-export function registerListeners(app: App, deps: Deps): void {
-  registerRequestContext(app, deps);
+export function registerListeners(app: App, deps: Deps, background: BackgroundTasks): void {
+  registerRequestContext(app, deps, background);
   registerCommands(app, deps);
-  registerUpdateListeners(app, deps, { publishHome, refreshHomesOfMeasure });
+  registerUpdateListeners(app, deps, {
+    publishHome,
+    refreshHomesOfMeasure: (refresh) => background.run('home refresh', () => refreshHomesOfMeasure(refresh)),
+  });
   registerHome(app, deps);
   registerDigest(app, deps);
   registerReminderListeners(app, deps);

@@ -12,8 +12,8 @@ import { viewLocale } from '../../../kernel/text/format.js';
 export interface HomeAfterSave {
   /** The author's own Home, when the form was opened from it. */
   publishHome(deps: Deps, client: WebClient, slackId: string): Promise<void>;
-  /** Everyone else who follows the measure; never throws. */
-  refreshHomesOfMeasure(refresh: { deps: Deps; client: WebClient; measureId: number; authorSlackId: string; log: Logger }): Promise<unknown>;
+  /** Starts refreshing the Home of everyone else who follows the measure, and returns at once. */
+  refreshHomesOfMeasure(refresh: { deps: Deps; client: WebClient; measureId: number; authorSlackId: string; log: Logger }): void;
 }
 
 export interface AfterSave {
@@ -47,5 +47,5 @@ export async function afterSave({ deps, client, person, update, source, log, hom
     await homes.publishHome(deps, client, person.slackId).catch((error: unknown) => log.error({ err: error }, 'could not refresh App Home after a save'));
   }
   // Others' Homes in the background: the save's handler must not wait on a dozen publishes.
-  void homes.refreshHomesOfMeasure({ deps, client, measureId: update.measureId, authorSlackId: person.slackId, log });
+  homes.refreshHomesOfMeasure({ deps, client, measureId: update.measureId, authorSlackId: person.slackId, log });
 }
