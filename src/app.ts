@@ -1,10 +1,10 @@
-import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Server } from 'node:http';
+import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { BackgroundTasks } from './kernel/background.js';
 import type { Deps } from './kernel/deps.js';
 import { boltLogger } from './kernel/logger.js';
 import { slackClientOptions } from './kernel/slack/client-options.js';
-import { healthRoute, type HealthProbe } from './kernel/slack/health.js';
+import { type HealthProbe, healthRoute } from './kernel/slack/health.js';
 import { registerListeners } from './listeners.js';
 
 export interface TiltakApp {

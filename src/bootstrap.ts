@@ -1,15 +1,15 @@
 import type { WebClient } from '@slack/web-api';
 import { createTiltakApp, type TiltakApp } from './app.js';
-import { BackgroundTasks } from './kernel/background.js';
-import { systemClock, type Clock } from './kernel/clock.js';
-import { loadConfig, type Config } from './kernel/config.js';
-import { openDatabase, parseDatabaseUrl, type Database } from './kernel/db/open-database.js';
-import type { Deps } from './kernel/deps.js';
-import { allJobs } from './jobs.js';
-import { startScheduler, type Scheduler } from './kernel/jobs/scheduler.js';
-import type { Job } from './kernel/jobs/job.js';
-import { createLogger, type Logger } from './kernel/logger.js';
 import { importPlanIfEmpty } from './features/plan/index.js';
+import { allJobs } from './jobs.js';
+import { BackgroundTasks } from './kernel/background.js';
+import { type Clock, systemClock } from './kernel/clock.js';
+import { type Config, loadConfig } from './kernel/config.js';
+import { type Database, openDatabase, parseDatabaseUrl } from './kernel/db/open-database.js';
+import type { Deps } from './kernel/deps.js';
+import type { Job } from './kernel/jobs/job.js';
+import { type Scheduler, startScheduler } from './kernel/jobs/scheduler.js';
+import { createLogger, type Logger } from './kernel/logger.js';
 import { initWithRetry } from './kernel/slack/init-with-retry.js';
 
 export interface StartOptions {
@@ -54,7 +54,10 @@ export async function startTiltak(options: StartOptions): Promise<Running> {
     if (scheduler !== null) void scheduler.tick();
     const address = tiltak.server()?.address();
     const port = typeof address === 'object' && address !== null ? address.port : 0;
-    logger.info({ port, mode: config.SLACK_APP_TOKEN ? 'socket' : 'http', database: db.target.kind }, 'Tiltak is running');
+    logger.info(
+      { port, mode: config.SLACK_APP_TOKEN ? 'socket' : 'http', database: db.target.kind },
+      'Tiltak is running',
+    );
     return {
       deps,
       db,
@@ -75,4 +78,3 @@ export async function startTiltak(options: StartOptions): Promise<Running> {
     throw error;
   }
 }
-

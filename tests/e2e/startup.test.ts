@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -65,7 +65,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-function launch(extra: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function launch(extra: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env(), LOG_LEVEL: 'debug', ...extra },
@@ -86,10 +90,16 @@ describe('npm start, as a process', () => {
       await fake.waitFor(() => bot.output().includes('Tiltak is running'), { timeoutMs: 60_000 });
       expect(bot.output()).toContain('imported the plan into an empty database');
 
-      const result = await fake.sendCommand(`http://127.0.0.1:${port}/slack/events`, { command: '/tiltak', user_id: 'U0NEWUSER', text: 'hjelp' });
+      const result = await fake.sendCommand(`http://127.0.0.1:${port}/slack/events`, {
+        command: '/tiltak',
+        user_id: 'U0NEWUSER',
+        text: 'hjelp',
+      });
       expect(result.status).toBe(200);
       expect(result.ms).toBeLessThan(3000);
-      const reply = await fake.waitFor(() => fake.responses.find((r) => JSON.stringify(r.body).includes('ikke registrert')));
+      const reply = await fake.waitFor(() =>
+        fake.responses.find((r) => JSON.stringify(r.body).includes('ikke registrert')),
+      );
       expect(reply).toBeDefined();
 
       // A second process on the same folder gets a clear refusal, never a corrupted database.
@@ -115,4 +125,3 @@ describe('npm start, as a process', () => {
     expect(bot.output()).toContain('PORT');
   }, 60_000);
 });
-

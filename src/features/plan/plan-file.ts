@@ -9,11 +9,14 @@ const isoDate = z.union([
   z.iso.date({ error: 'must be a date like 2004-06-30' }),
   z.date().transform((d) => d.toISOString().slice(0, 10)),
 ]);
-const channelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$|^#[a-z0-9æøå_-]{1,80}$/, 'must be a channel ID (C0123ABCD) or #name');
+const channelId = z
+  .string()
+  .regex(/^[CGD][A-Z0-9]{2,}$|^#[a-z0-9æøå_-]{1,80}$/, 'must be a channel ID (C0123ABCD) or #name');
 const agencyCode = z.string().regex(/^[A-ZÆØÅ0-9_-]{1,20}$/, 'must be an agency code of capitals, e.g. JD');
 const weekday = z.number().int().min(1, 'must be 1 (Monday) to 7 (Sunday)').max(7, 'must be 1 (Monday) to 7 (Sunday)');
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:00');
-const title = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const title = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 export const planFileSchema = z.strictObject({
   plan: z.strictObject({

@@ -4,7 +4,11 @@ import type { UserRef } from '../../kernel/text/parse-day.js';
 
 export type SubstituteMatch = { kind: 'one'; slackId: string } | { kind: 'many'; names: string[] } | { kind: 'none' };
 
-const normalise = (s: string) => s.toLowerCase().replace(/[._-]+/gu, ' ').trim();
+const normalise = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[._-]+/gu, ' ')
+    .trim();
 
 /**
  * A substitute must be someone in the plan, so their language is known and
@@ -14,7 +18,10 @@ const normalise = (s: string) => s.toLowerCase().replace(/[._-]+/gu, ' ').trim()
  */
 export async function findSubstitute(prisma: PrismaClient, ref: UserRef): Promise<SubstituteMatch> {
   if (ref.kind === 'id') {
-    const person = await prisma.person.findFirst({ where: { slackId: ref.slackId, active: true }, select: { slackId: true } });
+    const person = await prisma.person.findFirst({
+      where: { slackId: ref.slackId, active: true },
+      select: { slackId: true },
+    });
     return person === null ? { kind: 'none' } : { kind: 'one', slackId: person.slackId };
   }
   const wanted = normalise(ref.name);
@@ -31,6 +38,14 @@ export async function teamLeadOf(prisma: PrismaClient, person: PersonWithAgency)
   if (person.agencyId === null) return null;
   const named = person.agency?.teamLeadSlackId ?? null;
   const lead =
-    named ?? (await prisma.person.findFirst({ where: { agencyId: person.agencyId, role: 'TEAM_LEAD', active: true }, orderBy: { id: 'asc' }, select: { slackId: true } }))?.slackId ?? null;
+    named ??
+    (
+      await prisma.person.findFirst({
+        where: { agencyId: person.agencyId, role: 'TEAM_LEAD', active: true },
+        orderBy: { id: 'asc' },
+        select: { slackId: true },
+      })
+    )?.slackId ??
+    null;
   return lead === person.slackId ? null : lead;
 }

@@ -3,9 +3,9 @@ import type { Deps } from '../deps.js';
 import { messages } from '../i18n/index.js';
 import { findPerson } from '../people/people.js';
 import { requestLogger } from '../slack/request-context.js';
+import { unknownUserText } from '../slack/unknown-user.js';
 import { dispatch } from './dispatch.js';
 import type { Reply, Subcommand } from './subcommand.js';
-import { unknownUserText } from '../slack/unknown-user.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 

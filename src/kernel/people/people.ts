@@ -19,7 +19,12 @@ export async function coordinatorNames(prisma: PrismaClient): Promise<string[]> 
 }
 
 /** Saves the user's language, with its audit line; the reply that follows speaks it. */
-export async function setLanguage(prisma: PrismaClient, person: PersonWithAgency, language: 'nb' | 'en', at: Date): Promise<void> {
+export async function setLanguage(
+  prisma: PrismaClient,
+  person: PersonWithAgency,
+  language: 'nb' | 'en',
+  at: Date,
+): Promise<void> {
   if (person.language === language) return;
   await prisma.$transaction(async (tx) => {
     await tx.person.update({ where: { id: person.id }, data: { language } });

@@ -2,11 +2,20 @@ import type { App } from '@slack/bolt';
 import { ErrorCode } from '@slack/web-api';
 import type { Logger } from '../logger.js';
 
-const REJECTED = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
+const REJECTED = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'not_allowed_token_type',
+]);
 
 export class TokenRejectedError extends Error {
   constructor(readonly slackError: string) {
-    super(`Slack rejected SLACK_BOT_TOKEN (${slackError}). Copy the Bot User OAuth Token (xoxb-…) from the app's "OAuth & Permissions" page.`);
+    super(
+      `Slack rejected SLACK_BOT_TOKEN (${slackError}). Copy the Bot User OAuth Token (xoxb-…) from the app's "OAuth & Permissions" page.`,
+    );
     this.name = 'TokenRejectedError';
   }
 }

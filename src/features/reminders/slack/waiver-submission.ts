@@ -1,17 +1,16 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import type { Deps } from '../../../kernel/deps.js';
 import type { LocalDay } from '../../../kernel/calendar/calendar.js';
+import type { Deps } from '../../../kernel/deps.js';
 import { messages } from '../../../kernel/i18n/index.js';
-import { dueSettingsFrom } from '../../plan/index.js';
-import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
-import { checkResponder, waivePeriod, type PairLabel } from '../reminder-responses.js';
-import { formatDueDay } from '../../../kernel/text/dates.js';
-import { WAIVER_REASON_MAX } from '../views/reminder-waiver-modal.js';
-import { clip, escapeMrkdwn } from '../../../kernel/text/format.js';
-import { ids } from '../contract.js';
-import { decodeReminderButton } from '../contract.js';
 import { titleIn } from '../../../kernel/i18n/localized.js';
+import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
+import { formatDueDay } from '../../../kernel/text/dates.js';
+import { clip, escapeMrkdwn } from '../../../kernel/text/format.js';
+import { dueSettingsFrom } from '../../plan/index.js';
+import { decodeReminderButton, ids } from '../contract.js';
+import { checkResponder, type PairLabel, waivePeriod } from '../reminder-responses.js';
+import { WAIVER_REASON_MAX } from '../views/reminder-waiver-modal.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -34,14 +33,24 @@ export function registerWaiverSubmission(app: App, deps: Deps): void {
       const person = await findPerson(deps.prisma, body.user.id).catch(() => null);
       outcome = { ok: false, error: messages(person?.language ?? 'nb').common.somethingWentWrong };
     }
-    if (!outcome.ok) return ack({ response_action: 'errors', errors: { [ids.blocks.reminders.reason]: outcome.error } });
+    if (!outcome.ok)
+      return ack({ response_action: 'errors', errors: { [ids.blocks.reminders.reason]: outcome.error } });
     await ack();
     const { person, label, reason, nextDueDay } = outcome;
     const t = messages(person.language).reminders;
     const measure = t.measure(label.measureNumber, titleIn(person.language, label));
     const agency = person.language === 'nb' ? label.agencyNameNb : label.agencyNameEn;
-    const text = t.waiverSaved(measure, agency, clip(escapeMrkdwn(reason).replace(/\n/gu, ' '), 600), formatDueDay(nextDueDay, person.language));
-    await client.chat.postMessage({ channel: body.user.id, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+    const text = t.waiverSaved(
+      measure,
+      agency,
+      clip(escapeMrkdwn(reason).replace(/\n/gu, ' '), 600),
+      formatDueDay(nextDueDay, person.language),
+    );
+    await client.chat.postMessage({
+      channel: body.user.id,
+      text,
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+    });
   });
 }
 
@@ -55,7 +64,10 @@ async function record(deps: Deps, slackId: string, view: ViewSubmitAction['view'
   const t = messages(person?.language ?? 'nb').reminders;
   const refuse = (error: string): Outcome => ({ ok: false, error });
   const pair = decodeReminderButton(view.private_metadata);
-  const reason = reasonInput.safeParse(view.state.values[ids.blocks.reminders.reason]?.[ids.actions.reminders.reason]).data?.value?.trim() ?? '';
+  const reason =
+    reasonInput
+      .safeParse(view.state.values[ids.blocks.reminders.reason]?.[ids.actions.reminders.reason])
+      .data?.value?.trim() ?? '';
   if (person === null) return refuse(t.notRegistered);
   if (pair === null) return refuse(t.stale);
   if (reason === '') return refuse(t.waiverRequired);
@@ -63,7 +75,14 @@ async function record(deps: Deps, slackId: string, view: ViewSubmitAction['view'
   const check = await checkResponder(deps.prisma, person, pair.measureId, pair.agencyId);
   if (!check.ok) return refuse(check.reason === 'no_pair' ? t.stale : t.notYours);
   const settings = dueSettingsFrom(deps.config);
-  const result = await waivePeriod(deps.prisma, settings, { person, measureId: pair.measureId, agencyId: pair.agencyId, period: pair.period, reason, at: deps.clock.now() });
+  const result = await waivePeriod(deps.prisma, settings, {
+    person,
+    measureId: pair.measureId,
+    agencyId: pair.agencyId,
+    period: pair.period,
+    reason,
+    at: deps.clock.now(),
+  });
   if (!result.ok) return refuse(t.stale);
   return { ok: true, person, label: check.pair, reason, nextDueDay: result.nextDueDay };
 }

@@ -3,11 +3,10 @@ import type { ModalView } from '@slack/types';
 import type { Deps } from '../../../kernel/deps.js';
 import { messages } from '../../../kernel/i18n/index.js';
 import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
-import { noticeView } from '../views/update-notice.js';
-import { ids } from '../contract.js';
 import { openLoadingModal, replaceLoadingModal } from '../../../kernel/slack/loading-modal.js';
 import { unknownUserText } from '../../../kernel/slack/unknown-user.js';
-import { decodeOpen, SERIES_ID } from '../contract.js';
+import { decodeOpen, ids, SERIES_ID } from '../contract.js';
+import { noticeView } from '../views/update-notice.js';
 import { buildView } from './open-update-modal.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -44,11 +43,16 @@ async function withPerson<T>(deps: Deps, { body, client }: Args, value: T | null
   const modal = await openLoadingModal(client, body.trigger_id, ids.views.updateNotice);
   if (modal === null) return;
   let m = messages('nb');
-  await replaceLoadingModal(client, modal, async () => {
-    const person = await findPerson(deps.prisma, body.user.id);
-    if (person === null) return noticeView(m, await unknownUserText(deps.prisma));
-    m = messages(person.language);
-    if (value === null) return noticeView(m, m.updates.staleForm);
-    return build(person, body.view?.type === 'home' ? 'home' : 'message', value);
-  }, () => noticeView(m, m.common.somethingWentWrong));
+  await replaceLoadingModal(
+    client,
+    modal,
+    async () => {
+      const person = await findPerson(deps.prisma, body.user.id);
+      if (person === null) return noticeView(m, await unknownUserText(deps.prisma));
+      m = messages(person.language);
+      if (value === null) return noticeView(m, m.updates.staleForm);
+      return build(person, body.view?.type === 'home' ? 'home' : 'message', value);
+    },
+    () => noticeView(m, m.common.somethingWentWrong),
+  );
 }

@@ -1,10 +1,9 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Reply } from '../../../kernel/commands/subcommand.js';
 import type { Deps } from '../../../kernel/deps.js';
 import { messages } from '../../../kernel/i18n/index.js';
 import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
-import { ids } from '../contract.js';
-import type { Reply } from '../../../kernel/commands/subcommand.js';
-import { decodePage, type PageValue } from '../contract.js';
+import { decodePage, ids, type PageValue } from '../contract.js';
 import { renderHistory } from './history-subcommand.js';
 import { renderList } from './list-subcommand.js';
 import { renderMine } from './mine-subcommand.js';
@@ -22,12 +21,16 @@ export function registerPageButtons(app: App, deps: Deps): void {
       const value = decodePage(action.value);
       m = messages(person?.language ?? 'nb');
       const reply = person === null || value === null ? null : await render(deps, person, value);
-      await respond({ response_type: 'ephemeral', replace_original: true, ...(reply ?? { text: person === null ? m.updates.refusals.not_allowed : m.updates.staleForm }) });
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: true,
+        ...(reply ?? { text: person === null ? m.updates.refusals.not_allowed : m.updates.staleForm }),
+      });
     } catch (error) {
       // The list stays as it was; a line under it says why the page did not turn, rather than silence.
       deps.logger.error({ err: error, user: body.user.id }, 'could not turn the page');
-      await respond({ response_type: 'ephemeral', replace_original: false, text: m.common.somethingWentWrong }).catch((e: unknown) =>
-        deps.logger.error({ err: e }, 'could not tell the user about the failure'),
+      await respond({ response_type: 'ephemeral', replace_original: false, text: m.common.somethingWentWrong }).catch(
+        (e: unknown) => deps.logger.error({ err: e }, 'could not tell the user about the failure'),
       );
     }
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { RawDraft } from '../update-draft.js';
 import { ids } from '../contract.js';
+import type { RawDraft } from '../update-draft.js';
 
 const element = z.looseObject({
   value: z.string().nullish(),
@@ -22,7 +22,8 @@ export interface Submission {
 export function readSubmission(values: unknown): Submission {
   const parsed = stateValues.safeParse(values);
   const state = parsed.success ? parsed.data : {};
-  const field = (blockId: string, actionId: string = ids.actions.updates.input): Element | undefined => state[blockId]?.[actionId];
+  const field = (blockId: string, actionId: string = ids.actions.updates.input): Element | undefined =>
+    state[blockId]?.[actionId];
   const b = ids.blocks.updates;
   const text = (blockId: string) => field(blockId)?.value ?? undefined;
   return {

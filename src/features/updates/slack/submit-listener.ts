@@ -2,16 +2,15 @@ import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction 
 import type { Deps } from '../../../kernel/deps.js';
 import { messages } from '../../../kernel/i18n/index.js';
 import { findPerson } from '../../../kernel/people/people.js';
+import { requestLogger } from '../../../kernel/slack/request-context.js';
+import { decodeMetadata, ids } from '../contract.js';
 import { periodBounds } from '../period-bounds.js';
 import { submitUpdate } from '../submit-update.js';
 import { validateDraft } from '../update-draft.js';
 import { fieldErrors } from '../views/update-field-errors.js';
 import { noticeView } from '../views/update-notice.js';
 import { refusalText } from '../views/update-refusal.js';
-import { ids } from '../contract.js';
-import { requestLogger } from '../../../kernel/slack/request-context.js';
 import { afterSave, type HomeAfterSave } from './after-save.js';
-import { decodeMetadata } from '../contract.js';
 import { readSubmission } from './read-submission.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -65,7 +64,9 @@ export function registerUpdateSubmission(app: App, deps: Deps, homes: HomeAfterS
     } catch (error) {
       if (!acked) {
         const m = messages(lang);
-        await ack({ response_action: 'update', view: noticeView(m, m.common.somethingWentWrong) }).catch(() => undefined);
+        await ack({ response_action: 'update', view: noticeView(m, m.common.somethingWentWrong) }).catch(
+          () => undefined,
+        );
       }
       throw error;
     }
