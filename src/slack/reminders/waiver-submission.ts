@@ -64,7 +64,7 @@ async function record(deps: Deps, slackId: SlackUserId, view: ViewSubmitAction['
   const t = messages(person?.language ?? 'nb').reminders;
   const refuse = (error: string): Outcome => ({ ok: false, error });
   const pair = decodeReminderButton(view.private_metadata);
-  const reason = normaliseTypedText(reasonInput.safeParse(view.state.values[ids.blocks.reminders.reason]?.[ids.actions.reminders.reason]).data?.value ?? '');
+  const reason = normaliseTypedText(reasonInput.safeParse(view.state?.values?.[ids.blocks.reminders.reason]?.[ids.actions.reminders.reason]).data?.value ?? '');
   if (person === null) return refuse(t.notRegistered);
   if (pair === null) return refuse(t.stale);
   if (!hasVisibleCharacter(reason)) return refuse(t.waiverRequired);
