@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { Deps } from '../src/deps.js';
+import type { Deps } from '../src/kernel/deps.js';
 import * as rapport from './rapport.js';
 import * as tiltak from './tiltak.js';
 

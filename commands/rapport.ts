@@ -1,11 +1,11 @@
 import type { App } from '@slack/bolt';
-import type { Deps } from '../src/deps.js';
-import { subcommandHandler } from '../src/slack/command-handler.js';
-import { digestPreviewSubcommand, digestSendSubcommand } from '../src/slack/digest/subcommands.js';
-import { roundSubcommand } from '../src/slack/reminders/round-subcommand.js';
-import { reportExportSubcommand } from '../src/slack/report/export-subcommand.js';
-import { helpSubcommand } from '../src/slack/subcommands/help.js';
-import type { Subcommand } from '../src/slack/subcommands/types.js';
+import type { Deps } from '../src/kernel/deps.js';
+import { subcommandHandler } from '../src/kernel/commands/command-handler.js';
+import { digestPreviewSubcommand, digestSendSubcommand } from '../src/features/digests/slack/subcommands.js';
+import { roundSubcommand } from '../src/features/reminders/slack/round-subcommand.js';
+import { reportExportSubcommand } from '../src/features/reports/slack/export-subcommand.js';
+import { helpSubcommand } from '../src/kernel/commands/help.js';
+import type { Subcommand } from '../src/kernel/commands/subcommand.js';
 
 export const definition = {
   command: '/rapport',

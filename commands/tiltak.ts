@@ -1,10 +1,10 @@
 import type { App } from '@slack/bolt';
-import type { Deps } from '../src/deps.js';
-import { subcommandHandler } from '../src/slack/command-handler.js';
-import { absenceSubcommand } from '../src/slack/reminders/absence-subcommand.js';
-import { helpSubcommand } from '../src/slack/subcommands/help.js';
-import type { Subcommand } from '../src/slack/subcommands/types.js';
-import { updateSubcommands } from '../src/slack/updates/subcommands/index.js';
+import type { Deps } from '../src/kernel/deps.js';
+import { subcommandHandler } from '../src/kernel/commands/command-handler.js';
+import { absenceSubcommand } from '../src/features/reminders/slack/absence-subcommand.js';
+import { helpSubcommand } from '../src/kernel/commands/help.js';
+import type { Subcommand } from '../src/kernel/commands/subcommand.js';
+import { updateSubcommands } from '../src/features/updates/slack/subcommands.js';
 
 export const definition = {
   command: '/tiltak',

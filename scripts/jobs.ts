@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
-import { ManualClock } from '../src/clock.js';
-import { loadConfig } from '../src/config.js';
-import { openDatabase, parseDatabaseUrl } from '../src/db/open-database.js';
-import { runCli } from '../src/db/cli-database.js';
-import { allJobs } from '../src/jobs/index.js';
-import { runJobs } from '../src/jobs/scheduler.js';
-import { createLogger } from '../src/logger.js';
-import { slackClientFor } from '../src/slack/client-options.js';
+import { ManualClock } from '../src/kernel/clock.js';
+import { loadConfig } from '../src/kernel/config.js';
+import { openDatabase, parseDatabaseUrl } from '../src/kernel/db/open-database.js';
+import { runCli } from '../src/kernel/db/cli-database.js';
+import { allJobs } from '../src/jobs.js';
+import { runJobs } from '../src/kernel/jobs/scheduler.js';
+import { createLogger } from '../src/kernel/logger.js';
+import { slackClientFor } from '../src/kernel/slack/client-options.js';
 
 /** `npm run jobs -- --at <instant> [--dry-run]`: runs what the scheduler would run at that instant. */
 await runCli(async () => {

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../src/db/cli-database.js';
-import { MIGRATIONS_DIR } from '../src/db/migrate.js';
+import { runCli } from '../src/kernel/db/cli-database.js';
+import { MIGRATIONS_DIR } from '../src/kernel/db/migrate.js';
 
 /**
  * Authors a migration offline: the WASM schema engine diffs the committed

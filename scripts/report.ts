@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.js';
-import { openCliDatabase, runCli } from '../src/db/cli-database.js';
-import { localDay } from '../src/domain/calendar.js';
-import { renderReport } from '../src/report/build-report.js';
-import { exportArgsProblem, parseExportArgs } from '../src/report/export-args.js';
-import { messages } from '../src/i18n/index.js';
-import { loadReport } from '../src/report/load-report.js';
+import { loadConfig } from '../src/kernel/config.js';
+import { openCliDatabase, runCli } from '../src/kernel/db/cli-database.js';
+import { localDay } from '../src/kernel/calendar/calendar.js';
+import { renderReport } from '../src/features/reports/build-report.js';
+import { exportArgsProblem, parseExportArgs } from '../src/features/reports/export-args.js';
+import { messages } from '../src/kernel/i18n/index.js';
+import { loadReport } from '../src/features/reports/load-report.js';
 
 const USAGE = 'Usage: npm run report -- [--from <date>] [--to <date>] [--format md|docx|csv] --out <file | -> [--lang nb|en]';
 

@@ -1,16 +1,16 @@
 import type { App } from '@slack/bolt';
 import type { Server } from 'node:http';
-import { systemClock, type Clock } from './clock.js';
-import type { Deps } from './deps.js';
-import { boltLogger } from './logger.js';
-import { createReplayStore } from './services/replay-store.js';
-import { slackClientOptions } from './slack/client-options.js';
-import { HttpEdgeReceiver } from './slack/edge/http-receiver.js';
-import { SocketEdgeReceiver } from './slack/edge/socket-receiver.js';
-import { healthRoute, type HealthProbe } from './slack/health.js';
-import { registerListeners } from './slack/listeners.js';
-import { RequestScope } from './slack/request-context.js';
-import { GatedApp, SlackStatus } from './slack/starting-gate.js';
+import { systemClock, type Clock } from './kernel/clock.js';
+import type { Deps } from './kernel/deps.js';
+import { boltLogger } from './kernel/logger.js';
+import { createReplayStore } from './kernel/slack/edge/replay-store.js';
+import { slackClientOptions } from './kernel/slack/client-options.js';
+import { HttpEdgeReceiver } from './kernel/slack/edge/http-receiver.js';
+import { SocketEdgeReceiver } from './kernel/slack/edge/socket-receiver.js';
+import { healthRoute, type HealthProbe } from './kernel/slack/health.js';
+import { registerListeners } from './listeners.js';
+import { RequestScope } from './kernel/slack/request-context.js';
+import { GatedApp, SlackStatus } from './kernel/slack/starting-gate.js';
 
 export interface TiltakApp {
   app: App;

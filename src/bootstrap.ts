@@ -1,17 +1,17 @@
 import type { WebClient } from '@slack/web-api';
 import { createTiltakApp, type TiltakApp } from './app.js';
-import { systemClock, type Clock } from './clock.js';
-import { loadConfig, type Config } from './config.js';
-import { openDatabase, parseDatabaseUrl, type Database } from './db/open-database.js';
-import type { Deps } from './deps.js';
-import { allJobs } from './jobs/index.js';
-import { startScheduler, type Scheduler } from './jobs/scheduler.js';
-import type { Job } from './jobs/types.js';
-import { RecentLanguages } from './i18n/recent-languages.js';
-import { createLogger, type Logger } from './logger.js';
-import { importPlanIfEmpty } from './plan/first-start.js';
-import { connectWithRetry, type ConnectStep } from './slack/init-with-retry.js';
-import type { RequestScope } from './slack/request-context.js';
+import { systemClock, type Clock } from './kernel/clock.js';
+import { loadConfig, type Config } from './kernel/config.js';
+import { openDatabase, parseDatabaseUrl, type Database } from './kernel/db/open-database.js';
+import type { Deps } from './kernel/deps.js';
+import { allJobs } from './jobs.js';
+import { startScheduler, type Scheduler } from './kernel/jobs/scheduler.js';
+import type { Job } from './kernel/jobs/job.js';
+import { RecentLanguages } from './kernel/i18n/recent-languages.js';
+import { createLogger, type Logger } from './kernel/logger.js';
+import { importPlanIfEmpty } from './features/plan/first-start.js';
+import { connectWithRetry, type ConnectStep } from './kernel/slack/init-with-retry.js';
+import type { RequestScope } from './kernel/slack/request-context.js';
 
 export interface StartOptions {
   env: Record<string, string | undefined>;

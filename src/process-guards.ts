@@ -1,5 +1,5 @@
-import type { Logger } from './logger.js';
-import type { RequestScope } from './slack/request-context.js';
+import type { Logger } from './kernel/logger.js';
+import type { RequestScope } from './kernel/slack/request-context.js';
 
 /**
  * The last resort, for what no handler caught.

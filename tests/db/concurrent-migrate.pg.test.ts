@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, parseDatabaseUrl } from '../../src/db/open-database.js';
+import { openDatabase, parseDatabaseUrl } from '../../src/kernel/db/open-database.js';
 
 const url = process.env.TEST_DATABASE_URL ?? '';
 

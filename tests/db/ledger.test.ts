@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLAIM_LEASE_MS, claimDue, markFailed, markSent, renewClaim } from '../../src/jobs/ledger.js';
+import { CLAIM_LEASE_MS, claimDue, markFailed, markSent, renewClaim } from '../../src/kernel/jobs/ledger.js';
 import { useTestDatabase } from '../support/lifecycle.js';
 
 const db = useTestDatabase();

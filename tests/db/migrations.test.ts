@@ -2,8 +2,8 @@ import { cp, mkdtemp, mkdir, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/open-database.js';
-import { MIGRATIONS_DIR, MigrationChecksumError, migrate, readMigrations } from '../../src/db/migrate.js';
+import type { Database } from '../../src/kernel/db/open-database.js';
+import { MIGRATIONS_DIR, MigrationChecksumError, migrate, readMigrations } from '../../src/kernel/db/migrate.js';
 import { createTestDatabase } from '../support/test-database.js';
 
 let db: Database;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importPlanText } from '../../src/plan/import-plan.js';
+import { importPlanText } from '../../src/features/plan/import-plan.js';
 import { useTestDatabase } from '../support/lifecycle.js';
 
 // A plan file's free text is typed text too: normalised before it is checked and stored.

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/open-database.js';
-import { exportPlan, exportPlanText } from '../../src/plan/export-plan.js';
-import { importPlanText } from '../../src/plan/import-plan.js';
+import type { Database } from '../../src/kernel/db/open-database.js';
+import { exportPlan, exportPlanText } from '../../src/features/plan/export-plan.js';
+import { importPlanText } from '../../src/features/plan/import-plan.js';
 import { createTestDatabase, truncateAll } from '../support/test-database.js';
 
 let db: Database;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dbErrorKind, isUniqueViolation } from '../../src/db/errors.js';
+import { dbErrorKind, isUniqueViolation } from '../../src/kernel/db/errors.js';
 import { useTestDatabase } from '../support/lifecycle.js';
 
 const db = useTestDatabase();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.js';
-import { openDatabase, type Database } from '../../src/db/open-database.js';
-import { createReplayStore } from '../../src/services/replay-store.js';
+import { ManualClock } from '../../src/kernel/clock.js';
+import { openDatabase, type Database } from '../../src/kernel/db/open-database.js';
+import { createReplayStore } from '../../src/kernel/slack/edge/replay-store.js';
 import { useTestDatabase } from '../support/lifecycle.js';
 import { usesPostgres } from '../support/test-database.js';
 

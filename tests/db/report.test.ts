@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderReport } from '../../src/report/build-report.js';
-import { CSV_COLUMNS } from '../../src/report/csv.js';
-import { loadReport } from '../../src/report/load-report.js';
-import type { ReportData } from '../../src/report/model.js';
+import { renderReport } from '../../src/features/reports/build-report.js';
+import { CSV_COLUMNS } from '../../src/features/reports/csv.js';
+import { loadReport } from '../../src/features/reports/load-report.js';
+import type { ReportData } from '../../src/features/reports/model.js';
 import { openCountingDatabase, type CountingDatabase } from '../jobs/digest-counting-db.js';
 import { addUpdates } from '../jobs/digest-support.js';
 import { seedPlan } from '../support/harness.js';

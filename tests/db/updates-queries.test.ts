@@ -1,16 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ManualClock } from '../../src/clock.js';
-import { loadConfig } from '../../src/config.js';
-import type { Deps } from '../../src/deps.js';
-import { createLogger } from '../../src/logger.js';
-import { loadHomeData } from '../../src/services/home-data.js';
-import { loadMeasureCard } from '../../src/services/measure-card.js';
-import { loadMeasureRows } from '../../src/services/measure-rows.js';
-import { loadOverdue } from '../../src/services/overdue.js';
-import { slackUserIdSchema } from '../../src/slack/slack-user-id.js';
-import { findPerson, type PersonWithAgency } from '../../src/services/people.js';
-import { loadPlanOverview } from '../../src/services/plan-overview.js';
-import { loadHistoryPage } from '../../src/services/update-history.js';
+import { ManualClock } from '../../src/kernel/clock.js';
+import { loadConfig } from '../../src/kernel/config.js';
+import type { Deps } from '../../src/kernel/deps.js';
+import { createLogger } from '../../src/kernel/logger.js';
+import { loadHomeData } from '../../src/features/home/home-data.js';
+import { loadMeasureCard } from '../../src/features/updates/measure-card.js';
+import { loadMeasureRows } from '../../src/features/updates/measure-rows.js';
+import { loadOverdue } from '../../src/features/updates/overdue.js';
+import { slackUserIdSchema } from '../../src/kernel/slack/slack-user-id.js';
+import { findPerson, type PersonWithAgency } from '../../src/kernel/people/people.js';
+import { loadPlanOverview } from '../../src/features/home/plan-overview.js';
+import { loadHistoryPage } from '../../src/features/updates/update-history.js';
 import { seedPlan } from '../support/harness.js';
 import { useTestDatabase } from '../support/lifecycle.js';
 

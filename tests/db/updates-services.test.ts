@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.js';
-import { loadConfig } from '../../src/config.js';
-import type { Database } from '../../src/db/open-database.js';
-import type { Deps } from '../../src/deps.js';
-import { createLogger } from '../../src/logger.js';
-import { loadMeasureStatuses } from '../../src/services/measure-status.js';
-import { slackUserIdSchema } from '../../src/slack/slack-user-id.js';
-import { findPerson, setLanguage, type PersonWithAgency } from '../../src/services/people.js';
-import { submitUpdate, type SubmitInput } from '../../src/services/submit-update.js';
-import type { UpdateDraft } from '../../src/services/update-draft.js';
-import { loadUpdateForm } from '../../src/services/update-form.js';
-import { loadHistoryPage } from '../../src/services/update-history.js';
+import { ManualClock } from '../../src/kernel/clock.js';
+import { loadConfig } from '../../src/kernel/config.js';
+import type { Database } from '../../src/kernel/db/open-database.js';
+import type { Deps } from '../../src/kernel/deps.js';
+import { createLogger } from '../../src/kernel/logger.js';
+import { loadMeasureStatuses } from '../../src/features/plan/measure-status.js';
+import { slackUserIdSchema } from '../../src/kernel/slack/slack-user-id.js';
+import { findPerson, setLanguage, type PersonWithAgency } from '../../src/kernel/people/people.js';
+import { submitUpdate, type SubmitInput } from '../../src/features/updates/submit-update.js';
+import type { UpdateDraft } from '../../src/features/updates/update-draft.js';
+import { loadUpdateForm } from '../../src/features/updates/update-form.js';
+import { loadHistoryPage } from '../../src/features/updates/update-history.js';
 import { seedPlan } from '../support/harness.js';
 import { createTestDatabase, truncateAll } from '../support/test-database.js';
 

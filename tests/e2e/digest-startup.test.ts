@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { digestJob } from '../../src/jobs/digest.js';
+import { digestJob } from '../../src/features/digests/jobs/digest.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 let h: Harness | undefined;

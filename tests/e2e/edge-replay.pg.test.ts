@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTiltak, type Running } from '../../src/bootstrap.js';
-import { ManualClock } from '../../src/clock.js';
-import { openDatabase, type Database } from '../../src/db/open-database.js';
+import { ManualClock } from '../../src/kernel/clock.js';
+import { openDatabase, type Database } from '../../src/kernel/db/open-database.js';
 import { topLevel } from '../jobs/digest-support.js';
 import { nowSeconds, signSlackRequest } from '../rig/signing.js';
 import { buildCommand, formEncode } from '../rig/wire.js';

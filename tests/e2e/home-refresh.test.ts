@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { refreshHomesOfMeasure } from '../../src/slack/home/refresh-homes.js';
-import { slackUserIdSchema } from '../../src/slack/slack-user-id.js';
+import { refreshHomesOfMeasure } from '../../src/features/home/refresh-homes.js';
+import { slackUserIdSchema } from '../../src/kernel/slack/slack-user-id.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { allText, goodForm, openModal, submit } from './updates-support.js';
 

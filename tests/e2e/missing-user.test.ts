@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ids } from '../../src/slack/ids.js';
-import { encodeMetadata } from '../../src/slack/updates/modal-metadata.js';
+import { ids } from '../../src/kernel/slack/ids.js';
+import { encodeMetadata } from '../../src/features/updates/modal-metadata.js';
 import { viewSubmissionPayload } from '../rig/payloads.js';
 import { watchRequests } from '../support/in-flight.js';
 import { useHarness } from '../support/lifecycle.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTiltak } from '../../src/bootstrap.js';
-import { RequestScope } from '../../src/slack/request-context.js';
+import { RequestScope } from '../../src/kernel/slack/request-context.js';
 import { FakeSlack } from '../rig/fake-slack.js';
 import { waitFor } from '../rig/wait-for.js';
 import { captureLogger, freePort, healthOnceListening, launchBot } from '../support/bot-process.js';

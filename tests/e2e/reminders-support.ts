@@ -1,6 +1,6 @@
 // Helpers for the reminders area's end-to-end tests: run the job at an
 // instant, read the DMs the fake holds, click their buttons.
-import { runReminders } from '../../src/jobs/reminders.js';
+import { runReminders } from '../../src/features/reminders/jobs/reminders.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { blockActionPayload } from '../rig/payloads.js';
 import type { StoredMessage } from '../rig/slack-state.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTiltak, type Running } from '../../src/bootstrap.js';
-import type { Database } from '../../src/db/open-database.js';
-import { createLogger } from '../../src/logger.js';
+import type { Database } from '../../src/kernel/db/open-database.js';
+import { createLogger } from '../../src/kernel/logger.js';
 import { FakeSlack } from '../rig/fake-slack.js';
 import { BOT_TOKEN, seedPlan } from '../support/harness.js';
 import { createTestDatabase } from '../support/test-database.js';

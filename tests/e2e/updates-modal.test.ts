@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ids } from '../../src/slack/ids.js';
-import { encodeOpen } from '../../src/slack/updates/button-values.js';
+import { ids } from '../../src/kernel/slack/ids.js';
+import { encodeOpen } from '../../src/features/updates/contract.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { blockActionPayload } from '../rig/payloads.js';
 import { useHarness } from '../support/lifecycle.js';

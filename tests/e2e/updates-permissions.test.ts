@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ids } from '../../src/slack/ids.js';
-import { encodeMetadata } from '../../src/slack/updates/modal-metadata.js';
-import { encodeOpen } from '../../src/slack/updates/button-values.js';
+import { ids } from '../../src/kernel/slack/ids.js';
+import { encodeMetadata } from '../../src/features/updates/modal-metadata.js';
+import { encodeOpen } from '../../src/features/updates/contract.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { allText, clickButton, goodForm, openModal, submit, type FormInput } from './updates-support.js';

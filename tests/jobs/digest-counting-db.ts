@@ -3,9 +3,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { parseDatabaseUrl, type Database } from '../../src/db/open-database.js';
-import { migrate } from '../../src/db/migrate.js';
-import { pgliteRunner, pgRunner } from '../../src/db/sql-runner.js';
+import { parseDatabaseUrl, type Database } from '../../src/kernel/db/open-database.js';
+import { migrate } from '../../src/kernel/db/migrate.js';
+import { pgliteRunner, pgRunner } from '../../src/kernel/db/sql-runner.js';
 import { PrismaClient } from '../../src/generated/prisma/client.js';
 
 export interface CountingDatabase extends Database {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/open-database.js';
-import { digestJob } from '../../src/jobs/digest.js';
+import { openDatabase, type Database } from '../../src/kernel/db/open-database.js';
+import { digestJob } from '../../src/features/digests/jobs/digest.js';
 import { addUpdates, replies, rigConfig, rigDeps, rigSlack, startDigestRig, topLevel, type DigestRig } from './digest-support.js';
 import { usesPostgres } from '../support/test-database.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LEDGER_METADATA_EVENT } from '../../src/jobs/ledger.js';
+import { LEDGER_METADATA_EVENT } from '../../src/kernel/jobs/ledger.js';
 import { addUpdates, replies, startDigestRig, topLevel, type DigestRig } from './digest-support.js';
 
 let rig: DigestRig;

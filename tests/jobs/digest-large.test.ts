@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDigest } from '../../src/digest/build-digest.js';
-import { weekPeriod } from '../../src/digest/schedule.js';
+import { buildDigest } from '../../src/features/digests/build-digest.js';
+import { weekPeriod } from '../../src/features/digests/schedule.js';
 import type { Status } from '../../src/generated/prisma/enums.js';
 import { openCountingDatabase, type CountingDatabase } from './digest-counting-db.js';
 import { addUpdates, replies, startDigestRig, topLevel, type DigestRig, type UpdateSeed } from './digest-support.js';

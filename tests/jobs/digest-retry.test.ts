@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ledgerMetadata } from '../../src/jobs/ledger.js';
+import { ledgerMetadata } from '../../src/kernel/jobs/ledger.js';
 import { addUpdates, replies, startDigestRig, topLevel, type DigestRig } from './digest-support.js';
 
 let rig: DigestRig;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/open-database.js';
+import { openDatabase } from '../../src/kernel/db/open-database.js';
 import { FakeSlack } from '../rig/fake-slack.js';
 import { BOT_TOKEN, seedPlan } from '../support/harness.js';
 import { usesPostgres } from '../support/test-database.js';

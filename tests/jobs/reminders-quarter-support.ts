@@ -2,16 +2,16 @@
 // and the three-process PostgreSQL run: the plan's whole future is written up
 // front with the instants things happen, and the loader only sees rows made
 // by the instant it is asked about.
-import type { Config } from '../../src/config.js';
-import { atLocalTime } from '../../src/domain/calendar.js';
-import { nextReminderInstant, snoozeUntil } from '../../src/domain/ladder.js';
+import type { Config } from '../../src/kernel/config.js';
+import { atLocalTime } from '../../src/kernel/calendar/calendar.js';
+import { nextReminderInstant, snoozeUntil } from '../../src/features/reminders/ladder.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
-import { registerAbsence } from '../../src/services/absences.js';
-import { dueSettingsFrom } from '../../src/services/due-dates.js';
-import { snoozePair, waivePeriod } from '../../src/services/reminder-responses.js';
-import { findPerson } from '../../src/services/people.js';
-import { openRound } from '../../src/services/rounds.js';
-import { slackUserIdSchema } from '../../src/slack/slack-user-id.js';
+import { registerAbsence } from '../../src/features/reminders/absences.js';
+import { dueSettingsFrom } from '../../src/features/plan/due-dates.js';
+import { snoozePair, waivePeriod } from '../../src/features/reminders/reminder-responses.js';
+import { findPerson } from '../../src/kernel/people/people.js';
+import { openRound } from '../../src/features/reminders/rounds.js';
+import { slackUserIdSchema } from '../../src/kernel/slack/slack-user-id.js';
 import { addReports } from './reminders-support.js';
 
 export const QUARTER_PLAN = new URL('../fixtures/reminders-quarter.yaml', import.meta.url).pathname;

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
-import { remindersJob } from '../../src/jobs/reminders.js';
-import { nextAttemptAt } from '../../src/jobs/reminders-ledger.js';
-import { runJobs } from '../../src/jobs/scheduler.js';
-import { slackClientOptions } from '../../src/slack/client-options.js';
+import { remindersJob } from '../../src/features/reminders/jobs/reminders.js';
+import { nextAttemptAt } from '../../src/features/reminders/jobs/reminders-ledger.js';
+import { runJobs } from '../../src/kernel/jobs/scheduler.js';
+import { slackClientOptions } from '../../src/kernel/slack/client-options.js';
 import { BOT_TOKEN } from '../support/harness.js';
 import { usesPostgres } from '../support/test-database.js';
 import { EXPECTED_QUARTER } from './reminders-quarter-expected.js';

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/jobs/reminders-plan.js';
-import { recordedTriples } from '../../src/jobs/reminders-ledger.js';
-import { loadReminderState } from '../../src/jobs/reminders-state.js';
-import { dueSettingsFrom, loadDueStates } from '../../src/services/due-dates.js';
+import { evaluate } from '../../src/features/reminders/jobs/reminders-plan.js';
+import { recordedTriples } from '../../src/features/reminders/jobs/reminders-ledger.js';
+import { loadReminderState } from '../../src/features/reminders/jobs/reminders-state.js';
+import { dueSettingsFrom, loadDueStates } from '../../src/features/plan/due-dates.js';
 import { usesPostgres } from '../support/test-database.js';
 import { openCountingDatabase, type CountingDatabase } from './digest-counting-db.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/kernel/config.js';
 
 const AT = new Date('2004-03-15T09:00:00+01:00');
 let db: CountingDatabase;

@@ -1,10 +1,10 @@
 import type { WebClient } from '@slack/web-api';
-import type { Database } from '../../src/db/open-database.js';
-import type { Deps } from '../../src/deps.js';
+import type { Database } from '../../src/kernel/db/open-database.js';
+import type { Deps } from '../../src/kernel/deps.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
-import { remindersJob } from '../../src/jobs/reminders.js';
-import { runJobs } from '../../src/jobs/scheduler.js';
-import type { JobReport } from '../../src/jobs/types.js';
+import { remindersJob } from '../../src/features/reminders/jobs/reminders.js';
+import { runJobs } from '../../src/kernel/jobs/scheduler.js';
+import type { JobReport } from '../../src/kernel/jobs/job.js';
 import type { StoredMessage } from '../rig/slack-state.js';
 import { FakeSlack } from '../rig/fake-slack.js';
 import { BOT_TOKEN, seedPlan } from '../support/harness.js';

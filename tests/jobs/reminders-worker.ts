@@ -2,13 +2,13 @@
 // stdin, runs what the scheduler would run at it (the reminders job through
 // runJobs, as `npm run jobs -- --at` does) and answers one JSON line.
 import { createInterface } from 'node:readline';
-import { ManualClock } from '../../src/clock.js';
-import { loadConfig } from '../../src/config.js';
-import { openDatabase, parseDatabaseUrl } from '../../src/db/open-database.js';
-import { remindersJob } from '../../src/jobs/reminders.js';
-import { runJobs } from '../../src/jobs/scheduler.js';
-import { createLogger } from '../../src/logger.js';
-import { slackClientOptions } from '../../src/slack/client-options.js';
+import { ManualClock } from '../../src/kernel/clock.js';
+import { loadConfig } from '../../src/kernel/config.js';
+import { openDatabase, parseDatabaseUrl } from '../../src/kernel/db/open-database.js';
+import { remindersJob } from '../../src/features/reminders/jobs/reminders.js';
+import { runJobs } from '../../src/kernel/jobs/scheduler.js';
+import { createLogger } from '../../src/kernel/logger.js';
+import { slackClientOptions } from '../../src/kernel/slack/client-options.js';
 import { GONE, WorkspaceClient } from './reminders-workspace-client.js';
 
 const config = loadConfig(process.env);

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextAttemptAt } from '../../src/jobs/reminders-ledger.js';
+import { nextAttemptAt } from '../../src/features/reminders/jobs/reminders-ledger.js';
 import { BOT_TOKEN } from '../support/harness.js';
 import { usesPostgres } from '../support/test-database.js';
 import { EXPECTED_QUARTER } from './reminders-quarter-expected.js';

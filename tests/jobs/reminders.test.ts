@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { claimDue, renewClaim } from '../../src/jobs/ledger.js';
-import { dueSettingsFrom, loadDueStates } from '../../src/services/due-dates.js';
+import { claimDue, renewClaim } from '../../src/kernel/jobs/ledger.js';
+import { dueSettingsFrom, loadDueStates } from '../../src/features/plan/due-dates.js';
 import { usesPostgres } from '../support/test-database.js';
 import { addReports, crashingOnMarkSent, sentKeys, startReminderRig, type ReminderRig } from './reminders-support.js';
 

@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { messages } from '../../src/i18n/index.js';
-import { allJobs } from '../../src/jobs/index.js';
-import { runJobs } from '../../src/jobs/scheduler.js';
-import { remindersJob } from '../../src/jobs/reminders.js';
-import type { Job, JobReport } from '../../src/jobs/types.js';
-import { ids } from '../../src/slack/ids.js';
-import { encodeOpen } from '../../src/slack/updates/button-values.js';
+import { messages } from '../../src/kernel/i18n/index.js';
+import { allJobs } from '../../src/jobs.js';
+import { runJobs } from '../../src/kernel/jobs/scheduler.js';
+import { remindersJob } from '../../src/features/reminders/jobs/reminders.js';
+import type { Job, JobReport } from '../../src/kernel/jobs/job.js';
+import { ids } from '../../src/kernel/slack/ids.js';
+import { encodeOpen } from '../../src/features/updates/contract.js';
 import { dms, ledgerKeyOf } from '../e2e/reminders-support.js';
 import { clickButton, formValues, goodForm, openModal } from '../e2e/updates-support.js';
 import { topLevel } from '../jobs/digest-support.js';

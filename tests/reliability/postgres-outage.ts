@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../src/db/open-database.js';
+import { openDatabase, type Database } from '../../src/kernel/db/open-database.js';
 
 /**
  * The bot's own database on the PostgreSQL server, under a login role made

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import type { Database } from '../../src/db/open-database.js';
+import type { Database } from '../../src/kernel/db/open-database.js';
 import { startHarness, type Harness, type HarnessOptions } from './harness.js';
 import { createTestDatabase, truncateAll } from './test-database.js';
 

@@ -1,4 +1,4 @@
-import type { Database } from '../../src/db/open-database.js';
+import type { Database } from '../../src/kernel/db/open-database.js';
 
 /** Rows in every table of the test's schema, by table: compared before and after, it shows whether anything was written. */
 export async function rowCounts(db: Database): Promise<Record<string, number>> {

@@ -7,7 +7,7 @@ import {
   nextWorkingDayFrom,
   publicHolidays,
   workingDaysBetween,
-} from '../../src/domain/calendar.js';
+} from '../../src/kernel/calendar/calendar.js';
 
 /** The Norwegian public holidays ("helligdager") as the law lists them, worked out by hand. */
 const HOLIDAYS: Record<number, string[]> = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ALT_TEXT_LIMIT, chartAltText, renderDigestChart } from '../../src/chart/digest-chart.js';
-import { renderSvg } from '../../src/chart/render-png.js';
-import { STATUS_COLOURS, statusChartSpec } from '../../src/chart/status-chart-spec.js';
-import { messages } from '../../src/i18n/index.js';
+import { ALT_TEXT_LIMIT, chartAltText, renderDigestChart } from '../../src/features/digests/views/digest-chart.js';
+import { renderSvg } from '../../src/features/digests/views/render-png.js';
+import { STATUS_COLOURS, statusChartSpec } from '../../src/features/digests/views/status-chart-spec.js';
+import { messages } from '../../src/kernel/i18n/index.js';
 import { countColour, decodePng } from './chart-png-reader.js';
 import { counts, sampleDigest } from './digest-fixture.js';
 
@@ -34,7 +34,7 @@ describe('the digest chart', () => {
     const spec = statusChartSpec(sampleDigest().history.map((w, i) => ({ label: `w${i}`, counts: w.counts })), text, 'DejaVu Sans');
     const svg = await renderSvg(spec);
     const [, w, h] = /width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/.exec(svg) ?? [];
-    const { renderPng } = await import('../../src/chart/render-png.js');
+    const { renderPng } = await import('../../src/features/digests/views/render-png.js');
     const png = decodePng(await renderPng(spec, 2));
     expect(png.width).toBe(Math.round(Number(w) * 2));
     expect(png.height).toBe(Math.round(Number(h) * 2));

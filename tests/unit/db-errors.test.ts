@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dbErrorKind, isDatabaseUnavailable } from '../../src/db/errors.js';
+import { dbErrorKind, isDatabaseUnavailable } from '../../src/kernel/db/errors.js';
 
 // The shapes below are what Prisma 6 and its two adapters threw in tests/reliability/database-down*.test.ts.
 const adapterError = (cause: Record<string, unknown>) => Object.assign(new Error(String(cause.kind)), { name: 'DriverAdapterError', cause });

@@ -1,6 +1,6 @@
-import { emptyCounts } from '../../src/digest/counts.js';
-import type { Digest, DigestMeasure, StatusCounts } from '../../src/digest/model.js';
-import { weekPeriod, weeksUpTo } from '../../src/digest/schedule.js';
+import { emptyCounts } from '../../src/features/digests/counts.js';
+import type { Digest, DigestMeasure, StatusCounts } from '../../src/features/digests/model.js';
+import { weekPeriod, weeksUpTo } from '../../src/features/digests/schedule.js';
 
 export function counts(partial: Partial<StatusCounts>): StatusCounts {
   return { ...emptyCounts(), ...partial };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { areaSchedule, dueAt, dueDay, latestDueWeek, parseWeek, weekPeriod, weeksUpTo, weekWithinPlan } from '../../src/digest/schedule.js';
-import { dueDigests, LATE_AFTER_MS } from '../../src/jobs/digest-due.js';
+import { areaSchedule, dueAt, dueDay, latestDueWeek, parseWeek, weekPeriod, weeksUpTo, weekWithinPlan } from '../../src/features/digests/schedule.js';
+import { dueDigests, LATE_AFTER_MS } from '../../src/features/digests/jobs/digest-due.js';
 import type { FocusArea, Plan } from '../../src/generated/prisma/client.js';
 
 const TZ = 'Europe/Oslo';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DigestMeasure } from '../../src/digest/model.js';
-import { ids } from '../../src/slack/ids.js';
-import { digestMainMessage } from '../../src/views/digest-main.js';
-import { digestThreadReplies, MAX_BLOCKS_PER_REPLY } from '../../src/views/digest-thread.js';
-import { renderDigestText } from '../../src/digest/render-text.js';
+import type { DigestMeasure } from '../../src/features/digests/model.js';
+import { ids } from '../../src/kernel/slack/ids.js';
+import { digestMainMessage } from '../../src/features/digests/views/digest-main.js';
+import { digestThreadReplies, MAX_BLOCKS_PER_REPLY } from '../../src/features/digests/views/digest-thread.js';
+import { renderDigestText } from '../../src/features/digests/views/render-text.js';
 import { checkBlockKit } from '../rig/block-kit-limits.js';
 import { counts, sampleDigest } from './digest-fixture.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDay, parseUserRef } from '../../src/slack/reminders/parse-day.js';
-import { decodeReminderButton, encodeReminderButton } from '../../src/slack/reminders/button-value.js';
+import { parseDay, parseUserRef } from '../../src/kernel/text/parse-day.js';
+import { decodeReminderButton, encodeReminderButton } from '../../src/features/reminders/contract.js';
 
 describe('days as people type them', () => {
   it('reads ISO dates, Norwegian dotted dates and day.month in the current year', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { RoundFacts } from '../../src/domain/due.js';
-import { STEP } from '../../src/domain/ladder.js';
-import { describeRecorded } from '../../src/jobs/reminders-content.js';
-import { evaluate, ledgerKey, tripleOf, unrecorded, type Delivery } from '../../src/jobs/reminders-plan.js';
-import { remindedKey } from '../../src/jobs/reminders-state.js';
+import type { RoundFacts } from '../../src/features/plan/due.js';
+import { STEP } from '../../src/features/reminders/ladder.js';
+import { describeRecorded } from '../../src/features/reminders/jobs/reminders-content.js';
+import { evaluate, ledgerKey, tripleOf, unrecorded, type Delivery } from '../../src/features/reminders/jobs/reminders-plan.js';
+import { remindedKey } from '../../src/features/reminders/jobs/reminders-state.js';
 import { oslo, pair, SETTINGS, state, type StateInput } from './due-support.js';
 
 // Measure 1 / JD (contacts Kari and Per, team lead Liv) last reported Monday 1 March 2004:

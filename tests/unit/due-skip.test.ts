@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isReminderInstant, nextReminderInstant } from '../../src/domain/ladder.js';
-import { evaluate, tripleOf, unrecorded, type Delivery } from '../../src/jobs/reminders-plan.js';
-import { remindedKey } from '../../src/jobs/reminders-state.js';
+import { isReminderInstant, nextReminderInstant } from '../../src/features/reminders/ladder.js';
+import { evaluate, tripleOf, unrecorded, type Delivery } from '../../src/features/reminders/jobs/reminders-plan.js';
+import { remindedKey } from '../../src/features/reminders/jobs/reminders-state.js';
 import { oslo, pair, SETTINGS, state } from './due-support.js';
 
 /**

@@ -1,9 +1,9 @@
-import { atLocalTime } from '../../src/domain/calendar.js';
-import { Directory, type ActiveAbsence, type DirectoryPerson } from '../../src/domain/ladder-routing.js';
-import type { RoundFacts } from '../../src/domain/due.js';
-import type { LadderSettings } from '../../src/domain/ladder.js';
-import type { PairRow } from '../../src/services/due-dates.js';
-import type { FailureFacts, ReminderState, SnoozeFacts } from '../../src/jobs/reminders-state.js';
+import { atLocalTime } from '../../src/kernel/calendar/calendar.js';
+import { Directory, type ActiveAbsence, type DirectoryPerson } from '../../src/features/reminders/ladder-routing.js';
+import type { RoundFacts } from '../../src/features/plan/due.js';
+import type { LadderSettings } from '../../src/features/reminders/ladder.js';
+import type { PairRow } from '../../src/features/plan/due-dates.js';
+import type { FailureFacts, ReminderState, SnoozeFacts } from '../../src/features/reminders/jobs/reminders-state.js';
 
 /** The ladder's defaults, as the configuration gives them. */
 export const SETTINGS: LadderSettings = {

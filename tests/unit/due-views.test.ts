@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { STEP } from '../../src/domain/ladder.js';
-import { messages } from '../../src/i18n/index.js';
-import { ids } from '../../src/slack/ids.js';
-import { failureNoticeMessage } from '../../src/views/reminder-failure.js';
-import { pairReminderMessage, type PairReminder } from '../../src/views/reminder-pair.js';
-import { roundNoticeMessage } from '../../src/views/reminder-round.js';
-import { overdueSummaryMessage } from '../../src/views/reminder-summary.js';
-import { waiverModal } from '../../src/views/reminder-waiver-modal.js';
+import { STEP } from '../../src/features/reminders/ladder.js';
+import { messages } from '../../src/kernel/i18n/index.js';
+import { ids } from '../../src/kernel/slack/ids.js';
+import { failureNoticeMessage } from '../../src/features/reminders/views/reminder-failure.js';
+import { pairReminderMessage, type PairReminder } from '../../src/features/reminders/views/reminder-pair.js';
+import { roundNoticeMessage } from '../../src/features/reminders/views/reminder-round.js';
+import { overdueSummaryMessage } from '../../src/features/reminders/views/reminder-summary.js';
+import { waiverModal } from '../../src/features/reminders/views/reminder-waiver-modal.js';
 import { checkBlockKit } from '../rig/block-kit-limits.js';
 
 const nb = messages('nb');

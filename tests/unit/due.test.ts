@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dueState, overdueWorkingDays, type RoundFacts } from '../../src/domain/due.js';
-import { nextReminderInstant, snoozeUntil, STEP, stepDay, stepInstant, summaryDay } from '../../src/domain/ladder.js';
+import { dueState, overdueWorkingDays, type RoundFacts } from '../../src/features/plan/due.js';
+import { nextReminderInstant, snoozeUntil, STEP, stepDay, stepInstant, summaryDay } from '../../src/features/reminders/ladder.js';
 import { oslo, pair, SETTINGS } from './due-support.js';
 
 const PLAN = { startDay: '2004-01-01', endDay: '2004-12-31', defaultCadenceDays: 14 };

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeHttpBody } from '../../src/slack/edge/http-body.js';
-import { screenPayload, type Surface } from '../../src/slack/edge/inbound.js';
-import { parseSlackUserId } from '../../src/slack/slack-user-id.js';
+import { decodeHttpBody } from '../../src/kernel/slack/edge/http-body.js';
+import { screenPayload, type Surface } from '../../src/kernel/slack/edge/inbound.js';
+import { parseSlackUserId } from '../../src/kernel/slack/slack-user-id.js';
 
 const surfaces: Surface[] = ['command', 'interaction', 'events'];
 

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { checkSlackSignature } from '../../src/slack/edge/signature.js';
+import { checkSlackSignature } from '../../src/kernel/slack/edge/signature.js';
 
 const secret = 'test-signing-secret';
 const now = Date.parse('2026-05-04T10:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestVersions } from '../../src/services/update-queries.js';
+import { latestVersions } from '../../src/features/updates/update-queries.js';
 
 describe('latestVersions', () => {
   it('keeps each series once, at its highest version, in the order the series first appear', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderCsv, CSV_COLUMNS } from '../../src/report/csv.js';
-import { parseDay, parseExportArgs } from '../../src/report/export-args.js';
-import { escapeMarkdown, renderMarkdown } from '../../src/report/markdown.js';
-import type { VersionRow } from '../../src/report/model.js';
+import { renderCsv, CSV_COLUMNS } from '../../src/features/reports/csv.js';
+import { parseDay, parseExportArgs } from '../../src/features/reports/export-args.js';
+import { escapeMarkdown, renderMarkdown } from '../../src/features/reports/markdown.js';
+import type { VersionRow } from '../../src/features/reports/model.js';
 
 describe('report arguments', () => {
   it('reads ISO and Norwegian dates, and only real days', () => {

@@ -1,14 +1,14 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
-import { createLogger } from '../../src/logger.js';
-import { registerAbsence } from '../../src/services/absences.js';
-import { homeRecipientsOfMeasure } from '../../src/services/home-recipients.js';
-import { findPerson } from '../../src/services/people.js';
-import { snoozePair } from '../../src/services/reminder-responses.js';
-import { openRound } from '../../src/services/rounds.js';
-import { checkedUser, interactionUserId } from '../../src/slack/request-user.js';
-import type { SlackUserId } from '../../src/slack/slack-user-id.js';
+import { createLogger } from '../../src/kernel/logger.js';
+import { registerAbsence } from '../../src/features/reminders/absences.js';
+import { homeRecipientsOfMeasure } from '../../src/features/home/home-recipients.js';
+import { findPerson } from '../../src/kernel/people/people.js';
+import { snoozePair } from '../../src/features/reminders/reminder-responses.js';
+import { openRound } from '../../src/features/reminders/rounds.js';
+import { checkedUser, interactionUserId } from '../../src/kernel/slack/request-user.js';
+import type { SlackUserId } from '../../src/kernel/slack/slack-user-id.js';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];

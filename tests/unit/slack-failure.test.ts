@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { slackClientOptions } from '../../src/slack/client-options.js';
-import { logUrl } from '../../src/slack/init-with-retry.js';
-import { classifySlackFailure, describeSlackFailure } from '../../src/slack/slack-failure.js';
+import { loadConfig } from '../../src/kernel/config.js';
+import { slackClientOptions } from '../../src/kernel/slack/client-options.js';
+import { logUrl } from '../../src/kernel/slack/init-with-retry.js';
+import { classifySlackFailure, describeSlackFailure } from '../../src/kernel/slack/slack-failure.js';
 import { FakeSlack } from '../rig/fake-slack.js';
 
 /** The error auth.test really throws, through the bot's own client settings. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSlackUserId } from '../../src/slack/slack-user-id.js';
+import { parseSlackUserId } from '../../src/kernel/slack/slack-user-id.js';
 
 describe('parseSlackUserId', () => {
   it('accepts member ids as Slack writes them', () => {

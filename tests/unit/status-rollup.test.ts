@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsChallenges, rollUp } from '../../src/domain/status.js';
+import { needsChallenges, rollUp } from '../../src/kernel/status.js';
 
 describe("a measure's rolled-up status", () => {
   it('is "not reported" while no agency has reported, or no agency is responsible', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasVisibleCharacter, normaliseTypedText as normalise } from '../../src/text/typed-text.js';
+import { hasVisibleCharacter, normaliseTypedText as normalise } from '../../src/kernel/text/typed-text.js';
 
 describe('normaliseTypedText', () => {
   it('removes NUL and the other C0 controls, but keeps tab and newline', () => {

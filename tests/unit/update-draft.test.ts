@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateDraft, type RawDraft } from '../../src/services/update-draft.js';
+import { validateDraft, type RawDraft } from '../../src/features/updates/update-draft.js';
 
 const bounds = { earliest: '2004-01-01', latest: '2004-03-01' };
 const good: RawDraft = { status: 'ON_TRACK', done: 'Gjort', periodDate: '2004-02-01' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editRefusal } from '../../src/services/edit-rules.js';
-import { defaultAgencyId, isOnBehalf, reportableAgencyIds, type Reporter } from '../../src/services/permissions.js';
+import { editRefusal } from '../../src/features/updates/edit-rules.js';
+import { defaultAgencyId, isOnBehalf, reportableAgencyIds, type Reporter } from '../../src/kernel/people/permissions.js';
 
 const JD = 1;
 const BFD = 2;

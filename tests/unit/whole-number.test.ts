@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idSchema, INT_COLUMN_MAX, readWholeNumber, wholeNumberSchema } from '../../src/text/whole-number.js';
+import { idSchema, INT_COLUMN_MAX, readWholeNumber, wholeNumberSchema } from '../../src/kernel/text/whole-number.js';
 
 describe('readWholeNumber', () => {
   it('reads digits, with leading zeros', () => {

@@ -1,0 +1,94 @@
+import type { PrismaClient } from '../../../generated/prisma/client.js';
+import { buildDigest } from '../build-digest.js';
+import { renderDigestText } from '../views/render-text.js';
+import { weekPeriod } from '../schedule.js';
+import type { Deps } from '../../../kernel/deps.js';
+import { claimDue } from '../../../kernel/jobs/ledger.js';
+import { deliverClaimed } from './digest-delivery.js';
+import { dueDigests, noChannelPeriod, type DueDigest } from './digest-due.js';
+import type { Job, JobContext, JobReport } from '../../../kernel/jobs/job.js';
+
+export const DIGEST_JOB = 'digest';
+
+/**
+ * The weekly digest per focus area. Each tick: write a ledger row for every
+ * digest now due (a unique (area, week) makes that idempotent across ticks
+ * and instances), then claim and send whatever is due, retries included.
+ */
+export function digestJob(): Job {
+  return { name: DIGEST_JOB, run: runDigestJob };
+}
+
+async function runDigestJob(ctx: JobContext): Promise<JobReport> {
+  const { deps, at } = ctx;
+  const { prisma, config } = deps;
+  const plan = await prisma.plan.findUnique({ where: { id: 1 } });
+  if (plan === null) return { job: DIGEST_JOB, lines: [] };
+  const areas = await prisma.focusArea.findMany({ orderBy: { number: 'asc' } });
+  const due = dueDigests(plan, areas, at, config.TZ_PLAN);
+  if (ctx.dryRun) return { job: DIGEST_JOB, lines: await describe(deps, due) };
+
+  await scheduleRows(prisma, due, at, config.COORDINATOR_CHANNEL ?? null);
+  const claimed = await claimDue(prisma, 'DigestLedger', at);
+  if (claimed.length === 0) return { job: DIGEST_JOB, lines: [] };
+  const rows = await prisma.digestLedger.findMany({ where: { id: { in: claimed } }, include: { focusArea: true }, orderBy: { id: 'asc' } });
+  const lines: string[] = [];
+  for (const row of rows) lines.push(await deliverClaimed(deps, ctx.slack, plan, row, at));
+  return { job: DIGEST_JOB, lines };
+}
+
+/**
+ * One insert per kind, ON CONFLICT DO NOTHING: a row that exists (sent,
+ * sending or waiting to retry) is left alone. An area with nowhere to post
+ * gets a SKIPPED row for the record, and each coordinator one notice, ever.
+ */
+async function scheduleRows(prisma: PrismaClient, due: readonly DueDigest[], at: Date, fallback: string | null): Promise<void> {
+  if (due.length === 0) return;
+  const rows = due.map((d) => {
+    const homeless = d.area.channel === null && fallback === null;
+    return {
+      focusAreaId: d.area.id,
+      period: d.week,
+      late: d.late,
+      state: homeless ? ('SKIPPED' as const) : ('PENDING' as const),
+      lastError: homeless ? 'no_channel' : null,
+      nextAttemptAt: at,
+      createdAt: at,
+    };
+  });
+  await prisma.digestLedger.createMany({ data: rows, skipDuplicates: true });
+  const homeless = due.filter((d) => d.area.channel === null && fallback === null);
+  if (homeless.length === 0) return;
+  const coordinators = await prisma.person.findMany({ where: { role: { in: ['COORDINATOR', 'ADMIN'] }, active: true }, select: { slackId: true } });
+  const notices = homeless.flatMap((d) =>
+    coordinators.map((c) => ({ focusAreaId: d.area.id, period: noChannelPeriod(c.slackId), nextAttemptAt: at, createdAt: at })),
+  );
+  if (notices.length > 0) await prisma.digestLedger.createMany({ data: notices, skipDuplicates: true });
+}
+
+/** --dry-run: what each due digest would say, and whether it has gone out already. */
+async function describe(deps: Deps, due: readonly DueDigest[]): Promise<string[]> {
+  const { prisma, config } = deps;
+  const existing = await prisma.digestLedger.findMany({
+    where: { OR: due.map((d) => ({ focusAreaId: d.area.id, period: d.week })) },
+    select: { focusAreaId: true, period: true, state: true },
+  });
+  const lines: string[] = [];
+  for (const d of due) {
+    const row = existing.find((e) => e.focusAreaId === d.area.id && e.period === d.week);
+    const target = d.area.channel ?? config.COORDINATOR_CHANNEL ?? null;
+    const head = `area ${d.area.number} ${d.week}`;
+    if (row !== undefined && row.state !== 'PENDING' && row.state !== 'RETRY') {
+      lines.push(`${head}: ${row.state.toLowerCase()} already`);
+      continue;
+    }
+    if (target === null) {
+      lines.push(`${head}: no channel; coordinators would be told once`);
+      continue;
+    }
+    lines.push(`${head}: would send to ${target}${d.late ? ' (late)' : ''}`);
+    const digest = await buildDigest(prisma, config, d.area.id, weekPeriod(d.week, config.TZ_PLAN));
+    lines.push(...renderDigestText(digest, 'nb', config.TZ_PLAN, target).trimEnd().split('\n').map((l) => `  ${l}`));
+  }
+  return lines;
+}

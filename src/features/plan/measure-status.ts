@@ -1,0 +1,81 @@
+import { Prisma, type PrismaClient, type Update } from '../../generated/prisma/client.js';
+import type { ResponsibilityRole } from '../../generated/prisma/enums.js';
+import { rollUp, type RolledStatus } from '../../kernel/status.js';
+
+export interface AgencyStatus {
+  agencyId: number;
+  code: string;
+  nameNb: string;
+  nameEn: string;
+  role: ResponsibilityRole;
+  latest: Update | null;
+}
+
+export interface MeasureStatus {
+  measure: { id: number; number: number; titleNb: string; titleEn: string; focusAreaId: number | null };
+  agencies: AgencyStatus[];
+  rolled: RolledStatus;
+}
+
+export interface MeasureStatusFilter {
+  measureIds?: number[];
+  focusAreaId?: number;
+  /** Only updates created at or before this instant count; default: all of them. */
+  asOf?: Date;
+}
+
+/**
+ * Every measure's responsible agencies with each one's latest update, and the
+ * rolled-up status, in a fixed number of queries whatever the size of the plan: the measures
+ * (with their agencies) and one DISTINCT ON over the updates.
+ */
+export async function loadMeasureStatuses(prisma: PrismaClient, filter: MeasureStatusFilter = {}): Promise<MeasureStatus[]> {
+  const where: Prisma.MeasureWhereInput = {};
+  if (filter.measureIds !== undefined) where.id = { in: filter.measureIds };
+  if (filter.focusAreaId !== undefined) where.focusAreaId = filter.focusAreaId;
+  const measures = await prisma.measure.findMany({
+    where,
+    orderBy: { number: 'asc' },
+    select: {
+      id: true,
+      number: true,
+      titleNb: true,
+      titleEn: true,
+      focusAreaId: true,
+      agencies: { select: { role: true, agency: { select: { id: true, code: true, nameNb: true, nameEn: true } } } },
+    },
+  });
+  const wholePlan = filter.measureIds === undefined && filter.focusAreaId === undefined;
+  const latest = await latestUpdates(prisma, wholePlan ? 'all' : measures.map((m) => m.id), filter.asOf);
+  return measures.map(({ agencies, ...measure }) => {
+    const rows: AgencyStatus[] = agencies
+      .map(({ role, agency }) => ({
+        agencyId: agency.id,
+        code: agency.code,
+        nameNb: agency.nameNb,
+        nameEn: agency.nameEn,
+        role,
+        latest: latest.get(pairKey(measure.id, agency.id)) ?? null,
+      }))
+      .sort((a, b) => (a.role === b.role ? a.code.localeCompare(b.code) : a.role === 'LEAD' ? -1 : 1));
+    return { measure, agencies: rows, rolled: rollUp(rows.map((r) => r.latest?.status ?? null)) };
+  });
+}
+
+export const pairKey = (measureId: number, agencyId: number): string => `${measureId}:${agencyId}`;
+
+/** The newest row per (measure, agency), ties on createdAt broken by id. */
+async function latestUpdates(prisma: PrismaClient, measureIds: number[] | 'all', asOf?: Date): Promise<Map<string, Update>> {
+  if (measureIds !== 'all' && measureIds.length === 0) return new Map();
+  // The whole plan needs no id list, which keeps big plans under the bind-parameter limit.
+  const conditions = [
+    measureIds === 'all' ? Prisma.sql`TRUE` : Prisma.sql`"measureId" IN (${Prisma.join(measureIds)})`,
+    asOf === undefined ? Prisma.sql`TRUE` : Prisma.sql`"createdAt" <= ${asOf}`,
+  ];
+  const rows = await prisma.$queryRaw<Update[]>(Prisma.sql`
+    SELECT DISTINCT ON ("measureId", "agencyId") *
+    FROM "Update"
+    WHERE ${Prisma.join(conditions, ' AND ')}
+    ORDER BY "measureId", "agencyId", "createdAt" DESC, "id" DESC`);
+  return new Map(rows.map((u) => [pairKey(u.measureId, u.agencyId), u]));
+}

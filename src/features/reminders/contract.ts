@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { idSchema } from '../../kernel/text/whole-number.js';
+import { decodeJson } from '../../kernel/slack/decode-json.js';
+
+/** What a reminder button carries: the pair, the measure's number and the period it was about. */
+export interface ReminderButton {
+  measureId: number;
+  agencyId: number;
+  measureNumber: number;
+  period: string;
+}
+
+const schema = z.object({
+  m: idSchema,
+  a: idSchema,
+  n: idSchema,
+  p: z.string().regex(/^(d\d{4}-\d{2}-\d{2}|r\d+)(~z\d+)?$/u),
+});
+
+export function encodeReminderButton(b: ReminderButton): string {
+  return JSON.stringify({ m: b.measureId, a: b.agencyId, n: b.measureNumber, p: b.period });
+}
+
+/** Button values and private_metadata come back from the client: never trusted, always parsed. */
+export function decodeReminderButton(raw: unknown): ReminderButton | null {
+  const value = decodeJson(schema, raw, 200);
+  return value === null ? null : { measureId: value.m, agencyId: value.a, measureNumber: value.n, period: value.p };
+}

@@ -1,0 +1,40 @@
+import { dueSettingsFrom } from '../../plan/due-dates.js';
+import { deliverDue } from './reminders-deliver.js';
+import { describeDelivery } from './reminders-describe.js';
+import { dueRows, recordedTriples, recordIntents } from './reminders-ledger.js';
+import { evaluate, unrecorded } from './reminders-plan.js';
+import { loadReminderState } from './reminders-state.js';
+import type { Job, JobContext, JobReport } from '../../../kernel/jobs/job.js';
+
+export const REMINDERS_JOB = 'reminders';
+
+/**
+ * One tick of the reminder ladder: load the database as it stands at `at`,
+ * ask the pure planner what applies, record what nobody has been sent yet,
+ * then send whatever the ledger says is due. A refusal for good is reported
+ * to the coordinators in a second pass of the same tick.
+ */
+export async function runReminders(ctx: JobContext): Promise<JobReport> {
+  const { deps, at } = ctx;
+  const settings = dueSettingsFrom(deps.config);
+  const lines: string[] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    const state = await loadReminderState(deps.prisma, settings.timeZone, at);
+    const candidates = evaluate(state, settings, at);
+    const fresh = unrecorded(candidates, await recordedTriples(deps.prisma, candidates));
+    if (ctx.dryRun) {
+      for (const d of fresh) lines.push(`would send ${describeDelivery(d, at)}`);
+      for (const r of await dueRows(deps.prisma, at)) lines.push(`would ${r.attempts > 0 ? 'retry' : 'send'} ${r.key}`);
+      break;
+    }
+    await recordIntents(deps.prisma, fresh, at);
+    const result = await deliverDue({ prisma: deps.prisma, slack: ctx.slack, logger: deps.logger, settings, state, at });
+    lines.push(...result.lines);
+    if (result.failedForGood === 0) break;
+  }
+  return { job: REMINDERS_JOB, lines };
+}
+
+export function remindersJob(): Job {
+  return { name: REMINDERS_JOB, run: runReminders };
+}

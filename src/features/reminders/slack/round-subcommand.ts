@@ -1,0 +1,106 @@
+import { localDay } from '../../../kernel/calendar/calendar.js';
+import { runReminders } from '../jobs/reminders.js';
+import { closeRound, openRound, roundProgress, type RoundScope } from '../rounds.js';
+import { readWholeNumber } from '../../../kernel/text/whole-number.js';
+import { quote } from '../../../kernel/text/format.js';
+import { formatDueDay } from '../../../kernel/text/dates.js';
+import { areaChoices, isAreaWord } from '../../../kernel/text/area-word.js';
+import { coordinatorsOnly } from '../../../kernel/commands/coordinators-only.js';
+import type { Subcommand, SubcommandContext } from '../../../kernel/commands/subcommand.js';
+import { parseDay } from '../../../kernel/text/parse-day.js';
+import { titleIn } from '../../../kernel/i18n/localized.js';
+
+const MAX_MISSING_LISTED = 40;
+
+/** `/rapport runde <frist> [område <n>]`, `runde status [område <n>]`, `runde lukk [område <n>]`: coordinators only. */
+export function roundSubcommand(): Subcommand {
+  return coordinatorsOnly({
+    key: 'round',
+    names: ['runde', 'round'],
+    usage: (m) => m.reminderCommands.roundUsage,
+    summary: (m) => m.reminderCommands.roundSummary,
+    run,
+  });
+}
+
+type ScopeRead = { ok: true; scope: RoundScope } | { ok: false };
+
+/** Reads `[område <n>]` (or a bare number); answers the user itself when it cannot. */
+async function readScope(ctx: SubcommandContext, words: string[]): Promise<ScopeRead> {
+  const t = ctx.m.reminderCommands;
+  const rest = words[0] !== undefined && isAreaWord(words[0]) ? words.slice(1) : words;
+  if (rest.length === 0 && words.length === 0) return { ok: true, scope: { area: null } };
+  const given = rest.join(' ');
+  const number = rest.length === 1 ? readWholeNumber(given, { min: 1 }) : null;
+  const area = number?.ok ? await ctx.deps.prisma.focusArea.findUnique({ where: { number: number.value } }) : null;
+  if (area !== null) return { ok: true, scope: { area } };
+  const areas = await ctx.deps.prisma.focusArea.findMany({ orderBy: { number: 'asc' } });
+  await ctx.reply({ text: t.roundNoArea(quote(given || '?'), areaChoices(ctx.lang, areas)) });
+  return { ok: false };
+}
+
+function scopeText(ctx: SubcommandContext, scope: RoundScope): string {
+  const t = ctx.m.reminderCommands;
+  return scope.area === null ? t.roundWholePlan : t.roundArea(scope.area.number, titleIn(ctx.lang, scope.area));
+}
+
+async function run(ctx: SubcommandContext): Promise<void> {
+  const t = ctx.m.reminderCommands;
+  const [first, ...rest] = ctx.args;
+  if (first === undefined) return ctx.reply({ text: ctx.m.common.usage(t.roundUsage) });
+  const word = first.toLowerCase();
+  const read = await readScope(ctx, rest);
+  if (!read.ok) return;
+  if (word === 'status') return status(ctx, read.scope);
+  if (word === 'lukk' || word === 'close') return close(ctx, read.scope);
+  return open(ctx, first, read.scope);
+}
+
+async function open(ctx: SubcommandContext, given: string, scope: RoundScope): Promise<void> {
+  const t = ctx.m.reminderCommands;
+  const { prisma, clock, config } = ctx.deps;
+  const now = clock.now();
+  const day = parseDay(given, localDay(now, config.TZ_PLAN));
+  if (day === null) return ctx.reply({ text: `${t.roundBadDate(quote(given))}\n${ctx.m.common.usage(t.roundUsage)}` });
+  const result = await openRound(prisma, { deadlineDay: day, scope, actor: ctx.userId, at: now, timeZone: config.TZ_PLAN });
+  if (!result.ok) {
+    if (result.reason === 'past') return ctx.reply({ text: t.roundPast });
+    if (result.reason === 'after_plan') return ctx.reply({ text: t.roundAfterPlan(formatDueDay(result.planEnd, ctx.lang)) });
+    const openScope = result.open.focusAreaId === null ? t.roundWholePlan : scopeText(ctx, { area: await prisma.focusArea.findUniqueOrThrow({ where: { id: result.open.focusAreaId } }) });
+    return ctx.reply({ text: t.roundOverlap(formatDueDay(localDay(result.open.deadline, config.TZ_PLAN), ctx.lang), openScope) });
+  }
+  await ctx.reply({ text: t.roundOpened(scopeText(ctx, scope), formatDueDay(day, ctx.lang), result.measures, result.agencies) });
+  // The contacts hear now rather than at the next tick, also on an instance that runs no scheduler;
+  // the ledger keeps a scheduler elsewhere from sending the same notices again. The round is open
+  // whatever happens here, and what is not sent now the scheduler sends, so a failure is only logged.
+  try {
+    await runReminders({ deps: ctx.deps, slack: ctx.client, at: now, dryRun: false });
+  } catch (error) {
+    ctx.deps.logger.warn({ err: error }, 'round opened; its notices are left to the scheduler');
+  }
+}
+
+async function close(ctx: SubcommandContext, scope: RoundScope): Promise<void> {
+  const t = ctx.m.reminderCommands;
+  const closed = await closeRound(ctx.deps.prisma, { scope, actor: ctx.userId, at: ctx.deps.clock.now() });
+  if (closed === null) return ctx.reply({ text: t.roundNoneOpen });
+  const area = closed.focusAreaId === null ? null : await ctx.deps.prisma.focusArea.findUnique({ where: { id: closed.focusAreaId } });
+  return ctx.reply({ text: t.roundClosed(scopeText(ctx, { area }), formatDueDay(localDay(closed.deadline, ctx.deps.config.TZ_PLAN), ctx.lang)) });
+}
+
+async function status(ctx: SubcommandContext, scope: RoundScope): Promise<void> {
+  const t = ctx.m.reminderCommands;
+  const { prisma, clock, config } = ctx.deps;
+  const progress = await roundProgress(prisma, { scope, at: clock.now(), timeZone: config.TZ_PLAN });
+  if (progress === null) return ctx.reply({ text: t.roundNone });
+  const { round } = progress;
+  const area = round.focusAreaId === null ? null : await prisma.focusArea.findUnique({ where: { id: round.focusAreaId } });
+  const lines = [
+    t.roundStatusHead(scopeText(ctx, { area }), formatDueDay(localDay(round.deadline, config.TZ_PLAN), ctx.lang), progress.open),
+    t.roundProgress(progress.reported, progress.measures, progress.missing.length),
+    ...progress.missing.slice(0, MAX_MISSING_LISTED).map((x) => t.roundMissing(x.number, x.agencies.join(', '))),
+  ];
+  if (progress.missing.length > MAX_MISSING_LISTED) lines.push(t.roundMissingMore(progress.missing.length - MAX_MISSING_LISTED));
+  const text = lines.join('\n');
+  return ctx.reply({ text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 3000) } }] });
+}

@@ -1,0 +1,64 @@
+import { localDay } from '../../../kernel/calendar/calendar.js';
+import { formatDayRange } from '../../digests/format.js';
+import type { Messages } from '../../../kernel/i18n/index.js';
+import { classifySendError } from '../../../kernel/slack/slack-errors.js';
+import { renderReport } from '../build-report.js';
+import { exportArgsProblem, parseExportArgs } from '../export-args.js';
+import { loadReport } from '../load-report.js';
+import { coordinatorsOnly } from '../../../kernel/commands/coordinators-only.js';
+import type { Subcommand } from '../../../kernel/commands/subcommand.js';
+
+/** /rapport eksport: the status report for a period, uploaded to the coordinator's DM. */
+export function reportExportSubcommand(): Subcommand {
+  return coordinatorsOnly({
+    key: 'report-export',
+    names: ['eksport', 'export'],
+    usage: (m: Messages) => m.report.exportUsage,
+    summary: (m: Messages) => m.report.exportSummary,
+    async run(ctx) {
+      const r = ctx.m.report;
+      const args = parseExportArgs(ctx.args);
+      if (args.kind !== 'ok') {
+        await ctx.reply({ text: exportArgsProblem(ctx.m, args) });
+        return;
+      }
+      const { prisma, config, clock, logger } = ctx.deps;
+      const plan = await prisma.plan.findUnique({ where: { id: 1 }, select: { startDate: true } });
+      if (plan === null) {
+        await ctx.reply({ text: r.noPlan });
+        return;
+      }
+      const now = clock.now();
+      const from = args.from ?? plan.startDate.toISOString().slice(0, 10);
+      const to = args.to ?? localDay(now, config.TZ_PLAN);
+      if (from > to) {
+        await ctx.reply({ text: r.exportFromAfterTo });
+        return;
+      }
+      await ctx.reply({ text: r.exportWorking });
+      const data = await loadReport(prisma, { from, to, timeZone: config.TZ_PLAN, generatedAt: now });
+      if (data === null) {
+        await ctx.reply({ text: r.noPlan });
+        return;
+      }
+      const file = await renderReport(data, args.format, ctx.lang, config.TZ_PLAN);
+      try {
+        const dm = await ctx.client.conversations.open({ users: ctx.userId });
+        const channel = dm.channel?.id;
+        if (channel === undefined) throw new Error('conversations.open returned no channel');
+        await ctx.client.files.uploadV2({
+          channel_id: channel,
+          file: file.bytes,
+          filename: file.filename,
+          title: file.filename,
+          initial_comment: r.exportComment(formatDayRange(from, to, ctx.lang)),
+        });
+      } catch (error) {
+        logger.warn({ err: error, failure: classifySendError(error) }, 'report upload failed');
+        await ctx.reply({ text: r.exportFailed });
+        return;
+      }
+      await ctx.reply({ text: r.exportSent(file.filename) });
+    },
+  });
+}

@@ -1,0 +1,57 @@
+import type { Deps } from '../../kernel/deps.js';
+import { dueSettingsFrom, loadDueStates } from '../plan/due-dates.js';
+import { editRefusal } from './edit-rules.js';
+import { loadMeasureStatuses, type AgencyStatus, type MeasureStatus } from '../plan/measure-status.js';
+import { findMeasureByNumber, type MeasureWithAgencies } from '../plan/measures.js';
+import { reportableAgencyIds, type Reporter } from '../../kernel/people/permissions.js';
+
+export interface CardAgency {
+  status: AgencyStatus;
+  authorName: string | null;
+  nextDueDay: string | null;
+  overdueWorkingDays: number;
+  mayUpdate: boolean;
+  /** The seriesId the viewer may edit here (their own latest, within the window), if any. */
+  editable: string | null;
+}
+
+export interface MeasureCard {
+  measure: MeasureWithAgencies;
+  status: MeasureStatus;
+  agencies: CardAgency[];
+}
+
+/** A measure's card in a fixed number of queries. */
+export async function loadMeasureCard(deps: Deps, viewer: Reporter, number: number): Promise<MeasureCard | null> {
+  const { prisma, config, clock } = deps;
+  const measure = await findMeasureByNumber(prisma, number);
+  if (measure === null) return null;
+  const [statuses, dues] = await Promise.all([
+    loadMeasureStatuses(prisma, { measureIds: [measure.id] }),
+    loadDueStates(prisma, dueSettingsFrom(config), clock.now(), { measureIds: [measure.id] }),
+  ]);
+  const status = statuses[0];
+  if (status === undefined) return null;
+  const latest = status.agencies.flatMap((a) => (a.latest === null ? [] : [a.latest]));
+  const [authors, firsts] = await Promise.all([
+    prisma.person.findMany({ where: { id: { in: latest.map((u) => u.authorId) } }, select: { id: true, name: true } }),
+    prisma.update.findMany({ where: { seriesId: { in: latest.map((u) => u.seriesId) }, version: 1 }, select: { seriesId: true, authorId: true, createdAt: true } }),
+  ]);
+  const reportable = reportableAgencyIds(viewer, status.agencies);
+  const agencies = status.agencies.map((a): CardAgency => {
+    const due = dues.find((d) => d.agencyId === a.agencyId);
+    const first = a.latest === null ? undefined : firsts.find((f) => f.seriesId === a.latest?.seriesId);
+    const mayUpdate = reportable.includes(a.agencyId);
+    const canEdit = first !== undefined && mayUpdate
+      && editRefusal(viewer, { firstAuthorId: first.authorId, firstCreatedAt: first.createdAt, isLatestOfPair: true }, clock.now(), config.EDIT_WINDOW_DAYS) === null;
+    return {
+      status: a,
+      authorName: authors.find((p) => p.id === a.latest?.authorId)?.name ?? null,
+      nextDueDay: due === undefined || due.closed ? null : due.dueDay,
+      overdueWorkingDays: due?.overdueWorkingDays ?? 0,
+      mayUpdate,
+      editable: canEdit ? (a.latest?.seriesId ?? null) : null,
+    };
+  });
+  return { measure, status, agencies };
+}

@@ -1,0 +1,42 @@
+import type { Deps } from '../../../kernel/deps.js';
+import { loadMeasureRows } from '../measure-rows.js';
+import type { PersonWithAgency } from '../../../kernel/people/people.js';
+import { readWholeNumber } from '../../../kernel/text/whole-number.js';
+import { measureTitle, quote } from '../../../kernel/text/format.js';
+import { measureListMessage } from '../views/measure-lists.js';
+import { isAreaWord } from '../../../kernel/text/area-word.js';
+import type { Reply, Subcommand } from '../../../kernel/commands/subcommand.js';
+import { viewLocale } from './view-locale.js';
+import { withUsage } from './subcommand-args.js';
+
+/** All measures, or one focus area's (null: the area does not exist), one page. */
+export async function renderList(deps: Deps, person: PersonWithAgency, areaNumber: number | null, page: number): Promise<Reply | null> {
+  const loc = viewLocale(deps, person.language);
+  let area = null;
+  if (areaNumber !== null) {
+    area = areaNumber > 1_000_000 ? null : await deps.prisma.focusArea.findUnique({ where: { number: areaNumber } });
+    if (area === null) return null;
+  }
+  const rows = await loadMeasureRows(deps, person, area === null ? { kind: 'all' } : { kind: 'all', focusAreaId: area.id });
+  return measureListMessage(loc, area === null ? null : { number: area.number, title: measureTitle(loc.lang, area) }, rows, page);
+}
+
+export const listSubcommand: Subcommand = {
+  key: 'list',
+  names: ['liste', 'list'],
+  usage: (m) => m.tiltak.listUsage,
+  summary: (m) => m.tiltak.listSummary,
+  async run(ctx) {
+    const { m, args } = ctx;
+    const usage = m.tiltak.listUsage;
+    const [word, number, ...rest] = args;
+    if (word === undefined) return ctx.reply((await renderList(ctx.deps, ctx.person, null, 0)) ?? { text: m.measureViews.listNone });
+    if (!isAreaWord(word) || rest.length > 0) {
+      return ctx.reply({ text: withUsage(m, m.tiltak.unexpectedWords(quote(args.join(' '))), usage) });
+    }
+    if (number === undefined) return ctx.reply({ text: withUsage(m, m.tiltak.missingArea, usage) });
+    const read = readWholeNumber(number, { min: 1 });
+    const reply = read.ok ? await renderList(ctx.deps, ctx.person, read.value, 0) : null;
+    await ctx.reply(reply ?? { text: withUsage(m, m.tiltak.noSuchArea(quote(number)), usage) });
+  },
+};

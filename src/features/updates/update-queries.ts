@@ -1,0 +1,28 @@
+import type { PrismaClient, Update } from '../../generated/prisma/client.js';
+
+/** The seriesId is a UUID we minted; anything else cannot name a series. */
+export const SERIES_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u;
+
+/**
+ * An edit is a new version of the same series: of the rows given, each
+ * series' highest version, in the order the series first appear.
+ */
+export function latestVersions<T extends { seriesId: string; version: number }>(rows: readonly T[]): T[] {
+  const latest = new Map<string, T>();
+  for (const row of rows) {
+    const seen = latest.get(row.seriesId);
+    if (seen === undefined || seen.version < row.version) latest.set(row.seriesId, row);
+  }
+  return [...latest.values()];
+}
+
+/** All versions of one update, oldest first. */
+export function loadSeries(prisma: PrismaClient, seriesId: string): Promise<Update[]> {
+  if (!SERIES_ID.test(seriesId)) return Promise.resolve([]);
+  return prisma.update.findMany({ where: { seriesId }, orderBy: { version: 'asc' } });
+}
+
+/** The newest report for a measure and agency: what the roll-up and the pre-fill read. */
+export function latestOfPair(prisma: PrismaClient, measureId: number, agencyId: number): Promise<Update | null> {
+  return prisma.update.findFirst({ where: { measureId, agencyId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+}

@@ -1,0 +1,20 @@
+import type { ModalView } from '@slack/types';
+import type { Messages } from '../../../kernel/i18n/index.js';
+import { ids } from '../../../kernel/slack/ids.js';
+import { clip } from '../../../kernel/text/format.js';
+
+/** Shown the moment the modal opens (the trigger expires in 3 s), then replaced by the form. */
+export function loadingView(m: Messages): ModalView {
+  return noticeView(m, m.updates.loading);
+}
+
+/** A modal with one message and a close button: for refusals that arrive where no reply can go. */
+export function noticeView(m: Messages, text: string): ModalView {
+  return {
+    type: 'modal',
+    callback_id: ids.views.updateNotice,
+    title: { type: 'plain_text', text: m.updates.noticeTitle },
+    close: { type: 'plain_text', text: m.updates.close },
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(text, 3000) } }],
+  };
+}

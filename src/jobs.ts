@@ -1,0 +1,8 @@
+import { digestJob } from './features/digests/jobs/digest.js';
+import { remindersJob } from './features/reminders/jobs/reminders.js';
+import type { Job } from './kernel/jobs/job.js';
+
+/** Every scheduled job, in the order a tick runs them. */
+export function allJobs(): Job[] {
+  return [digestJob(), remindersJob()];
+}

@@ -1,0 +1,71 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { isDatabaseUnavailable } from '../db/errors.js';
+import type { Deps } from '../deps.js';
+import { messages, type Lang } from '../i18n/index.js';
+import { findPerson } from '../people/people.js';
+import { normaliseTypedText } from '../text/typed-text.js';
+import { quote } from '../text/format.js';
+import { failureText } from '../slack/failure-text.js';
+import { requestLogger } from '../slack/request-context.js';
+import { checkedUser } from '../slack/request-user.js';
+import { dispatch } from './dispatch.js';
+import type { Reply, Subcommand } from './subcommand.js';
+import { unknownUserText } from '../slack/unknown-user.js';
+
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/**
+ * The shape of every slash command: ack at once (Slack allows 3 s), then check
+ * and find the user, dispatch on the first word and answer ephemerally. A
+ * command without a valid user_id gets the plain ack and nothing else. Errors that a
+ * sub-command does not answer itself reach the user as one polite line and
+ * the log with the request id, never as silence; while the database is
+ * away that line says so, in the language remembered for the user.
+ */
+export function subcommandHandler(deps: Deps, command: string, subcommands: () => readonly Subcommand[]) {
+  return async ({ ack, command: body, respond, client, context }: CommandArgs): Promise<void> => {
+    await ack();
+    const requestLog = requestLogger(context, deps.logger);
+    const userId = checkedUser(body.user_id, requestLog, command);
+    if (userId === null) return;
+    const log = requestLog.child({ command, user: userId });
+    log.debug('command received');
+    const reply = async (message: Reply) => {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    };
+    let lang: Lang | undefined;
+    try {
+      const person = await findPerson(deps.prisma, userId);
+      if (person === null) {
+        await reply({ text: await unknownUserText(deps.prisma) });
+        return;
+      }
+      lang = person.language;
+      deps.languages?.remember(person.slackId, lang);
+      const m = messages(lang);
+      const found = dispatch(subcommands(), normaliseTypedText(typeof body.text === 'string' ? body.text : ''));
+      if (found.kind === 'unknown') {
+        await reply({ text: m.common.unknownSubcommand(command, quote(found.word)) });
+        return;
+      }
+      log.info({ subcommand: found.subcommand.key }, 'command');
+      await found.subcommand.run({
+        deps,
+        client,
+        person,
+        lang,
+        m,
+        args: found.args,
+        userId,
+        channelId: body.channel_id,
+        triggerId: body.trigger_id,
+        reply,
+      });
+    } catch (error) {
+      log.error({ err: error, databaseUnavailable: isDatabaseUnavailable(error) }, 'command failed');
+      await reply({ text: failureText(deps, body.user_id, error, lang) }).catch((e: unknown) =>
+        log.error({ err: e }, 'could not tell the user about the failure'),
+      );
+    }
+  };
+}

@@ -1,0 +1,37 @@
+import type { WebClient } from '@slack/web-api';
+import type { KnownBlock } from '@slack/types';
+import type { Deps } from '../deps.js';
+import type { Lang, Messages } from '../i18n/index.js';
+import type { PersonWithAgency } from '../people/people.js';
+import type { SlackUserId } from '../slack/slack-user-id.js';
+
+export interface Reply {
+  text: string;
+  blocks?: KnownBlock[];
+}
+
+export interface SubcommandContext {
+  deps: Deps;
+  client: WebClient;
+  person: PersonWithAgency;
+  lang: Lang;
+  m: Messages;
+  /** The words after the sub-command's name. */
+  args: string[];
+  /** The person's own checked id (person.slackId). */
+  userId: SlackUserId;
+  channelId: string;
+  triggerId: string;
+  /** An ephemeral answer to the user who typed the command. */
+  reply(message: Reply): Promise<void>;
+}
+
+export interface Subcommand {
+  /** Stable key; 'default' serves an empty text and 'number' a leading measure number. */
+  key: string;
+  /** Norwegian name first, then aliases, all lower case. Empty for 'default' and 'number'. */
+  names: readonly string[];
+  usage(m: Messages): string;
+  summary(m: Messages): string;
+  run(ctx: SubcommandContext): Promise<void>;
+}

@@ -1,0 +1,144 @@
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../../generated/prisma/client.js';
+import { lockFolder, type FolderLock } from './folder-lock.js';
+import { migrate } from './migrate.js';
+import { pgliteRunner, pgRunner, type SqlRunner } from './sql-runner.js';
+
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string | null }
+  | { kind: 'postgres'; url: string; schema: string | null };
+
+export interface Database {
+  readonly prisma: PrismaClient;
+  readonly target: DatabaseTarget;
+  readonly runner: SqlRunner;
+  /** Throws when the database cannot answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DATA_DIR = './data/db';
+
+/** unset → ./data/db; `file:<dir>` or `memory:` → PGlite; postgres(ql):// → server. */
+export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
+  if (url === undefined || url === '') return { kind: 'pglite', dataDir: DEFAULT_DATA_DIR };
+  if (url === 'memory:') return { kind: 'pglite', dataDir: null };
+  if (url.startsWith('file:')) {
+    const dir = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
+    if (dir === '') throw new Error('DATABASE_URL file: needs a folder, e.g. file:./data/db');
+    return { kind: 'pglite', dataDir: dir };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const parsed = new URL(url);
+    const schema = parsed.searchParams.get('schema');
+    parsed.searchParams.delete('schema');
+    return { kind: 'postgres', url: parsed.toString(), schema };
+  }
+  throw new Error('DATABASE_URL must be unset, file:<folder>, memory:, or a postgres:// URL');
+}
+
+export interface OpenOptions {
+  /** Apply pending migrations before returning (default true). */
+  migrate?: boolean;
+}
+
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
+  const db = target.kind === 'pglite' ? await openPGlite(target) : await openPostgres(target);
+  if (options.migrate ?? true) {
+    try {
+      await migrate(db.runner);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
+  return db;
+}
+
+async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>): Promise<Database> {
+  const lock: FolderLock | null = target.dataDir === null ? null : lockFolder(target.dataDir);
+  let client: PGlite;
+  try {
+    client = target.dataDir === null ? new PGlite() : new PGlite(target.dataDir);
+    await client.waitReady;
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  let closed = false;
+  return {
+    prisma,
+    target,
+    runner: pgliteRunner(client),
+    async ping() {
+      if (closed || client.closed) throw new Error('database is closed');
+      // SELECT 1 opens no file, so it passes on a folder PGlite can no longer write, where
+      // any table not yet open fails and the next checkpoint aborts the instance: ask the folder too.
+      if (target.dataDir !== null) await access(target.dataDir, constants.W_OK);
+      await client.query('SELECT 1');
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await prisma.$disconnect();
+      await client.close();
+      lock?.release();
+    },
+  };
+}
+
+async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>): Promise<Database> {
+  const schema = target.schema;
+  const poolConfig: pg.PoolConfig = {
+    connectionString: target.url,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    ...(schema === null ? {} : { options: `-c search_path=${quoteIdent(schema)}` }),
+  };
+  const pool = new pg.Pool(poolConfig);
+  // An idle client that loses its server emits 'error'; without a listener that kills the process.
+  pool.on('error', () => undefined);
+  if (schema !== null) await createSchema(pool, schema);
+  const adapter = new PrismaPg(pool, schema === null ? undefined : { schema });
+  const prisma = new PrismaClient({ adapter });
+  let closed = false;
+  return {
+    prisma,
+    target,
+    runner: pgRunner(pool),
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * IF NOT EXISTS does not make CREATE SCHEMA safe against a concurrent twin:
+ * two instances starting together can both pass the check, and the loser
+ * gets a unique violation on pg_namespace. Either way the schema is there.
+ */
+async function createSchema(pool: pg.Pool, schema: string): Promise<void> {
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== '23505' && code !== '42P06') throw error;
+  }
+}
+
+function quoteIdent(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid schema name: ${name}`);
+  return `"${name}"`;
+}
