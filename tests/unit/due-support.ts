@@ -1,7 +1,7 @@
 import { atLocalTime } from '../../src/kernel/calendar/calendar.js';
 import { Directory, type ActiveAbsence, type DirectoryPerson } from '../../src/features/reminders/ladder-routing.js';
 import type { RoundFacts } from '../../src/features/plan/due.js';
-import type { LadderSettings } from '../../src/features/reminders/ladder.js';
+import type { LadderSettings } from '../../src/features/plan/due-dates.js';
 import type { PairRow } from '../../src/features/plan/due-dates.js';
 import type { FailureFacts, ReminderState, SnoozeFacts } from '../../src/features/reminders/jobs/reminders-state.js';
 

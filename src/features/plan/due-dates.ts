@@ -1,8 +1,24 @@
 import type { Config } from '../../kernel/config.js';
 import { localDay, type LocalDay } from '../../kernel/calendar/calendar.js';
 import { dueState, lastReportedAt, overdueWorkingDays, roundFor, type PairFacts, type PlanFacts, type RoundFacts } from './due.js';
-import type { LadderSettings } from '../reminders/ladder.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
+
+/** When pairs fall due, and the steps of the reminder ladder; dueSettingsFrom says where each comes from. */
+export interface LadderSettings {
+  timeZone: string;
+  /** Local 'HH:MM' at which reminders go out, on working days. */
+  reminderTime: string;
+  /** Step 1: working days before the due day. */
+  dueSoonDays: number;
+  /** Step 2: working days after the due day. */
+  overdueDays: number;
+  /** Step 3: working days overdue before the team lead hears. */
+  teamLeadDays: number;
+  /** Step 4: working days overdue before the coordinators' weekly summary lists the pair. */
+  coordinatorDays: number;
+  /** ISO weekday (1 = Monday) of the weekly summary. */
+  summaryWeekday: number;
+}
 
 export type DueSettings = LadderSettings;
 

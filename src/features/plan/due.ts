@@ -1,5 +1,5 @@
 import { workingDaysBetween, type LocalDay } from '../../kernel/calendar/calendar.js';
-import { dayIn, localInstant, workingDayAfter } from '../reminders/ladder.js';
+import { dayIn, localInstant, workingDayAfter } from '../../kernel/calendar/remembered.js';
 
 /** A reporting round as the due function needs it. */
 export interface RoundFacts {

@@ -4,7 +4,6 @@ import { localDay, type LocalDay } from '../calendar/calendar.js';
 import { STATUS_EMOJI, type RolledStatus } from '../status.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import { nameIn, titleIn } from '../i18n/localized.js';
-import type { AgencyStatus } from '../../features/plan/measure-status.js';
 
 // Shared formatting for the updates area's views: pure, no Slack calls.
 
@@ -64,7 +63,7 @@ export function statusText(m: Messages, status: RolledStatus): string {
 }
 
 /** The per-agency breakdown shown beside a rolled-up status: "JD 🟢 · BFD 🟡 · UDI ❔". */
-export function breakdown(agencies: readonly AgencyStatus[]): string {
+export function breakdown(agencies: readonly { code: string; latest: { status: RolledStatus } | null }[]): string {
   return agencies.map((a) => `${a.code} ${STATUS_EMOJI[a.latest?.status ?? 'NO_REPORT']}`).join(' · ');
 }
 

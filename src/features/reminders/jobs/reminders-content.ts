@@ -1,6 +1,8 @@
 import type { LocalDay } from '../../../kernel/calendar/calendar.js';
 import { isRoundOpen, lastReportedAt, overdueWorkingDays, type DueState } from '../../plan/due.js';
-import { dayIn, STEP, summaryDay, weekOf, type LadderSettings, type PairStep } from '../ladder.js';
+import { dayIn, weekOf } from '../../../kernel/calendar/remembered.js';
+import type { LadderSettings } from '../../plan/due-dates.js';
+import { STEP, summaryDay, type PairStep } from '../ladder.js';
 import type { StandIn } from '../ladder-routing.js';
 import type { PairRow } from '../../plan/due-dates.js';
 import { activeSnooze, basePeriod, overduePairs, pairDue, type OverduePair } from './reminders-plan.js';

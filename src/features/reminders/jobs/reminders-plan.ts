@@ -1,6 +1,8 @@
 import type { LocalDay } from '../../../kernel/calendar/calendar.js';
 import { dueState, isRoundOpen, overdueWorkingDays, roundFor, type DueState } from '../../plan/due.js';
-import { dayIn, reminderInstant, STEP, stepInstant, summaryDay, weekOf, type LadderSettings, type PairStep, type Step } from '../ladder.js';
+import { dayIn, weekOf } from '../../../kernel/calendar/remembered.js';
+import type { LadderSettings } from '../../plan/due-dates.js';
+import { reminderInstant, STEP, stepInstant, summaryDay, type PairStep, type Step } from '../ladder.js';
 import type { PairRow } from '../../plan/due-dates.js';
 import { remindedKey, type ReminderState, type SnoozeFacts } from './reminders-state.js';
 

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { LadderSettings } from '../ladder.js';
+import type { LadderSettings } from '../../plan/due-dates.js';
 import { messages, type Lang } from '../../../kernel/i18n/index.js';
 import type { PairRow } from '../../plan/due-dates.js';
 import { failureNoticeMessage } from '../views/reminder-failure.js';
