@@ -2,10 +2,11 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../src/kernel/deps.js';
 import { subcommandHandler } from '../src/kernel/commands/command-handler.js';
 import { digestPreviewSubcommand, digestSendSubcommand } from '../src/features/digests/slack/subcommands.js';
+import { runReminders } from '../src/features/reminders/jobs/reminders.js';
 import { roundSubcommand } from '../src/features/reminders/slack/round-subcommand.js';
 import { reportExportSubcommand } from '../src/features/reports/slack/export-subcommand.js';
 import { helpSubcommand } from '../src/kernel/commands/help.js';
-import type { Subcommand } from '../src/kernel/commands/subcommand.js';
+import type { Subcommand, SubcommandContext } from '../src/kernel/commands/subcommand.js';
 
 export const definition = {
   command: '/rapport',
@@ -15,7 +16,8 @@ export const definition = {
 
 /** Sub-commands in the order the help text lists them. */
 export function subcommands(): readonly Subcommand[] {
-  return [roundSubcommand(), digestPreviewSubcommand(), digestSendSubcommand(), reportExportSubcommand(), helpSubcommand(subcommands, (m) => m.help.rapportHelpUsage)];
+  const sendReminders = (ctx: SubcommandContext, at: Date) => runReminders({ deps: ctx.deps, slack: ctx.client, at, dryRun: false });
+  return [roundSubcommand(sendReminders), digestPreviewSubcommand(), digestSendSubcommand(), reportExportSubcommand(), helpSubcommand(subcommands, (m) => m.help.rapportHelpUsage)];
 }
 
 export function register(app: App, deps: Deps): void {

@@ -21,6 +21,10 @@ export function encodeReminderButton(b: ReminderButton): string {
   return JSON.stringify({ m: b.measureId, a: b.agencyId, n: b.measureNumber, p: b.period });
 }
 
+/** The snooze's repeat of a step lives in a period of its own, so its key is new. */
+export const repeatPeriod = (period: string, snoozeId: number): string => `${period}~z${snoozeId}`;
+export const basePeriod = (period: string): string => period.split('~')[0] ?? period;
+
 /** Button values and private_metadata come back from the client: never trusted, always parsed. */
 export function decodeReminderButton(raw: unknown): ReminderButton | null {
   const value = decodeJson(schema, raw, 200);

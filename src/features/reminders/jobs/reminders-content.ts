@@ -5,7 +5,8 @@ import type { LadderSettings } from '../../plan/due-dates.js';
 import { STEP, summaryDay, type PairStep } from '../ladder.js';
 import type { StandIn } from '../ladder-routing.js';
 import type { PairRow } from '../../plan/due-dates.js';
-import { activeSnooze, basePeriod, overduePairs, pairDue, type OverduePair } from './reminders-plan.js';
+import { basePeriod } from '../contract.js';
+import { activeSnooze, overduePairs, pairDue, type OverduePair } from './reminders-plan.js';
 import type { ReminderState } from './reminders-state.js';
 
 /** What a recorded message should say now, rendered by the views in the recipient's language. */

@@ -5,6 +5,7 @@ import type { LadderSettings } from '../../plan/due-dates.js';
 import { reminderInstant, STEP, stepInstant, summaryDay, type PairStep, type Step } from '../ladder.js';
 import type { PairRow } from '../../plan/due-dates.js';
 import { remindedKey, type ReminderState, type SnoozeFacts } from './reminders-state.js';
+import { basePeriod, repeatPeriod } from '../contract.js';
 
 /** One message the ladder calls for. measureId and agencyId are 0 for a message about many pairs. */
 export interface Delivery {
@@ -25,9 +26,6 @@ export const tripleOf = (d: Triple): string => `${d.step}|${d.period}|${d.measur
 
 export const ledgerKey = (d: Triple & { recipient: string }): string => `s${d.step}|${d.period}|m${d.measureId}|a${d.agencyId}|${d.recipient}`;
 
-/** The snooze's repeat of a step lives in a period of its own, so its key is new. */
-export const repeatPeriod = (period: string, snoozeId: number): string => `${period}~z${snoozeId}`;
-export const basePeriod = (period: string): string => period.split('~')[0] ?? period;
 
 /** A pair's due state at `at`, or null when nothing is expected of it. */
 export function pairDue(state: ReminderState, pair: PairRow, s: LadderSettings, at: Date): DueState | null {

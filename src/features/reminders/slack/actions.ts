@@ -3,7 +3,6 @@ import { isDatabaseUnavailable } from '../../../kernel/db/errors.js';
 import type { Deps } from '../../../kernel/deps.js';
 import { snoozeUntil } from '../ladder.js';
 import { messages, type Lang } from '../../../kernel/i18n/index.js';
-import { basePeriod } from '../jobs/reminders-plan.js';
 import { dueSettingsFrom, loadDueStates } from '../../plan/due-dates.js';
 import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
 import { checkResponder, snoozePair, type Responder } from '../reminder-responses.js';
@@ -17,7 +16,7 @@ import { requestLogger } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import type { SlackUserId } from '../../../kernel/slack/slack-user-id.js';
 import { buildView } from '../../updates/slack/open-update-modal.js';
-import { decodeReminderButton, encodeReminderButton } from '../contract.js';
+import { basePeriod, decodeReminderButton, encodeReminderButton } from '../contract.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 

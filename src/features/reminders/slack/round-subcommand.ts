@@ -1,5 +1,4 @@
 import { localDay } from '../../../kernel/calendar/calendar.js';
-import { runReminders } from '../jobs/reminders.js';
 import { closeRound, openRound, roundProgress, type RoundScope } from '../rounds.js';
 import { readWholeNumber } from '../../../kernel/text/whole-number.js';
 import { quote } from '../../../kernel/text/format.js';
@@ -12,14 +11,20 @@ import { titleIn } from '../../../kernel/i18n/localized.js';
 
 const MAX_MISSING_LISTED = 40;
 
-/** `/rapport runde <frist> [område <n>]`, `runde status [område <n>]`, `runde lukk [område <n>]`: coordinators only. */
-export function roundSubcommand(): Subcommand {
+/** Sends what a tick of the reminders job would send at `at`: a new round's notices go out at once. */
+export type SendReminders = (ctx: SubcommandContext, at: Date) => Promise<unknown>;
+
+/**
+ * `/rapport runde <frist> [område <n>]`, `runde status [område <n>]`, `runde lukk [område <n>]`: coordinators only.
+ * The reminders job is passed in, since a listener runs no job itself.
+ */
+export function roundSubcommand(sendReminders: SendReminders): Subcommand {
   return coordinatorsOnly({
     key: 'round',
     names: ['runde', 'round'],
     usage: (m) => m.reminderCommands.roundUsage,
     summary: (m) => m.reminderCommands.roundSummary,
-    run,
+    run: (ctx) => run(ctx, sendReminders),
   });
 }
 
@@ -44,7 +49,7 @@ function scopeText(ctx: SubcommandContext, scope: RoundScope): string {
   return scope.area === null ? t.roundWholePlan : t.roundArea(scope.area.number, titleIn(ctx.lang, scope.area));
 }
 
-async function run(ctx: SubcommandContext): Promise<void> {
+async function run(ctx: SubcommandContext, sendReminders: SendReminders): Promise<void> {
   const t = ctx.m.reminderCommands;
   const [first, ...rest] = ctx.args;
   if (first === undefined) return ctx.reply({ text: ctx.m.common.usage(t.roundUsage) });
@@ -53,10 +58,10 @@ async function run(ctx: SubcommandContext): Promise<void> {
   if (!read.ok) return;
   if (word === 'status') return status(ctx, read.scope);
   if (word === 'lukk' || word === 'close') return close(ctx, read.scope);
-  return open(ctx, first, read.scope);
+  return open(ctx, first, read.scope, sendReminders);
 }
 
-async function open(ctx: SubcommandContext, given: string, scope: RoundScope): Promise<void> {
+async function open(ctx: SubcommandContext, given: string, scope: RoundScope, sendReminders: SendReminders): Promise<void> {
   const t = ctx.m.reminderCommands;
   const { prisma, clock, config } = ctx.deps;
   const now = clock.now();
@@ -74,7 +79,7 @@ async function open(ctx: SubcommandContext, given: string, scope: RoundScope): P
   // the ledger keeps a scheduler elsewhere from sending the same notices again. The round is open
   // whatever happens here, and what is not sent now the scheduler sends, so a failure is only logged.
   try {
-    await runReminders({ deps: ctx.deps, slack: ctx.client, at: now, dryRun: false });
+    await sendReminders(ctx, now);
   } catch (error) {
     ctx.deps.logger.warn({ err: error }, 'round opened; its notices are left to the scheduler');
   }
