@@ -2,11 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/kernel/config.js';
 import { openCliDatabase, runCli } from '../src/kernel/db/cli-database.js';
-import { localDay } from '../src/kernel/calendar/calendar.js';
 import { renderReport } from '../src/features/reports/build-report.js';
 import { exportArgsProblem, parseExportArgs } from '../src/features/reports/export-args.js';
 import { messages } from '../src/kernel/i18n/index.js';
 import { loadReport } from '../src/features/reports/load-report.js';
+import { reportPeriod } from '../src/features/reports/report-period.js';
 
 const USAGE = 'Usage: npm run report -- [--from <date>] [--to <date>] [--format md|docx|csv] --out <file | -> [--lang nb|en]';
 
@@ -30,14 +30,13 @@ await runCli(async () => {
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-offline', SLACK_SIGNING_SECRET: '-', ...process.env });
   const db = await openCliDatabase(process.env);
   try {
-    const plan = await db.prisma.plan.findUnique({ where: { id: 1 } });
-    if (plan === null) {
+    const now = new Date();
+    const period = await reportPeriod(db.prisma, parsed, now, config.TZ_PLAN);
+    if (period === null) {
       console.error('No plan in the database: run npm run plan:import first.');
       return 1;
     }
-    const now = new Date();
-    const from = parsed.from ?? plan.startDate.toISOString().slice(0, 10);
-    const to = parsed.to ?? localDay(now, config.TZ_PLAN);
+    const { from, to } = period;
     const data = await loadReport(db.prisma, { from, to, timeZone: config.TZ_PLAN, generatedAt: now });
     if (data === null) return 1;
     const file = await renderReport(data, parsed.format, lang, config.TZ_PLAN);

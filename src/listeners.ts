@@ -3,6 +3,8 @@ import { registerCommands } from '../commands/index.js';
 import type { Deps } from './kernel/deps.js';
 import { registerDigest } from './features/digests/slack/register.js';
 import { registerErrorHandler } from './kernel/slack/error-handler.js';
+import { publishHome } from './features/home/publish-home.js';
+import { refreshHomesOfMeasure } from './features/home/refresh-homes.js';
 import { registerHome } from './features/home/slack/register.js';
 import { registerReminderListeners } from './features/reminders/slack/register.js';
 import { registerRequestContext, type RequestScope } from './kernel/slack/request-context.js';
@@ -13,7 +15,7 @@ import { registerUpdateListeners } from './features/updates/slack/register.js';
 export function registerListeners(app: App, deps: Deps, requestScope: RequestScope): void {
   registerRequestContext(app, deps, requestScope);
   registerCommands(app, deps);
-  registerUpdateListeners(app, deps);
+  registerUpdateListeners(app, deps, { publishHome, refreshHomesOfMeasure });
   registerHome(app, deps);
   registerDigest(app, deps);
   registerReminderListeners(app, deps);

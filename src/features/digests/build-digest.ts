@@ -1,3 +1,4 @@
+import { findPlan } from '../../kernel/db/plan.js';
 import type { Config } from '../../kernel/config.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { dueSettingsFrom, loadDueStates } from '../plan/due-dates.js';
@@ -17,7 +18,7 @@ export const CHART_WEEKS = 8;
  */
 export async function buildDigest(prisma: PrismaClient, config: Config, areaId: number, period: DigestPeriod): Promise<Digest> {
   const area = await prisma.focusArea.findUniqueOrThrow({ where: { id: areaId } });
-  const plan = await prisma.plan.findUnique({ where: { id: 1 }, select: { startDate: true } });
+  const plan = await findPlan(prisma);
   const planStart = plan?.startDate.toISOString().slice(0, 10) ?? null;
   const weeks = weeksUpTo(period.week, CHART_WEEKS);
   const asOf = weeks.map((w) => (w === period.week ? period.to : weekPeriod(w, config.TZ_PLAN).to));

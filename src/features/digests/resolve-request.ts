@@ -1,3 +1,4 @@
+import { focusAreas } from '../plan/focus-areas.js';
 import { isoWeek, localDay } from '../../kernel/calendar/calendar.js';
 import type { FocusArea, PrismaClient } from '../../generated/prisma/client.js';
 import { readWholeNumber } from '../../kernel/text/whole-number.js';
@@ -17,7 +18,7 @@ export type DigestRequest =
  */
 export async function resolveDigestRequest(prisma: PrismaClient, args: readonly string[], at: Date, timeZone: string): Promise<DigestRequest> {
   const [areaArg, weekArg] = args;
-  const areas = await prisma.focusArea.findMany({ orderBy: { number: 'asc' } });
+  const areas = await focusAreas(prisma);
   if (areaArg === undefined) return { kind: 'need-area', areas };
   const number = readWholeNumber(areaArg, { min: 1 });
   const area = number.ok ? areas.find((a) => a.number === number.value) : undefined;

@@ -4,7 +4,7 @@ import { loadHomeData } from './home-data.js';
 import { findPerson, type PersonWithAgency } from '../../kernel/people/people.js';
 import { homeView, notRegisteredHome } from './views/home.js';
 import type { SlackUserId } from '../../kernel/slack/slack-user-id.js';
-import { viewLocale } from '../updates/slack/view-locale.js';
+import { viewLocale } from '../../kernel/text/format.js';
 
 /** Builds and publishes one user's Home tab: their measures, and for coordinators the plan overview. */
 export async function publishHome(deps: Deps, client: WebClient, slackId: SlackUserId): Promise<void> {

@@ -1,3 +1,4 @@
+import { PLAN_ID } from '../../kernel/db/plan.js';
 import type { Config } from '../../kernel/config.js';
 import { localDay, type LocalDay } from '../../kernel/calendar/calendar.js';
 import { dueState, lastReportedAt, overdueWorkingDays, roundFor, type PairFacts, type PlanFacts, type RoundFacts } from './due.js';
@@ -80,7 +81,7 @@ export async function loadDueFacts(prisma: PrismaClient, at: Date, timeZone: str
   const agencyIds = filter.agencyIds ?? null;
   const [plans, pairs, reports, rounds] = await Promise.all([
     prisma.$queryRawUnsafe<{ startDate: Date; endDate: Date; defaultCadenceDays: number }[]>(
-      `SELECT "startDate", "endDate", "defaultCadenceDays" FROM "Plan" WHERE id = 1`,
+      `SELECT "startDate", "endDate", "defaultCadenceDays" FROM "Plan" WHERE id = ${PLAN_ID}`,
     ),
     prisma.$queryRawUnsafe<Omit<PairRow, 'lastUpdateAt' | 'lastWaivedAt' | 'settled'>[]>(
       `SELECT ma."measureId", ma."agencyId", ma.role::text AS role, m.number, m."titleNb", m."titleEn", m."focusAreaId", m."cadenceDays",

@@ -1,3 +1,5 @@
+import { focusAreas } from './focus-areas.js';
+import { findPlan } from '../../kernel/db/plan.js';
 import { stringify } from 'yaml';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { PlanFileInput } from './plan-file.js';
@@ -8,8 +10,8 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 /** The database as a plan file, in the same shape import reads; sorted by key. */
 export async function exportPlan(prisma: PrismaClient): Promise<PlanFileInput> {
   const [plan, areas, agencies, people, measures] = await Promise.all([
-    prisma.plan.findUnique({ where: { id: 1 } }),
-    prisma.focusArea.findMany({ orderBy: { number: 'asc' } }),
+    findPlan(prisma),
+    focusAreas(prisma),
     prisma.agency.findMany({ orderBy: { code: 'asc' } }),
     prisma.person.findMany({ orderBy: { slackId: 'asc' }, include: { agency: { select: { code: true } } } }),
     prisma.measure.findMany({

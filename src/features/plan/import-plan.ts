@@ -1,3 +1,4 @@
+import { PLAN_ID } from '../../kernel/db/plan.js';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import type { PlanFile } from './plan-file.js';
 import { validatePlanText } from './validate-plan.js';
@@ -41,7 +42,7 @@ async function writePlan(tx: Tx, file: PlanFile, actor: string): Promise<ImportS
     digestWeekday: file.plan.digest_weekday ?? 1,
     digestTime: file.plan.digest_time ?? '08:00',
   };
-  await tx.plan.upsert({ where: { id: 1 }, create: plan, update: plan });
+  await tx.plan.upsert({ where: { id: PLAN_ID }, create: plan, update: plan });
 
   const areaIds = new Map<number, number>();
   for (const area of file.focus_areas) {

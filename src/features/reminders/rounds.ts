@@ -1,3 +1,4 @@
+import { findPlan } from '../../kernel/db/plan.js';
 import { atLocalTime, localDay, type LocalDay } from '../../kernel/calendar/calendar.js';
 import { lastReportedAt } from '../plan/due.js';
 import type { PrismaClient, ReportingRound } from '../../generated/prisma/client.js';
@@ -36,7 +37,7 @@ export async function openRound(
 ): Promise<OpenRoundResult> {
   const { at, timeZone } = args;
   if (args.deadlineDay < localDay(at, timeZone)) return { ok: false, reason: 'past' };
-  const plan = await prisma.plan.findUnique({ where: { id: 1 }, select: { endDate: true } });
+  const plan = await findPlan(prisma);
   const planEnd = plan?.endDate.toISOString().slice(0, 10);
   if (planEnd !== undefined && args.deadlineDay > planEnd) return { ok: false, reason: 'after_plan', planEnd };
   const areaId = args.scope.area?.id ?? null;

@@ -1,3 +1,5 @@
+import { focusAreas } from '../plan/focus-areas.js';
+import { findPlan } from '../../kernel/db/plan.js';
 import { addDays, atLocalTime, type LocalDay } from '../../kernel/calendar/calendar.js';
 import { countByStatus } from '../digests/counts.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
@@ -20,12 +22,12 @@ export interface ReportRequest {
  * areas, statuses, the period's versions with their names, waivers).
  */
 export async function loadReport(prisma: PrismaClient, request: ReportRequest): Promise<ReportData | null> {
-  const plan = await prisma.plan.findUnique({ where: { id: 1 } });
+  const plan = await findPlan(prisma);
   if (plan === null) return null;
   const start = atLocalTime(request.from, '00:00', request.timeZone);
   const end = atLocalTime(addDays(request.to, 1), '00:00', request.timeZone);
   const [areas, statuses, rows, waivers] = await Promise.all([
-    prisma.focusArea.findMany({ orderBy: { number: 'asc' } }),
+    focusAreas(prisma),
     loadMeasureStatuses(prisma, { asOf: new Date(end.getTime() - 1) }),
     prisma.update.findMany({
       where: { createdAt: { gte: start, lt: end } },

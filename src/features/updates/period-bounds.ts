@@ -1,3 +1,4 @@
+import { findPlan } from '../../kernel/db/plan.js';
 import { localDay } from '../../kernel/calendar/calendar.js';
 import type { Deps } from '../../kernel/deps.js';
 import type { PeriodBounds } from './update-draft.js';
@@ -7,7 +8,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 /** The days a report may cover: the plan's first day up to today, or the plan's last day if it has ended. */
 export async function periodBounds(deps: Pick<Deps, 'prisma' | 'clock' | 'config'>): Promise<PeriodBounds & { today: string }> {
   const today = localDay(deps.clock.now(), deps.config.TZ_PLAN);
-  const plan = await deps.prisma.plan.findUnique({ where: { id: 1 }, select: { startDate: true, endDate: true } });
+  const plan = await findPlan(deps.prisma);
   if (plan === null) return { earliest: '1900-01-01', latest: today, today };
   const end = day(plan.endDate);
   return { earliest: day(plan.startDate), latest: end < today ? end : today, today };

@@ -26,3 +26,11 @@ export function loadSeries(prisma: PrismaClient, seriesId: string): Promise<Upda
 export function latestOfPair(prisma: PrismaClient, measureId: number, agencyId: number): Promise<Update | null> {
   return prisma.update.findFirst({ where: { measureId, agencyId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
 }
+
+/** What a confirmation names besides the update itself: its measure and agency. */
+export function measureAndAgencyOf(prisma: PrismaClient, updateId: number) {
+  return prisma.update.findUniqueOrThrow({
+    where: { id: updateId },
+    select: { measure: { select: { number: true, titleNb: true, titleEn: true } }, agency: { select: { code: true } } },
+  });
+}

@@ -2,7 +2,8 @@ import { format } from 'date-fns';
 import { enGB, nb } from 'date-fns/locale';
 import { localDay, type LocalDay } from '../calendar/calendar.js';
 import { STATUS_EMOJI, type RolledStatus } from '../status.js';
-import type { Lang, Messages } from '../i18n/index.js';
+import type { Deps } from '../deps.js';
+import { messages, type Lang, type Messages } from '../i18n/index.js';
 import { nameIn, titleIn } from '../i18n/localized.js';
 
 // Shared formatting for the updates area's views: pure, no Slack calls.
@@ -15,6 +16,10 @@ export interface ViewLocale {
   lang: Lang;
   /** The plan's time zone: instants are shown as its calendar days. */
   timeZone: string;
+}
+
+export function viewLocale(deps: Pick<Deps, 'config'>, lang: Lang): ViewLocale {
+  return { m: messages(lang), lang, timeZone: deps.config.TZ_PLAN };
 }
 
 export function formatInstant(loc: ViewLocale, instant: Date): string {

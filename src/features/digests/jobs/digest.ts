@@ -1,3 +1,5 @@
+import { focusAreas } from '../../plan/focus-areas.js';
+import { findPlan } from '../../../kernel/db/plan.js';
 import type { PrismaClient } from '../../../generated/prisma/client.js';
 import { buildDigest } from '../build-digest.js';
 import { renderDigestText } from '../views/render-text.js';
@@ -22,9 +24,9 @@ export function digestJob(): Job {
 async function runDigestJob(ctx: JobContext): Promise<JobReport> {
   const { deps, at } = ctx;
   const { prisma, config } = deps;
-  const plan = await prisma.plan.findUnique({ where: { id: 1 } });
+  const plan = await findPlan(prisma);
   if (plan === null) return { job: DIGEST_JOB, lines: [] };
-  const areas = await prisma.focusArea.findMany({ orderBy: { number: 'asc' } });
+  const areas = await focusAreas(prisma);
   const due = dueDigests(plan, areas, at, config.TZ_PLAN);
   if (ctx.dryRun) return { job: DIGEST_JOB, lines: await describe(deps, due) };
 

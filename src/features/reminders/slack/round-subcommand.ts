@@ -1,3 +1,4 @@
+import { focusAreaById, focusAreaByNumber, focusAreas } from '../../plan/focus-areas.js';
 import { localDay } from '../../../kernel/calendar/calendar.js';
 import { closeRound, openRound, roundProgress, type RoundScope } from '../rounds.js';
 import { readWholeNumber } from '../../../kernel/text/whole-number.js';
@@ -37,9 +38,9 @@ async function readScope(ctx: SubcommandContext, words: string[]): Promise<Scope
   if (rest.length === 0 && words.length === 0) return { ok: true, scope: { area: null } };
   const given = rest.join(' ');
   const number = rest.length === 1 ? readWholeNumber(given, { min: 1 }) : null;
-  const area = number?.ok ? await ctx.deps.prisma.focusArea.findUnique({ where: { number: number.value } }) : null;
+  const area = number?.ok ? await focusAreaByNumber(ctx.deps.prisma, number.value) : null;
   if (area !== null) return { ok: true, scope: { area } };
-  const areas = await ctx.deps.prisma.focusArea.findMany({ orderBy: { number: 'asc' } });
+  const areas = await focusAreas(ctx.deps.prisma);
   await ctx.reply({ text: t.roundNoArea(quote(given || '?'), areaChoices(ctx.lang, areas)) });
   return { ok: false };
 }
@@ -71,7 +72,7 @@ async function open(ctx: SubcommandContext, given: string, scope: RoundScope, se
   if (!result.ok) {
     if (result.reason === 'past') return ctx.reply({ text: t.roundPast });
     if (result.reason === 'after_plan') return ctx.reply({ text: t.roundAfterPlan(formatDueDay(result.planEnd, ctx.lang)) });
-    const openScope = result.open.focusAreaId === null ? t.roundWholePlan : scopeText(ctx, { area: await prisma.focusArea.findUniqueOrThrow({ where: { id: result.open.focusAreaId } }) });
+    const openScope = result.open.focusAreaId === null ? t.roundWholePlan : scopeText(ctx, { area: await focusAreaById(prisma, result.open.focusAreaId) });
     return ctx.reply({ text: t.roundOverlap(formatDueDay(localDay(result.open.deadline, config.TZ_PLAN), ctx.lang), openScope) });
   }
   await ctx.reply({ text: t.roundOpened(scopeText(ctx, scope), formatDueDay(day, ctx.lang), result.measures, result.agencies) });
@@ -89,7 +90,7 @@ async function close(ctx: SubcommandContext, scope: RoundScope): Promise<void> {
   const t = ctx.m.reminderCommands;
   const closed = await closeRound(ctx.deps.prisma, { scope, actor: ctx.userId, at: ctx.deps.clock.now() });
   if (closed === null) return ctx.reply({ text: t.roundNoneOpen });
-  const area = closed.focusAreaId === null ? null : await ctx.deps.prisma.focusArea.findUnique({ where: { id: closed.focusAreaId } });
+  const area = await focusAreaById(ctx.deps.prisma, closed.focusAreaId);
   return ctx.reply({ text: t.roundClosed(scopeText(ctx, { area }), formatDueDay(localDay(closed.deadline, ctx.deps.config.TZ_PLAN), ctx.lang)) });
 }
 
@@ -99,7 +100,7 @@ async function status(ctx: SubcommandContext, scope: RoundScope): Promise<void> 
   const progress = await roundProgress(prisma, { scope, at: clock.now(), timeZone: config.TZ_PLAN });
   if (progress === null) return ctx.reply({ text: t.roundNone });
   const { round } = progress;
-  const area = round.focusAreaId === null ? null : await prisma.focusArea.findUnique({ where: { id: round.focusAreaId } });
+  const area = await focusAreaById(prisma, round.focusAreaId);
   const lines = [
     t.roundStatusHead(scopeText(ctx, { area }), formatDueDay(localDay(round.deadline, config.TZ_PLAN), ctx.lang), progress.open),
     t.roundProgress(progress.reported, progress.measures, progress.missing.length),

@@ -1,10 +1,10 @@
-import { localDay } from '../../../kernel/calendar/calendar.js';
 import { formatDayRange } from '../../digests/format.js';
 import type { Messages } from '../../../kernel/i18n/index.js';
 import { classifySendError } from '../../../kernel/slack/slack-errors.js';
 import { renderReport } from '../build-report.js';
 import { exportArgsProblem, parseExportArgs } from '../export-args.js';
 import { loadReport } from '../load-report.js';
+import { reportPeriod } from '../report-period.js';
 import { coordinatorsOnly } from '../../../kernel/commands/coordinators-only.js';
 import type { Subcommand } from '../../../kernel/commands/subcommand.js';
 
@@ -23,14 +23,13 @@ export function reportExportSubcommand(): Subcommand {
         return;
       }
       const { prisma, config, clock, logger } = ctx.deps;
-      const plan = await prisma.plan.findUnique({ where: { id: 1 }, select: { startDate: true } });
-      if (plan === null) {
+      const now = clock.now();
+      const period = await reportPeriod(prisma, args, now, config.TZ_PLAN);
+      if (period === null) {
         await ctx.reply({ text: r.noPlan });
         return;
       }
-      const now = clock.now();
-      const from = args.from ?? plan.startDate.toISOString().slice(0, 10);
-      const to = args.to ?? localDay(now, config.TZ_PLAN);
+      const { from, to } = period;
       if (from > to) {
         await ctx.reply({ text: r.exportFromAfterTo });
         return;

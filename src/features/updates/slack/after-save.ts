@@ -4,10 +4,17 @@ import type { Update } from '../../../generated/prisma/client.js';
 import type { Logger } from '../../../kernel/logger.js';
 import type { PersonWithAgency } from '../../../kernel/people/people.js';
 import { updateConfirmation } from '../views/update-confirmation.js';
-import { publishHome } from '../../home/publish-home.js';
-import { refreshHomesOfMeasure } from '../../home/refresh-homes.js';
+import { measureAndAgencyOf } from '../update-queries.js';
 import type { ModalSource } from '../modal-metadata.js';
-import { viewLocale } from './view-locale.js';
+import { viewLocale } from '../../../kernel/text/format.js';
+
+/** What a save asks of App Home. The composition root passes the home feature's, which updates does not import. */
+export interface HomeAfterSave {
+  /** The author's own Home, when the form was opened from it. */
+  publishHome(deps: Deps, client: WebClient, slackId: string): Promise<void>;
+  /** Everyone else who follows the measure; never throws. */
+  refreshHomesOfMeasure(refresh: { deps: Deps; client: WebClient; measureId: number; authorSlackId: string; log: Logger }): Promise<unknown>;
+}
 
 export interface AfterSave {
   deps: Deps;
@@ -16,18 +23,16 @@ export interface AfterSave {
   update: Update;
   source: ModalSource;
   log: Logger;
+  homes: HomeAfterSave;
 }
 
 /**
  * The update is stored by now; these are courtesies. A failure is logged and
  * never reported as a failed save: the user would send it again.
  */
-export async function afterSave({ deps, client, person, update, source, log }: AfterSave): Promise<void> {
+export async function afterSave({ deps, client, person, update, source, log, homes }: AfterSave): Promise<void> {
   try {
-    const row = await deps.prisma.update.findUniqueOrThrow({
-      where: { id: update.id },
-      select: { measure: { select: { number: true, titleNb: true, titleEn: true } }, agency: { select: { code: true } } },
-    });
+    const row = await measureAndAgencyOf(deps.prisma, update.id);
     const message = updateConfirmation(viewLocale(deps, person.language), {
       update,
       measure: row.measure,
@@ -39,8 +44,8 @@ export async function afterSave({ deps, client, person, update, source, log }: A
     log.error({ err: error, updateId: update.id }, 'could not send the update confirmation');
   }
   if (source === 'home') {
-    await publishHome(deps, client, person.slackId).catch((error: unknown) => log.error({ err: error }, 'could not refresh App Home after a save'));
+    await homes.publishHome(deps, client, person.slackId).catch((error: unknown) => log.error({ err: error }, 'could not refresh App Home after a save'));
   }
   // Others' Homes in the background: the save's handler must not wait on a dozen publishes.
-  void refreshHomesOfMeasure({ deps, client, measureId: update.measureId, authorSlackId: person.slackId, log });
+  void homes.refreshHomesOfMeasure({ deps, client, measureId: update.measureId, authorSlackId: person.slackId, log });
 }

@@ -4,7 +4,7 @@ import type { PersonWithAgency } from '../../../kernel/people/people.js';
 import { loadHistoryPage } from '../update-history.js';
 import { HISTORY_PAGE_SIZE, historyMessage } from '../views/update-history.js';
 import type { Reply, Subcommand } from '../../../kernel/commands/subcommand.js';
-import { viewLocale } from './view-locale.js';
+import { viewLocale } from '../../../kernel/text/format.js';
 import { measureNumberArg, noSuchMeasure } from './subcommand-args.js';
 
 /** One page of a measure's history; null when there is no such measure. */

@@ -1,3 +1,4 @@
+import { focusAreaByNumber } from '../../plan/focus-areas.js';
 import type { Deps } from '../../../kernel/deps.js';
 import { loadMeasureRows } from '../measure-rows.js';
 import type { PersonWithAgency } from '../../../kernel/people/people.js';
@@ -6,7 +7,7 @@ import { measureTitle, quote } from '../../../kernel/text/format.js';
 import { measureListMessage } from '../views/measure-lists.js';
 import { isAreaWord } from '../../../kernel/text/area-word.js';
 import type { Reply, Subcommand } from '../../../kernel/commands/subcommand.js';
-import { viewLocale } from './view-locale.js';
+import { viewLocale } from '../../../kernel/text/format.js';
 import { withUsage } from './subcommand-args.js';
 
 /** All measures, or one focus area's (null: the area does not exist), one page. */
@@ -14,7 +15,7 @@ export async function renderList(deps: Deps, person: PersonWithAgency, areaNumbe
   const loc = viewLocale(deps, person.language);
   let area = null;
   if (areaNumber !== null) {
-    area = areaNumber > 1_000_000 ? null : await deps.prisma.focusArea.findUnique({ where: { number: areaNumber } });
+    area = await focusAreaByNumber(deps.prisma, areaNumber);
     if (area === null) return null;
   }
   const rows = await loadMeasureRows(deps, person, area === null ? { kind: 'all' } : { kind: 'all', focusAreaId: area.id });

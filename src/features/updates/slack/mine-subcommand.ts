@@ -4,7 +4,7 @@ import type { PersonWithAgency } from '../../../kernel/people/people.js';
 import { agencyName, quote } from '../../../kernel/text/format.js';
 import { myMeasuresMessage } from '../views/measure-lists.js';
 import type { Reply, Subcommand, SubcommandContext } from '../../../kernel/commands/subcommand.js';
-import { viewLocale } from './view-locale.js';
+import { viewLocale } from '../../../kernel/text/format.js';
 import { withUsage } from './subcommand-args.js';
 
 /** The user's agency's measures, one page. */

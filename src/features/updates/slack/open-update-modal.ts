@@ -8,7 +8,7 @@ import { loadingView, noticeView } from '../views/update-notice.js';
 import { refusalText } from '../views/update-refusal.js';
 import { encodeMetadata, type ModalSource } from '../modal-metadata.js';
 import { failureText } from '../../../kernel/slack/failure-text.js';
-import { viewLocale } from './view-locale.js';
+import { viewLocale } from '../../../kernel/text/format.js';
 
 export interface OpenUpdateModalArgs {
   deps: Deps;

@@ -5,7 +5,7 @@ import type { PersonWithAgency } from '../../../kernel/people/people.js';
 import { quote } from '../../../kernel/text/format.js';
 import { overdueMessage } from '../views/overdue-list.js';
 import type { Reply, Subcommand } from '../../../kernel/commands/subcommand.js';
-import { viewLocale } from './view-locale.js';
+import { viewLocale } from '../../../kernel/text/format.js';
 import { withUsage } from './subcommand-args.js';
 
 export async function renderOverdue(deps: Deps, person: PersonWithAgency, page: number): Promise<Reply> {

@@ -13,7 +13,7 @@ import { failureLang } from '../../../kernel/slack/failure-text.js';
 import { ids } from '../../../kernel/slack/ids.js';
 import { requestLogger } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
-import { afterSave } from './after-save.js';
+import { afterSave, type HomeAfterSave } from './after-save.js';
 import { decodeMetadata } from '../modal-metadata.js';
 import { readSubmission } from './read-submission.js';
 
@@ -25,7 +25,7 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
  * before the ack so that a refusal can still be shown; the confirmation is
  * sent after it. A submission without a valid user is acked and dropped.
  */
-export function registerUpdateSubmission(app: App, deps: Deps): void {
+export function registerUpdateSubmission(app: App, deps: Deps, homes: HomeAfterSave): void {
   app.view(ids.views.updateModal, async ({ ack, body, view, client, context }: Args) => {
     const requestLog = requestLogger(context, deps.logger);
     const userId = checkedUser(interactionUserId(body), requestLog, ids.views.updateModal);
@@ -68,7 +68,7 @@ export function registerUpdateSubmission(app: App, deps: Deps): void {
       }
       await answer({ response_action: 'clear' });
       log.info({ updateId: result.update.id, version: result.update.version }, 'update saved');
-      await afterSave({ deps, client, person, update: result.update, source: meta.src, log });
+      await afterSave({ deps, client, person, update: result.update, source: meta.src, log, homes });
     } catch (error) {
       if (!acked) await ack(failureAck(deps, body.user.id, error, lang)).catch(() => undefined);
       throw error;
