@@ -1,10 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../src/kernel/deps.js';
 import { subcommandHandler } from '../src/kernel/commands/command-handler.js';
-import { digestPreviewSubcommand, digestSendSubcommand } from '../src/features/digests/slack/subcommands.js';
-import { runReminders } from '../src/features/reminders/jobs/reminders.js';
-import { roundSubcommand } from '../src/features/reminders/slack/round-subcommand.js';
-import { reportExportSubcommand } from '../src/features/reports/slack/export-subcommand.js';
+import { digestPreviewSubcommand, digestSendSubcommand } from '../src/features/digests/index.js';
+import { runReminders } from '../src/features/reminders/index.js';
+import { roundSubcommand } from '../src/features/reminders/index.js';
+import { reportExportSubcommand } from '../src/features/reports/index.js';
 import { helpSubcommand } from '../src/kernel/commands/help.js';
 import type { Subcommand, SubcommandContext } from '../src/kernel/commands/subcommand.js';
 

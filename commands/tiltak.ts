@@ -1,10 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../src/kernel/deps.js';
 import { subcommandHandler } from '../src/kernel/commands/command-handler.js';
-import { absenceSubcommand } from '../src/features/reminders/slack/absence-subcommand.js';
+import { absenceSubcommand } from '../src/features/reminders/index.js';
 import { helpSubcommand } from '../src/kernel/commands/help.js';
 import type { Subcommand } from '../src/kernel/commands/subcommand.js';
-import { updateSubcommands } from '../src/features/updates/slack/subcommands.js';
+import { updateSubcommands } from '../src/features/updates/index.js';
 
 export const definition = {
   command: '/tiltak',

@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { renderDigestChart } from '../src/features/digests/views/digest-chart.js';
+import { renderDigestChart } from '../src/features/digests/index.js';
 import { loadConfig } from '../src/kernel/config.js';
 import { openCliDatabase, runCli } from '../src/kernel/db/cli-database.js';
-import { buildDigest } from '../src/features/digests/build-digest.js';
-import { renderDigestText } from '../src/features/digests/views/render-text.js';
-import { resolveDigestRequest } from '../src/features/digests/resolve-request.js';
+import { buildDigest } from '../src/features/digests/index.js';
+import { renderDigestText } from '../src/features/digests/index.js';
+import { resolveDigestRequest } from '../src/features/digests/index.js';
 
 const USAGE = 'Usage: npm run digest:preview -- --area <n> [--week <2004-W09 | 9>] [--at <ISO instant>] [--lang nb|en] [--chart <file.png>]';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { openCliDatabase, runCli } from '../src/kernel/db/cli-database.js';
-import { importPlanText } from '../src/features/plan/import-plan.js';
+import { importPlanText } from '../src/features/plan/index.js';
 
 await runCli(async () => {
   const file = process.argv[2];

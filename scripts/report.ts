@@ -2,11 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/kernel/config.js';
 import { openCliDatabase, runCli } from '../src/kernel/db/cli-database.js';
-import { renderReport } from '../src/features/reports/build-report.js';
-import { exportArgsProblem, parseExportArgs } from '../src/features/reports/export-args.js';
+import { renderReport } from '../src/features/reports/index.js';
+import { exportArgsProblem, parseExportArgs } from '../src/features/reports/index.js';
 import { messages } from '../src/kernel/i18n/index.js';
-import { loadReport } from '../src/features/reports/load-report.js';
-import { reportPeriod } from '../src/features/reports/report-period.js';
+import { loadReport } from '../src/features/reports/index.js';
+import { reportPeriod } from '../src/features/reports/index.js';
 
 const USAGE = 'Usage: npm run report -- [--from <date>] [--to <date>] [--format md|docx|csv] --out <file | -> [--lang nb|en]';
 

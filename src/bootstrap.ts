@@ -9,7 +9,7 @@ import { startScheduler, type Scheduler } from './kernel/jobs/scheduler.js';
 import type { Job } from './kernel/jobs/job.js';
 import { RecentLanguages } from './kernel/i18n/recent-languages.js';
 import { createLogger, type Logger } from './kernel/logger.js';
-import { importPlanIfEmpty } from './features/plan/first-start.js';
+import { importPlanIfEmpty } from './features/plan/index.js';
 import { connectWithRetry, type ConnectStep } from './kernel/slack/init-with-retry.js';
 import type { RequestScope } from './kernel/slack/request-context.js';
 

@@ -1,5 +1,5 @@
-import { digestJob } from './features/digests/jobs/digest.js';
-import { remindersJob } from './features/reminders/jobs/reminders.js';
+import { digestJob } from './features/digests/index.js';
+import { remindersJob } from './features/reminders/index.js';
 import type { Job } from './kernel/jobs/job.js';
 
 /** Every scheduled job, in the order a tick runs them. */

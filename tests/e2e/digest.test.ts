@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { digestJob } from '../../src/features/digests/jobs/digest.js';
-import { ids } from '../../src/kernel/slack/ids.js';
+import { ids } from '../../src/features/digests/contract.js';
 import { blockActionPayload } from '../rig/payloads.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { addUpdates, replies, topLevel } from '../jobs/digest-support.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ids } from '../../src/kernel/slack/ids.js';
+import { ids } from '../support/slack-ids.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { blockActionPayload, viewClosedPayload, viewSubmissionPayload } from '../rig/payloads.js';
 import { buildCommand, buildEventEnvelope, buildInteraction } from '../rig/wire.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTiltak, type Running } from '../../src/bootstrap.js';
 import type { Database } from '../../src/kernel/db/open-database.js';
-import { ids } from '../../src/kernel/slack/ids.js';
+import { ids } from '../support/slack-ids.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { FakeSlack } from '../rig/fake-slack.js';
 import { blockActionPayload, viewSubmissionPayload } from '../rig/payloads.js';

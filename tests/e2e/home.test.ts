@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STATUSES } from '../../src/kernel/status.js';
-import { ids } from '../../src/kernel/slack/ids.js';
+import { ids } from '../../src/features/updates/contract.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { blockActionPayload } from '../rig/payloads.js';
 import { useHarness } from '../support/lifecycle.js';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ids } from '../../src/kernel/slack/ids.js';
-import { encodeMetadata } from '../../src/features/updates/modal-metadata.js';
+import { ids } from '../support/slack-ids.js';
+import { encodeMetadata } from '../../src/features/updates/contract.js';
 import { viewSubmissionPayload } from '../rig/payloads.js';
 import { watchRequests } from '../support/in-flight.js';
 import { useHarness } from '../support/lifecycle.js';

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ids } from '../../src/kernel/slack/ids.js';
+import { ids } from '../../src/features/reminders/contract.js';
+import { ids as updateIds } from '../../src/features/updates/contract.js';
 import { viewSubmissionPayload } from '../rig/payloads.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { allDms, click, dms, lastResponseText, ledgerKeyOf, textOf, tick } from './reminders-support.js';
@@ -178,7 +179,7 @@ describe('the buttons', () => {
     const [dm] = measureOne('U0KARI01');
     const { opens } = await opensBeforeLookup(h, async () => {
       await click(h, 'U0KARI01', dm!, ids.actions.reminders.updateNow);
-      await h.fake.waitFor(() => [...h.fake.state.views.values()].find((v) => v.view.callback_id === ids.views.updateModal));
+      await h.fake.waitFor(() => [...h.fake.state.views.values()].find((v) => v.view.callback_id === updateIds.views.updateModal));
     });
     expect(opens).toBe(1);
     const opened = await h.fake.waitFor(() => h.fake.callsTo('views.open').find((c) => c.ok));

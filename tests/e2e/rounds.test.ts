@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ids } from '../../src/kernel/slack/ids.js';
+import { ids } from '../../src/features/reminders/contract.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { allDms, buttonValue, dms, ledgerKeyOf, textOf, tick } from './reminders-support.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTiltak, type Running } from '../../src/bootstrap.js';
 import type { Database } from '../../src/kernel/db/open-database.js';
 import { createLogger } from '../../src/kernel/logger.js';
-import { ids } from '../../src/kernel/slack/ids.js';
+import { ids } from '../support/slack-ids.js';
 import { FakeSlack } from '../rig/fake-slack.js';
 import { viewSubmissionPayload } from '../rig/payloads.js';
 import { BOT_TOKEN, seedPlan } from '../support/harness.js';

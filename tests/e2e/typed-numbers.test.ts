@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ids } from '../../src/kernel/slack/ids.js';
+import { ids } from '../support/slack-ids.js';
 import { blockActionPayload, viewSubmissionPayload } from '../rig/payloads.js';
 import { useHarness } from '../support/lifecycle.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dueSettingsFrom, loadDueStates } from '../../src/features/plan/due-dates.js';
-import { ids } from '../../src/kernel/slack/ids.js';
+import { ids } from '../support/slack-ids.js';
 import { viewSubmissionPayload } from '../rig/payloads.js';
 import { useHarness } from '../support/lifecycle.js';
 import { goodForm, openModal, submit, type FormInput } from './updates-support.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ids } from '../../src/kernel/slack/ids.js';
+import { ids } from '../../src/features/updates/contract.js';
 import { useHarness } from '../support/lifecycle.js';
 import { actionValue, allText, clickButton, goodForm, openModal, reply, submit, type FormInput } from './updates-support.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ids } from '../../src/kernel/slack/ids.js';
+import { ids } from '../../src/features/updates/contract.js';
 import { encodeOpen } from '../../src/features/updates/contract.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { blockActionPayload } from '../rig/payloads.js';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ids } from '../../src/kernel/slack/ids.js';
-import { encodeMetadata } from '../../src/features/updates/modal-metadata.js';
+import { ids } from '../../src/features/updates/contract.js';
+import { encodeMetadata } from '../../src/features/updates/contract.js';
 import { encodeOpen } from '../../src/features/updates/contract.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { startHarness, type Harness } from '../support/harness.js';

@@ -4,7 +4,7 @@ import { vi } from 'vitest';
 import type { Json } from '../rig/block-kit-checker.js';
 import { blockActionPayload, viewSubmissionPayload } from '../rig/payloads.js';
 import type { Harness } from '../support/harness.js';
-import { ids } from '../../src/kernel/slack/ids.js';
+import { ids } from '../../src/features/updates/contract.js';
 
 export interface FormInput {
   status?: string;

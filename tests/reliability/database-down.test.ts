@@ -4,7 +4,7 @@ import { allJobs } from '../../src/jobs.js';
 import { runJobs } from '../../src/kernel/jobs/scheduler.js';
 import { remindersJob } from '../../src/features/reminders/jobs/reminders.js';
 import type { Job, JobReport } from '../../src/kernel/jobs/job.js';
-import { ids } from '../../src/kernel/slack/ids.js';
+import { ids } from '../support/slack-ids.js';
 import { encodeOpen } from '../../src/features/updates/contract.js';
 import { dms, ledgerKeyOf } from '../e2e/reminders-support.js';
 import { clickButton, formValues, goodForm, openModal } from '../e2e/updates-support.js';

@@ -5,11 +5,13 @@ import { readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { parse } from 'yaml';
 import { commandModules } from '../../commands/index.js';
-import { ids } from '../../src/kernel/slack/ids.js';
+import { ids } from '../support/slack-ids.js';
 import { encodeReminderButton } from '../../src/features/reminders/contract.js';
-import { knownActionIds } from '../../src/kernel/slack/unknown-actions.js';
+import { knownActionIds, viewCallbackIds } from '../../src/slack-ids.js';
+
+export { viewCallbackIds };
 import { encodeOpen, encodePage } from '../../src/features/updates/contract.js';
-import { encodeMetadata } from '../../src/features/updates/modal-metadata.js';
+import { encodeMetadata } from '../../src/features/updates/contract.js';
 import { formValues, goodForm } from '../e2e/updates-support.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { blockActionPayload, viewClosedPayload, viewSubmissionPayload } from '../rig/payloads.js';
@@ -84,9 +86,6 @@ export function commandTexts(): { command: string; key: string; text: string }[]
   );
 }
 
-export function viewCallbackIds(): string[] {
-  return Object.values(ids.views);
-}
 
 export async function botEvents(): Promise<string[]> {
   const manifest = parse(await readFile(new URL('../../manifest.yml', import.meta.url), 'utf8')) as { settings: { event_subscriptions: { bot_events: string[] } } };

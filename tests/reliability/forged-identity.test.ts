@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { knownActionIds } from '../../src/kernel/slack/unknown-actions.js';
+import { knownActionIds } from '../../src/slack-ids.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import type { EnvelopeType } from '../rig/socket-mode.js';
 import { buildCommand, buildEventEnvelope, buildInteraction, type WireContext } from '../rig/wire.js';

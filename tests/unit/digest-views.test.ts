@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DigestMeasure } from '../../src/features/digests/model.js';
-import { ids } from '../../src/kernel/slack/ids.js';
+import { ids } from '../../src/features/digests/contract.js';
 import { digestMainMessage } from '../../src/features/digests/views/digest-main.js';
 import { digestThreadReplies, MAX_BLOCKS_PER_REPLY } from '../../src/features/digests/views/digest-thread.js';
 import { renderDigestText } from '../../src/features/digests/views/render-text.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STEP } from '../../src/features/reminders/ladder.js';
 import { messages } from '../../src/kernel/i18n/index.js';
-import { ids } from '../../src/kernel/slack/ids.js';
+import { ids } from '../../src/features/reminders/contract.js';
 import { failureNoticeMessage } from '../../src/features/reminders/views/reminder-failure.js';
 import { pairReminderMessage, type PairReminder } from '../../src/features/reminders/views/reminder-pair.js';
 import { roundNoticeMessage } from '../../src/features/reminders/views/reminder-round.js';

@@ -1,9 +1,9 @@
 import { findPlan } from '../../kernel/db/plan.js';
 import type { Config } from '../../kernel/config.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { dueSettingsFrom, loadDueStates } from '../plan/due-dates.js';
-import { loadMeasureStatuses, type MeasureStatus } from '../plan/measure-status.js';
-import { latestVersions } from '../updates/update-queries.js';
+import { dueSettingsFrom, loadDueStates } from '../plan/index.js';
+import { loadMeasureStatuses, type MeasureStatus } from '../plan/index.js';
+import { latestVersions } from '../updates/index.js';
 import { countByStatus } from './counts.js';
 import type { Digest, DigestMeasure, DigestPeriod, DigestUpdate, OverdueAgency } from './model.js';
 import { addDays, mondayOfIsoWeek } from '../../kernel/calendar/calendar.js';

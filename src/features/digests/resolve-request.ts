@@ -1,4 +1,4 @@
-import { focusAreas } from '../plan/focus-areas.js';
+import { focusAreas } from '../plan/index.js';
 import { isoWeek, localDay } from '../../kernel/calendar/calendar.js';
 import type { FocusArea, PrismaClient } from '../../generated/prisma/client.js';
 import { readWholeNumber } from '../../kernel/text/whole-number.js';

@@ -1,5 +1,5 @@
 import type { Deps } from '../../kernel/deps.js';
-import { loadMeasureRows, type MeasureRow } from '../updates/measure-rows.js';
+import { loadMeasureRows, type MeasureRow } from '../updates/index.js';
 import { seesWholePlan } from '../../kernel/people/permissions.js';
 import type { PersonWithAgency } from '../../kernel/people/people.js';
 import { loadPlanOverview, type AreaOverview } from './plan-overview.js';

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import type { RolledStatus, Status } from '../../kernel/status.js';
-import type { MeasureRow } from '../updates/measure-rows.js';
+import type { MeasureRow } from '../updates/index.js';
 
 export interface RecentUpdate {
   createdAt: Date;

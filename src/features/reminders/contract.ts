@@ -2,6 +2,29 @@ import { z } from 'zod';
 import { idSchema } from '../../kernel/text/whole-number.js';
 import { decodeJson } from '../../kernel/slack/decode-json.js';
 
+/** Every Slack id of the reminders feature: the buttons on every reminder DM, and the waiver modal. */
+export const ids = {
+  views: {
+    // "Ikke aktuelt denne perioden" asks for a reason.
+    reminderWaiver: 'reminder_waiver',
+  },
+  actions: {
+    // `reason` is the waiver modal's input.
+    reminders: {
+      updateNow: 'reminder_update_now',
+      snooze: 'reminder_snooze',
+      waive: 'reminder_waive',
+      reason: 'reminder_waiver_reason',
+    },
+  },
+  blocks: {
+    reminders: {
+      buttons: 'reminder_buttons',
+      reason: 'reminder_waiver_reason',
+    },
+  },
+} as const;
+
 /** What a reminder button carries: the pair, the measure's number and the period it was about. */
 export interface ReminderButton {
   measureId: number;

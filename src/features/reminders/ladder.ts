@@ -1,6 +1,6 @@
 import { addDays, addWorkingDays, isWorkingDay, localDay, mondayOfIsoWeek, nextWorkingDayFrom, type LocalDay } from '../../kernel/calendar/calendar.js';
 import { localInstant, remember } from '../../kernel/calendar/remembered.js';
-import type { LadderSettings } from '../plan/due-dates.js';
+import type { LadderSettings } from '../plan/index.js';
 
 /** Ledger step numbers. 0 and 5 are not rungs of the ladder but travel through the same ledger. */
 export const STEP = {

@@ -2,7 +2,7 @@ import type { LocalDay } from '../../kernel/calendar/calendar.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { SlackUserId } from '../../kernel/slack/slack-user-id.js';
 import { writeAudit } from '../../kernel/db/audit.js';
-import { loadDueStates, type DueSettings } from '../plan/due-dates.js';
+import { loadDueStates, type DueSettings } from '../plan/index.js';
 import { seesWholePlan } from '../../kernel/people/permissions.js';
 
 export interface Responder {

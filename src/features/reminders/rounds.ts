@@ -1,10 +1,10 @@
 import { findPlan } from '../../kernel/db/plan.js';
 import { atLocalTime, localDay, type LocalDay } from '../../kernel/calendar/calendar.js';
-import { lastReportedAt } from '../plan/due.js';
+import { lastReportedAt } from '../plan/index.js';
 import type { PrismaClient, ReportingRound } from '../../generated/prisma/client.js';
 import type { SlackUserId } from '../../kernel/slack/slack-user-id.js';
 import { writeAudit } from '../../kernel/db/audit.js';
-import { loadDueFacts } from '../plan/due-dates.js';
+import { loadDueFacts } from '../plan/index.js';
 
 export interface RoundScope {
   /** null: the whole plan. */

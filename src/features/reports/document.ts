@@ -1,5 +1,5 @@
-import { CHART_STATUS_ORDER } from '../digests/views/status-chart-spec.js';
-import { formatDayRange } from '../digests/format.js';
+import { CHART_STATUS_ORDER } from '../digests/index.js';
+import { formatDayRange } from '../digests/index.js';
 import { messages, type Lang } from '../../kernel/i18n/index.js';
 import type { ReportData, ReportMeasure } from './model.js';
 import { nameIn, titleIn } from '../../kernel/i18n/localized.js';

@@ -1,10 +1,10 @@
-import { focusAreas } from '../plan/focus-areas.js';
+import { focusAreas } from '../plan/index.js';
 import { findPlan } from '../../kernel/db/plan.js';
 import { addDays, atLocalTime, type LocalDay } from '../../kernel/calendar/calendar.js';
-import { countByStatus } from '../digests/counts.js';
+import { countByStatus } from '../digests/index.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { loadMeasureStatuses, type MeasureStatus } from '../plan/measure-status.js';
-import { latestVersions } from '../updates/update-queries.js';
+import { loadMeasureStatuses, type MeasureStatus } from '../plan/index.js';
+import { latestVersions } from '../updates/index.js';
 import type { ReportArea, ReportData, ReportEntry, ReportMeasure, VersionRow } from './model.js';
 
 const isoDay = (d: Date): LocalDay => d.toISOString().slice(0, 10);

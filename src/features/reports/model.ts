@@ -1,6 +1,6 @@
 import type { LocalDay } from '../../kernel/calendar/calendar.js';
 import type { RolledStatus, Status } from '../../kernel/status.js';
-import type { DigestUpdate, StatusCounts } from '../digests/model.js';
+import type { DigestUpdate, StatusCounts } from '../digests/index.js';
 
 /** One report as an agency wrote it (the latest version of its series within the period): what a digest shows of an update. */
 export type ReportEntry = Omit<DigestUpdate, 'id' | 'version'>;

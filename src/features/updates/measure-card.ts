@@ -1,8 +1,8 @@
 import type { Deps } from '../../kernel/deps.js';
-import { dueSettingsFrom, loadDueStates } from '../plan/due-dates.js';
+import { dueSettingsFrom, loadDueStates } from '../plan/index.js';
 import { editRefusal } from './edit-rules.js';
-import { loadMeasureStatuses, type AgencyStatus, type MeasureStatus } from '../plan/measure-status.js';
-import { findMeasureByNumber, type MeasureWithAgencies } from '../plan/measures.js';
+import { loadMeasureStatuses, type AgencyStatus, type MeasureStatus } from '../plan/index.js';
+import { findMeasureByNumber, type MeasureWithAgencies } from '../plan/index.js';
 import { reportableAgencyIds, type Reporter } from '../../kernel/people/permissions.js';
 
 export interface CardAgency {

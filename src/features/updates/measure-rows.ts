@@ -1,8 +1,8 @@
 import { localDay, type LocalDay } from '../../kernel/calendar/calendar.js';
 import type { Deps } from '../../kernel/deps.js';
-import { dueSettingsFrom, loadDueStates, type PairDue } from '../plan/due-dates.js';
-import { loadMeasureStatuses, pairKey, type MeasureStatus } from '../plan/measure-status.js';
-import { measuresOfAgency } from '../plan/measures.js';
+import { dueSettingsFrom, loadDueStates, type PairDue } from '../plan/index.js';
+import { loadMeasureStatuses, pairKey, type MeasureStatus } from '../plan/index.js';
+import { measuresOfAgency } from '../plan/index.js';
 import { reportableAgencyIds, type Reporter } from '../../kernel/people/permissions.js';
 
 /** One measure as a list shows it: status with breakdown, last update, next due date, update rights. */

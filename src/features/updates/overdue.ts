@@ -1,5 +1,5 @@
 import type { Deps } from '../../kernel/deps.js';
-import { dueSettingsFrom, loadDueStates } from '../plan/due-dates.js';
+import { dueSettingsFrom, loadDueStates } from '../plan/index.js';
 import { seesWholePlan, type Reporter } from '../../kernel/people/permissions.js';
 
 export interface OverduePair {

@@ -3,7 +3,7 @@ import type { Deps } from '../../kernel/deps.js';
 import type { Update } from '../../generated/prisma/client.js';
 import { updateSnapshot, writeAudit } from '../../kernel/db/audit.js';
 import { editRefusal, type EditRefusal } from './edit-rules.js';
-import { findMeasureById } from '../plan/measures.js';
+import { findMeasureById } from '../plan/index.js';
 import { defaultAgencyId, isOnBehalf, mayReportFor } from '../../kernel/people/permissions.js';
 import type { PersonWithAgency } from '../../kernel/people/people.js';
 import { latestOfPair, loadSeries } from './update-queries.js';

@@ -3,7 +3,7 @@ import type { Deps } from '../../kernel/deps.js';
 import type { Update } from '../../generated/prisma/client.js';
 import type { ResponsibilityRole } from '../../generated/prisma/enums.js';
 import { editRefusal, type EditRefusal } from './edit-rules.js';
-import { findMeasureById, findMeasureByNumber, measuresOfAgency, type MeasureRef, type MeasureWithAgencies } from '../plan/measures.js';
+import { findMeasureById, findMeasureByNumber, measuresOfAgency, type MeasureRef, type MeasureWithAgencies } from '../plan/index.js';
 import { periodBounds } from './period-bounds.js';
 import { defaultAgencyId, reportableAgencyIds } from '../../kernel/people/permissions.js';
 import type { PersonWithAgency } from '../../kernel/people/people.js';

@@ -1,7 +1,5 @@
 import type { PrismaClient, Update } from '../../generated/prisma/client.js';
-
-/** The seriesId is a UUID we minted; anything else cannot name a series. */
-export const SERIES_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u;
+import { SERIES_ID } from './contract.js';
 
 /**
  * An edit is a new version of the same series: of the rows given, each

@@ -1,12 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../deps.js';
-import { ids } from './ids.js';
 
-/** Every action_id in ids.actions, however deeply it is grouped. */
-export function knownActionIds(tree: unknown = ids.actions): string[] {
+/** Every action_id in a contract's ids.actions, however deeply it is grouped. */
+export function actionIdsIn(tree: unknown): string[] {
   if (typeof tree === 'string') return [tree];
   if (tree === null || typeof tree !== 'object') return [];
-  return Object.values(tree).flatMap((v) => knownActionIds(v));
+  return Object.values(tree).flatMap((v) => actionIdsIn(v));
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -16,8 +15,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * still be acked, or Slack shows the user a warning. Actions we do handle
  * are excluded here so that nothing is acked twice.
  */
-export function registerUnknownActions(app: App, deps: Deps): void {
-  const known = knownActionIds();
+export function registerUnknownActions(app: App, deps: Deps, known: readonly string[]): void {
   const unknown = known.length === 0 ? /.*/ : new RegExp(`^(?!(?:${known.map(escape).join('|')})$)`);
   app.action({ action_id: unknown }, async ({ ack, action }) => {
     await ack();

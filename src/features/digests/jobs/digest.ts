@@ -1,4 +1,4 @@
-import { focusAreas } from '../../plan/focus-areas.js';
+import { focusAreas } from '../../plan/index.js';
 import { findPlan } from '../../../kernel/db/plan.js';
 import type { PrismaClient } from '../../../generated/prisma/client.js';
 import { buildDigest } from '../build-digest.js';

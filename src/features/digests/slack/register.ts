@@ -5,7 +5,7 @@ import type { Lang } from '../../../kernel/i18n/index.js';
 import { findPerson } from '../../../kernel/people/people.js';
 import { digestUpdateModal } from '../views/digest-update-modal.js';
 import { failureLang, failureText } from '../../../kernel/slack/failure-text.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import { openLoadingModal, replaceLoadingModal } from '../../../kernel/slack/loading-modal.js';
 import { readWholeNumber } from '../../../kernel/text/whole-number.js';
 import { requestLogger } from '../../../kernel/slack/request-context.js';

@@ -4,7 +4,7 @@ import { formatShortDate, trimText } from '../format.js';
 import { escapeMrkdwn } from '../../../kernel/text/format.js';
 import type { Digest, DigestMeasure, DigestUpdate } from '../model.js';
 import { messages, type Lang } from '../../../kernel/i18n/index.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import type { SlackMessage } from './digest-main.js';
 import { titleIn } from '../../../kernel/i18n/localized.js';
 

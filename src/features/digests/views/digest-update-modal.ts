@@ -2,7 +2,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { STATUS_EMOJI, type Status } from '../../../kernel/status.js';
 import { formatShortDate } from '../format.js';
 import { messages, type Lang } from '../../../kernel/i18n/index.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 
 export interface FullUpdate {
   measureNumber: number;

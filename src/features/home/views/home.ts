@@ -2,9 +2,9 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import { STATUS_EMOJI, STATUSES, type RolledStatus } from '../../../kernel/status.js';
 import type { HomeData } from '../home-data.js';
 import type { AreaOverview } from '../plan-overview.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import { clip, clipMrkdwn, formatInstant, measureTitle, statusText, type ViewLocale } from '../../../kernel/text/format.js';
-import { measureRowBlock } from '../../updates/views/measure-row.js';
+import { measureRowBlock } from '../../updates/index.js';
 
 /** Slack's limit for a Home tab. */
 export const HOME_BLOCK_LIMIT = 100;

@@ -1,10 +1,10 @@
 import type { LocalDay } from '../../../kernel/calendar/calendar.js';
-import { isRoundOpen, lastReportedAt, overdueWorkingDays, type DueState } from '../../plan/due.js';
+import { isRoundOpen, lastReportedAt, overdueWorkingDays, type DueState } from '../../plan/index.js';
 import { dayIn, weekOf } from '../../../kernel/calendar/remembered.js';
-import type { LadderSettings } from '../../plan/due-dates.js';
+import type { LadderSettings } from '../../plan/index.js';
 import { STEP, summaryDay, type PairStep } from '../ladder.js';
 import type { StandIn } from '../ladder-routing.js';
-import type { PairRow } from '../../plan/due-dates.js';
+import type { PairRow } from '../../plan/index.js';
 import { basePeriod } from '../contract.js';
 import { activeSnooze, overduePairs, pairDue, type OverduePair } from './reminders-plan.js';
 import type { ReminderState } from './reminders-state.js';

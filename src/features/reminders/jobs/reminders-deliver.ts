@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { LadderSettings } from '../../plan/due-dates.js';
+import type { LadderSettings } from '../../plan/index.js';
 import type { PrismaClient } from '../../../generated/prisma/client.js';
 import type { Logger } from '../../../kernel/logger.js';
 import { claimDue, elapsedClock, findPostedMessage, ledgerMetadata, markFailed, markSent, markSkipped, releaseClaims, renewClaim } from '../../../kernel/jobs/ledger.js';

@@ -1,9 +1,9 @@
 import type { LocalDay } from '../../../kernel/calendar/calendar.js';
-import { dueState, isRoundOpen, overdueWorkingDays, roundFor, type DueState } from '../../plan/due.js';
+import { dueState, isRoundOpen, overdueWorkingDays, roundFor, type DueState } from '../../plan/index.js';
 import { dayIn, weekOf } from '../../../kernel/calendar/remembered.js';
-import type { LadderSettings } from '../../plan/due-dates.js';
+import type { LadderSettings } from '../../plan/index.js';
 import { reminderInstant, STEP, stepInstant, summaryDay, type PairStep, type Step } from '../ladder.js';
-import type { PairRow } from '../../plan/due-dates.js';
+import type { PairRow } from '../../plan/index.js';
 import { remindedKey, type ReminderState, type SnoozeFacts } from './reminders-state.js';
 import { basePeriod, repeatPeriod } from '../contract.js';
 

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import type { LadderSettings } from '../../plan/due-dates.js';
+import type { LadderSettings } from '../../plan/index.js';
 import { messages, type Lang } from '../../../kernel/i18n/index.js';
-import type { PairRow } from '../../plan/due-dates.js';
+import type { PairRow } from '../../plan/index.js';
 import { failureNoticeMessage } from '../views/reminder-failure.js';
 import { pairReminderMessage } from '../views/reminder-pair.js';
 import { roundNoticeMessage } from '../views/reminder-round.js';

@@ -1,7 +1,7 @@
 import { localDay } from '../../../kernel/calendar/calendar.js';
 import { Directory, type DirectoryPerson } from '../ladder-routing.js';
 import type { PrismaClient } from '../../../generated/prisma/client.js';
-import { loadDueFacts, type DueFacts } from '../../plan/due-dates.js';
+import { loadDueFacts, type DueFacts } from '../../plan/index.js';
 
 export interface SnoozeFacts {
   id: number;

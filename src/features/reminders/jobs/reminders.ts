@@ -1,4 +1,4 @@
-import { dueSettingsFrom } from '../../plan/due-dates.js';
+import { dueSettingsFrom } from '../../plan/index.js';
 import { deliverDue } from './reminders-deliver.js';
 import { describeDelivery } from './reminders-describe.js';
 import { dueRows, recordedTriples, recordIntents } from './reminders-ledger.js';

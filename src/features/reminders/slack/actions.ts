@@ -3,19 +3,19 @@ import { isDatabaseUnavailable } from '../../../kernel/db/errors.js';
 import type { Deps } from '../../../kernel/deps.js';
 import { snoozeUntil } from '../ladder.js';
 import { messages, type Lang } from '../../../kernel/i18n/index.js';
-import { dueSettingsFrom, loadDueStates } from '../../plan/due-dates.js';
+import { dueSettingsFrom, loadDueStates } from '../../plan/index.js';
 import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
 import { checkResponder, snoozePair, type Responder } from '../reminder-responses.js';
 import { formatReminderTime } from '../../../kernel/text/dates.js';
-import { noticeView } from '../../updates/views/update-notice.js';
+import { noticeView } from '../../updates/index.js';
 import { waiverModal, waiverRefusalModal } from '../views/reminder-waiver-modal.js';
 import { failureLang, failureText } from '../../../kernel/slack/failure-text.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
+import { buildView, ids as updateIds } from '../../updates/index.js';
 import { openLoadingModal, replaceLoadingModal } from '../../../kernel/slack/loading-modal.js';
 import { requestLogger } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import type { SlackUserId } from '../../../kernel/slack/slack-user-id.js';
-import { buildView } from '../../updates/slack/open-update-modal.js';
 import { basePeriod, decodeReminderButton, encodeReminderButton } from '../contract.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -52,7 +52,7 @@ function answering(deps: Deps, handler: (args: Args, userId: SlackUserId) => Pro
 export function registerReminderActions(app: App, deps: Deps): void {
   app.action<BlockAction<ButtonAction>>(ids.actions.reminders.updateNow, answering(deps, async (args, userId) => {
     // Open before the lookups: the trigger expires 3 s after the click. Refusals then belong in the modal.
-    const modal = await openLoadingModal(args.client, args.body.trigger_id, ids.views.updateNotice);
+    const modal = await openLoadingModal(args.client, args.body.trigger_id, updateIds.views.updateNotice);
     if (modal === null) return;
     const value = decodeReminderButton(args.action.value);
     let lang: Lang | undefined;

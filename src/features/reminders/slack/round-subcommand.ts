@@ -1,4 +1,4 @@
-import { focusAreaById, focusAreaByNumber, focusAreas } from '../../plan/focus-areas.js';
+import { focusAreaById, focusAreaByNumber, focusAreas } from '../../plan/index.js';
 import { localDay } from '../../../kernel/calendar/calendar.js';
 import { closeRound, openRound, roundProgress, type RoundScope } from '../rounds.js';
 import { readWholeNumber } from '../../../kernel/text/whole-number.js';

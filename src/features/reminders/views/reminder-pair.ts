@@ -4,7 +4,7 @@ import { STEP, type PairStep } from '../ladder.js';
 import type { StandIn } from '../ladder-routing.js';
 import type { Lang, Messages } from '../../../kernel/i18n/index.js';
 import { encodeReminderButton } from '../contract.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import { formatDueDay, mention } from '../../../kernel/text/dates.js';
 import { nameIn, titleIn } from '../../../kernel/i18n/localized.js';
 

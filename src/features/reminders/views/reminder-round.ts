@@ -3,7 +3,7 @@ import type { LocalDay } from '../../../kernel/calendar/calendar.js';
 import type { StandIn } from '../ladder-routing.js';
 import type { Lang, Messages } from '../../../kernel/i18n/index.js';
 import { encodeReminderButton } from '../contract.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import { formatDueDay, mention } from '../../../kernel/text/dates.js';
 import { titleIn } from '../../../kernel/i18n/localized.js';
 

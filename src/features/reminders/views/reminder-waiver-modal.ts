@@ -1,7 +1,7 @@
 import type { ModalView } from '@slack/types';
 import type { Lang, Messages } from '../../../kernel/i18n/index.js';
 import type { PairLabel } from '../reminder-responses.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import { titleIn } from '../../../kernel/i18n/localized.js';
 
 export const WAIVER_REASON_MAX = 500;

@@ -1,4 +1,4 @@
-import { formatDayRange } from '../../digests/format.js';
+import { formatDayRange } from '../../digests/index.js';
 import type { Messages } from '../../../kernel/i18n/index.js';
 import { classifySendError } from '../../../kernel/slack/slack-errors.js';
 import { renderReport } from '../build-report.js';

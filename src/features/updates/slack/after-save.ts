@@ -5,7 +5,7 @@ import type { Logger } from '../../../kernel/logger.js';
 import type { PersonWithAgency } from '../../../kernel/people/people.js';
 import { updateConfirmation } from '../views/update-confirmation.js';
 import { measureAndAgencyOf } from '../update-queries.js';
-import type { ModalSource } from '../modal-metadata.js';
+import type { ModalSource } from '../contract.js';
 import { viewLocale } from '../../../kernel/text/format.js';
 
 /** What a save asks of App Home. The composition root passes the home feature's, which updates does not import. */

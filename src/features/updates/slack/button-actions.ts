@@ -3,15 +3,14 @@ import type { ModalView } from '@slack/types';
 import type { Deps } from '../../../kernel/deps.js';
 import { messages, type Lang } from '../../../kernel/i18n/index.js';
 import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
-import { SERIES_ID } from '../update-queries.js';
 import { noticeView } from '../views/update-notice.js';
 import { failureLang, failureText } from '../../../kernel/slack/failure-text.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import { openLoadingModal, replaceLoadingModal } from '../../../kernel/slack/loading-modal.js';
 import { requestLogger } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import { unknownUserText } from '../../../kernel/slack/unknown-user.js';
-import { decodeOpen } from '../contract.js';
+import { decodeOpen, SERIES_ID } from '../contract.js';
 import { buildView } from './open-update-modal.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;

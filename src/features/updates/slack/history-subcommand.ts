@@ -1,5 +1,5 @@
 import type { Deps } from '../../../kernel/deps.js';
-import { findMeasureByNumber } from '../../plan/measures.js';
+import { findMeasureByNumber } from '../../plan/index.js';
 import type { PersonWithAgency } from '../../../kernel/people/people.js';
 import { loadHistoryPage } from '../update-history.js';
 import { HISTORY_PAGE_SIZE, historyMessage } from '../views/update-history.js';

@@ -1,4 +1,4 @@
-import { focusAreaByNumber } from '../../plan/focus-areas.js';
+import { focusAreaByNumber } from '../../plan/index.js';
 import type { Deps } from '../../../kernel/deps.js';
 import { loadMeasureRows } from '../measure-rows.js';
 import type { PersonWithAgency } from '../../../kernel/people/people.js';

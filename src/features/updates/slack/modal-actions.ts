@@ -2,10 +2,10 @@ import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs, St
 import type { Deps } from '../../../kernel/deps.js';
 import { findPerson } from '../../../kernel/people/people.js';
 import { readWholeNumber } from '../../../kernel/text/whole-number.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import { requestLogger } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
-import { decodeMetadata } from '../modal-metadata.js';
+import { decodeMetadata } from '../contract.js';
 import { buildView } from './open-update-modal.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs;

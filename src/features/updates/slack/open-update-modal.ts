@@ -6,7 +6,7 @@ import { loadUpdateForm, type UpdateFormRequest } from '../update-form.js';
 import { updateModalView } from '../views/update-modal.js';
 import { loadingView, noticeView } from '../views/update-notice.js';
 import { refusalText } from '../views/update-refusal.js';
-import { encodeMetadata, type ModalSource } from '../modal-metadata.js';
+import { encodeMetadata, type ModalSource } from '../contract.js';
 import { failureText } from '../../../kernel/slack/failure-text.js';
 import { viewLocale } from '../../../kernel/text/format.js';
 

@@ -3,7 +3,7 @@ import type { Deps } from '../../../kernel/deps.js';
 import { messages, type Lang } from '../../../kernel/i18n/index.js';
 import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
 import { failureText } from '../../../kernel/slack/failure-text.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import { requestLogger } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import type { Reply } from '../../../kernel/commands/subcommand.js';

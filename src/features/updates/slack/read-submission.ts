@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RawDraft } from '../update-draft.js';
 import { normaliseTypedText } from '../../../kernel/text/typed-text.js';
 import { readWholeNumber } from '../../../kernel/text/whole-number.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 
 const element = z.looseObject({
   value: z.string().nullish(),

@@ -10,11 +10,11 @@ import { fieldErrors } from '../views/update-field-errors.js';
 import { noticeView } from '../views/update-notice.js';
 import { refusalText } from '../views/update-refusal.js';
 import { failureLang } from '../../../kernel/slack/failure-text.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import { requestLogger } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import { afterSave, type HomeAfterSave } from './after-save.js';
-import { decodeMetadata } from '../modal-metadata.js';
+import { decodeMetadata } from '../contract.js';
 import { readSubmission } from './read-submission.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;

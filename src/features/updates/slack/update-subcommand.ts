@@ -1,4 +1,4 @@
-import { findMeasureByNumber } from '../../plan/measures.js';
+import { findMeasureByNumber } from '../../plan/index.js';
 import { reportableAgencyIds } from '../../../kernel/people/permissions.js';
 import type { Subcommand } from '../../../kernel/commands/subcommand.js';
 import { openUpdateModal } from './open-update-modal.js';

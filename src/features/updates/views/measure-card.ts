@@ -1,7 +1,7 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { CardAgency, MeasureCard } from '../measure-card.js';
 import { encodeOpen } from '../contract.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import { agencyName, breakdown, clip, clipMrkdwn, dayOf, formatDay, formatInstant, formatKroner, measureTitle, statusText, type ViewLocale } from '../../../kernel/text/format.js';
 
 /** Agencies shown on a card; a measure with more is unheard of, but the message must still fit 50 blocks. */

@@ -1,7 +1,7 @@
 import type { ActionsBlock, KnownBlock, SectionBlock } from '@slack/types';
 import type { MeasureRow } from '../measure-rows.js';
 import { encodeOpen, encodePage, type PageValue } from '../contract.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import { STATUS_EMOJI } from '../../../kernel/status.js';
 import { breakdown, clip, clipMrkdwn, formatDay, measureTitle, statusText, type ViewLocale } from '../../../kernel/text/format.js';
 

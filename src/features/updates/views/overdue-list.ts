@@ -1,7 +1,7 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { OverduePair } from '../overdue.js';
 import { encodeOpen } from '../contract.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import { clipMrkdwn, formatDay, measureTitle, type ViewLocale } from '../../../kernel/text/format.js';
 import { header, ROWS_PER_PAGE, section } from './measure-lists.js';
 import { pageOf, pagerBlocks } from './measure-row.js';

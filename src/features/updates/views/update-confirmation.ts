@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Update } from '../../../generated/prisma/client.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import { clipMrkdwn, dayOf, formatDay, formatKroner, measureTitle, statusText, type ViewLocale } from '../../../kernel/text/format.js';
 
 export interface ConfirmationData {

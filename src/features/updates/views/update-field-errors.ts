@@ -1,5 +1,5 @@
 import type { Messages } from '../../../kernel/i18n/index.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import { TEXT_LIMIT, type DraftError, type DraftField, type PeriodBounds } from '../update-draft.js';
 import { formatDay } from '../../../kernel/text/format.js';
 import type { Lang } from '../../../kernel/i18n/index.js';

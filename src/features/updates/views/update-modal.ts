@@ -1,7 +1,7 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { STATUS_EMOJI, STATUSES, type Status } from '../../../kernel/status.js';
 import type { Lang, Messages } from '../../../kernel/i18n/index.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import { TEXT_LIMIT } from '../update-draft.js';
 import type { AgencyChoice, UpdateForm } from '../update-form.js';
 import { agencyName, clip, clipMrkdwn, dayOf, escapeMrkdwn, formatDay, formatInstant, formatKroner, measureTitle, type ViewLocale } from '../../../kernel/text/format.js';

@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
 import type { Messages } from '../../../kernel/i18n/index.js';
-import { ids } from '../../../kernel/slack/ids.js';
+import { ids } from '../contract.js';
 import { clip } from '../../../kernel/text/format.js';
 
 /** Shown the moment the modal opens (the trigger expires in 3 s), then replaced by the form. */

@@ -1,0 +1,7 @@
+/** Every Slack id of the home feature. */
+export const ids = {
+  views: {
+    home: 'home',
+  },
+  actions: {},
+} as const;
