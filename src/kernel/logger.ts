@@ -40,7 +40,7 @@ export function boltLogger(logger: Logger): BoltLogger {
 const TOKEN_PATTERN = /\b(xox[abpr]|xapp)-[A-Za-z0-9-]+/g;
 
 /** Bolt passes whole objects (errors, requests); tokens inside them are masked. */
-export function scrub(value: unknown): string {
+function scrub(value: unknown): string {
   let rendered: string;
   if (value instanceof Error) rendered = `${value.name}: ${value.message}`;
   else {

@@ -22,7 +22,7 @@ const b = ids.blocks.updates;
 const input = ids.actions.updates.input;
 
 /** state.values as Slack sends them for the update modal. */
-export function formValues(form: FormInput): Record<string, Record<string, Json>> {
+function formValues(form: FormInput): Record<string, Record<string, Json>> {
   const text = (value: string | undefined) => ({ type: 'plain_text_input', value: value ?? null });
   const values: Record<string, Record<string, Json>> = {
     [b.status]: { [input]: { type: 'static_select', selected_option: form.status === undefined ? null : { value: form.status, text: { type: 'plain_text', text: form.status } } } },
@@ -41,10 +41,6 @@ export function formValues(form: FormInput): Record<string, Record<string, Json>
 /** The update modal as the fake holds it, once the bot has swapped the loading notice for it. */
 export async function openModal(h: Harness, callbackId: string = ids.views.updateModal): Promise<Json> {
   return h.fake.waitFor(() => [...h.fake.state.views.values()].map((v) => v.view).find((v) => v.callback_id === callbackId));
-}
-
-export function modals(h: Harness): Json[] {
-  return [...h.fake.state.views.values()].map((v) => v.view).filter((v) => v.type === 'modal');
 }
 
 const HIDDEN = new Set(['type', 'value', 'action_id', 'block_id', 'callback_id', 'private_metadata', 'response_type', 'id', 'hash']);

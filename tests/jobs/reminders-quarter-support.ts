@@ -15,10 +15,10 @@ import { slackUserIdSchema } from '../../src/kernel/slack/slack-user-id.js';
 import { addReports } from './reminders-support.js';
 
 export const QUARTER_PLAN = new URL('../fixtures/reminders-quarter.yaml', import.meta.url).pathname;
-export const FROM = new Date('2004-03-01T00:00:00+01:00');
-export const TO = new Date('2004-06-01T00:00:00+02:00');
+const FROM = new Date('2004-03-01T00:00:00+01:00');
+const TO = new Date('2004-06-01T00:00:00+02:00');
 /** The one event off the reminder grid: a round's opening DMs the contacts at once. */
-export const ROUND_OPENS = new Date('2004-04-20T13:17:00+02:00');
+const ROUND_OPENS = new Date('2004-04-20T13:17:00+02:00');
 
 const oslo = (local: string) => {
   const [day, time] = local.split(' ') as [string, string];

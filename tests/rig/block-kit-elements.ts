@@ -14,7 +14,7 @@ const ELEMENT_TYPES = new Set([
 
 const SELECTS_WITH_OPTIONS = new Set(['static_select', 'multi_static_select']);
 
-export function checkOption(c: Checker, path: string, option: unknown, plainOnly: boolean): void {
+function checkOption(c: Checker, path: string, option: unknown, plainOnly: boolean): void {
   if (!isRecord(option)) {
     c.fail(path, 'option must be an object');
     return;

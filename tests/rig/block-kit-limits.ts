@@ -6,7 +6,7 @@ import { checkElement } from './block-kit-elements.js';
 
 export type SurfaceKind = 'message' | 'modal' | 'home';
 
-export const MESSAGE_TEXT_LIMIT = 40000;
+const MESSAGE_TEXT_LIMIT = 40000;
 
 const BLOCK_TYPES = new Set([
   'actions', 'context', 'context_actions', 'divider', 'file', 'header', 'image',

@@ -23,7 +23,7 @@ export type ChaosOptions = {
 };
 
 /** mulberry32: tiny, fast, and good enough to spread faults deterministically. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -34,7 +34,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export const ANY_METHOD = '*';
+const ANY_METHOD = '*';
 
 export class FaultPlan {
   private readonly queued = new Map<string, Fault[]>();

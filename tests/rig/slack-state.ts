@@ -56,7 +56,7 @@ export type Violation = { source: string; kind: SurfaceKind; problems: string[] 
 export type SlackUser = Json & { id: string; tz: string };
 
 /** Offset in seconds of `tz` at `date`, as Slack reports in users.info tz_offset. */
-export function tzOffsetSeconds(tz: string, date = new Date()): number {
+function tzOffsetSeconds(tz: string, date = new Date()): number {
   const part = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' })
     .formatToParts(date)
     .find((p) => p.type === 'timeZoneName')?.value;

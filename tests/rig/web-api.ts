@@ -7,7 +7,7 @@ import { fileHandlers } from './api-files.js';
 import { identityHandlers } from './api-identity.js';
 import { viewHandlers } from './api-views.js';
 
-export const webApiHandlers: Record<string, ApiHandler | undefined> = {
+const webApiHandlers: Record<string, ApiHandler | undefined> = {
   ...identityHandlers,
   ...chatHandlers,
   ...conversationHandlers,

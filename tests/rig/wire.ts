@@ -4,7 +4,7 @@ import type { Json } from './block-kit-checker.js';
 import { nowSeconds, signSlackRequest } from './signing.js';
 import type { Identity } from './slack-state.js';
 
-export const VERIFICATION_TOKEN = 'verification-token-test';
+const VERIFICATION_TOKEN = 'verification-token-test';
 
 export type WireContext = {
   signingSecret: string;

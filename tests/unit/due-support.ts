@@ -22,7 +22,7 @@ export const oslo = (local: string): Date => {
   return atLocalTime(day, time, 'Europe/Oslo');
 };
 
-export const PEOPLE: DirectoryPerson[] = [
+const PEOPLE: DirectoryPerson[] = [
   { slackId: 'U0KARI01', name: 'Kari', agencyId: 1, role: 'CONTACT', language: 'nb' },
   { slackId: 'U0PER001', name: 'Per', agencyId: 1, role: 'CONTACT', language: 'nb' },
   { slackId: 'U0OLA001', name: 'Ola', agencyId: 2, role: 'CONTACT', language: 'en' },

@@ -46,13 +46,13 @@ export interface DigestMeasure {
   overdue: OverdueAgency[];
 }
 
-export interface QuietMeasure {
+interface QuietMeasure {
   number: number;
   status: RolledStatus;
   overdue: OverdueAgency[];
 }
 
-export interface DigestWeek {
+interface DigestWeek {
   week: string;
   counts: StatusCounts;
 }

@@ -20,7 +20,7 @@ export interface PostOptions {
   onProgress?(): Promise<void>;
 }
 
-export const partKey = (key: string, part: number) => `${key}#${part}`;
+const partKey = (key: string, part: number) => `${key}#${part}`;
 
 /**
  * Posts a digest: the main message, then the chart and the replies in its

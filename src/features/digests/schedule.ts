@@ -17,7 +17,7 @@ export interface DigestSchedule {
   time: string;
 }
 
-export const DEFAULT_SCHEDULE: DigestSchedule = { weekday: 1, time: '08:00' };
+const DEFAULT_SCHEDULE: DigestSchedule = { weekday: 1, time: '08:00' };
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const validWeekday = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 7;
@@ -36,7 +36,7 @@ export function areaSchedule(
   };
 }
 
-export function previousWeek(week: string): string {
+function previousWeek(week: string): string {
   return isoWeek(addDays(mondayOfIsoWeek(week), -7));
 }
 

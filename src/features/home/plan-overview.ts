@@ -2,7 +2,7 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import type { RolledStatus, Status } from '../../kernel/status.js';
 import type { MeasureRow } from '../updates/index.js';
 
-export interface RecentUpdate {
+interface RecentUpdate {
   createdAt: Date;
   status: Status;
   measureNumber: number;
@@ -19,7 +19,7 @@ export interface AreaOverview {
   recent: RecentUpdate[];
 }
 
-export const RECENT_PER_AREA = 5;
+const RECENT_PER_AREA = 5;
 
 /** Per focus area: measures by rolled-up status, how many are overdue, and the latest updates. */
 export async function loadPlanOverview(prisma: PrismaClient, rows: readonly MeasureRow[]): Promise<AreaOverview[]> {

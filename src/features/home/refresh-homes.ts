@@ -6,7 +6,7 @@ import type { SlackUserId } from '../../kernel/slack/slack-user-id.js';
 import { publishHomeFor } from './publish-home.js';
 
 /** Enough for a measure's agencies and the coordinators; a bound on the work one save can start. */
-export const HOME_REFRESH_LIMIT = 50;
+const HOME_REFRESH_LIMIT = 50;
 
 export interface HomeRefresh {
   deps: Deps;

@@ -143,7 +143,7 @@ export async function loadDueStates(prisma: PrismaClient, settings: DueSettings,
   return dueStatesFrom(facts, settings, at);
 }
 
-export function dueStatesFrom(facts: DueFacts, settings: DueSettings, at: Date): PairDue[] {
+function dueStatesFrom(facts: DueFacts, settings: DueSettings, at: Date): PairDue[] {
   const { plan } = facts;
   if (plan === null) return [];
   const today = localDay(at, settings.timeZone);

@@ -53,7 +53,7 @@ export function roundFor(pair: Pick<PairFacts, 'focusAreaId'>, roundsNewestFirst
   return null;
 }
 
-export function closedByCoordinator(round: RoundFacts, at: Date): boolean {
+function closedByCoordinator(round: RoundFacts, at: Date): boolean {
   return round.closedAt !== null && round.closedAt <= at;
 }
 

@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import type { PlanFile } from './plan-file.js';
 import { validatePlanText } from './validate-plan.js';
 
-export interface ImportSummary {
+interface ImportSummary {
   focusAreas: number;
   agencies: number;
   people: number;

@@ -21,7 +21,7 @@ export type OpenRoundResult =
 const deadlineInstant = (day: LocalDay, timeZone: string) => new Date(atLocalTime(day, '23:59', timeZone).getTime() + 59_999);
 
 /** Open: not closed by hand and its deadline day not over. */
-export function isOpen(round: ReportingRound, at: Date): boolean {
+function isOpen(round: ReportingRound, at: Date): boolean {
   return round.closedAt === null && round.deadline >= at && round.openedAt <= at;
 }
 

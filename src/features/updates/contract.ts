@@ -45,7 +45,7 @@ const small = wholeNumberSchema({ max: 1_000_000 });
 const openSchema = z.object({ m: small, a: id.optional() });
 export type OpenValue = z.infer<typeof openSchema>;
 
-export const PAGE_KINDS = ['mine', 'list', 'history', 'overdue'] as const;
+const PAGE_KINDS = ['mine', 'list', 'history', 'overdue'] as const;
 const pageSchema = z.object({ k: z.enum(PAGE_KINDS), p: small, area: small.optional(), m: small.optional() });
 export type PageValue = z.infer<typeof pageSchema>;
 
@@ -60,7 +60,7 @@ export const decodePage = (text: string | undefined): PageValue | null => decode
 export const SERIES_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u;
 
 /** Where the modal was opened from: after a save from App Home, the home view is refreshed. */
-export const SOURCES = ['command', 'message', 'home', 'reminder'] as const;
+const SOURCES = ['command', 'message', 'home', 'reminder'] as const;
 export type ModalSource = (typeof SOURCES)[number];
 
 const schema = z.object({

@@ -7,7 +7,7 @@ import { readWholeNumber } from '../../kernel/text/whole-number.js';
 /** Slack's plain_text_input allows at most 3000 characters; the form says so in its hints. */
 export const TEXT_LIMIT = 3000;
 /** A trillion kroner: above any plausible spend, and well inside BigInt and the database. */
-export const SPEND_LIMIT = 1_000_000_000_000n;
+const SPEND_LIMIT = 1_000_000_000_000n;
 
 /** The form's values as strings, typed text normalised (normaliseTypedText) and otherwise unchecked. */
 export interface RawDraft {

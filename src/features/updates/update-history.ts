@@ -7,7 +7,7 @@ const withPeople = {
 
 export type HistoryVersion = Prisma.UpdateGetPayload<{ include: typeof withPeople }>;
 
-export interface HistorySeries {
+interface HistorySeries {
   seriesId: string;
   /** Newest version first. */
   versions: HistoryVersion[];

@@ -5,7 +5,7 @@ export type Dispatch =
   | { kind: 'unknown'; word: string };
 
 /** Splits on any whitespace; Slack may send non-breaking spaces from some clients. */
-export function tokenize(text: string): string[] {
+function tokenize(text: string): string[] {
   return text.trim().split(/[\s\u00a0]+/u).filter((t) => t.length > 0);
 }
 

@@ -3,7 +3,7 @@ import type { Messages } from '../i18n/index.js';
 import type { Subcommand } from './subcommand.js';
 
 /** Pure: the help text lists exactly the sub-commands that are registered. */
-export function helpBlocks(m: Messages, subcommands: readonly Subcommand[]): { text: string; blocks: KnownBlock[] } {
+function helpBlocks(m: Messages, subcommands: readonly Subcommand[]): { text: string; blocks: KnownBlock[] } {
   const lines = subcommands.map((s) => `• \`${s.usage(m)}\` – ${s.summary(m)}`);
   const text = [`*${m.help.title}*`, m.help.intro, ...lines, m.help.footer].join('\n');
   const blocks: KnownBlock[] = [

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
-export class FolderLockedError extends Error {
+class FolderLockedError extends Error {
   constructor(readonly folder: string, readonly holderPid: number) {
     super(
       `The database folder ${folder} is in use by another process (pid ${holderPid}). ` +

@@ -22,7 +22,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const DEFAULT_DATA_DIR = './data/db';
+const DEFAULT_DATA_DIR = './data/db';
 
 /** unset → ./data/db; `file:<dir>` or `memory:` → PGlite; postgres(ql):// → server. */
 export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {

@@ -5,13 +5,6 @@ import { backoffMs, classifySendError, type SendFailure } from '../slack/slack-e
 
 export type LedgerTable = 'ReminderLedger' | 'DigestLedger';
 
-export interface ClaimedRow {
-  id: bigint;
-  attempts: number;
-  channel: string | null;
-  createdAt: Date;
-}
-
 /** How long a claim holds before another tick (or instance) may take the row over. */
 export const CLAIM_LEASE_MS = 2 * 60_000;
 

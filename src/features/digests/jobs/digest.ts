@@ -10,7 +10,7 @@ import { deliverClaimed } from './digest-delivery.js';
 import { dueDigests, noChannelPeriod, type DueDigest } from './digest-due.js';
 import type { Job, JobContext, JobReport } from '../../../kernel/jobs/job.js';
 
-export const DIGEST_JOB = 'digest';
+const DIGEST_JOB = 'digest';
 
 /**
  * The weekly digest per focus area. Each tick: write a ledger row for every

@@ -14,7 +14,7 @@ export interface DigestChart {
   title: string;
 }
 
-export function chartWeeks(digest: Digest, lang: Lang): ChartWeek[] {
+function chartWeeks(digest: Digest, lang: Lang): ChartWeek[] {
   const m = messages(lang).digest;
   return digest.history.map((w) => ({ label: m.weekLabel(weekNumber(w.week)), counts: w.counts }));
 }

@@ -11,7 +11,7 @@ import { titleIn } from '../../../kernel/i18n/localized.js';
 /** Below Slack's 50 blocks, leaving room for a "continued" line. */
 export const MAX_BLOCKS_PER_REPLY = 45;
 /** Kept well under what Slack accepts in one message, so a reply is never refused as too long. */
-export const MAX_CHARS_PER_REPLY = 12_000;
+const MAX_CHARS_PER_REPLY = 12_000;
 const TEXT_TRIM = 280;
 const TITLE_TRIM = 400;
 const SECTION_LIMIT = 3000;

@@ -40,8 +40,8 @@ export interface ChartText {
   statusLabel: Record<RolledStatus, string>;
 }
 
-export const CHART_WIDTH = 640;
-export const CHART_HEIGHT = 280;
+const CHART_WIDTH = 640;
+const CHART_HEIGHT = 280;
 
 /** Pure: a stacked bar per week, one colour per rolled-up status. */
 export function statusChartSpec(weeks: readonly ChartWeek[], text: ChartText, fontFamily: string): TopLevelSpec {

@@ -7,7 +7,7 @@ import { clip, clipMrkdwn, formatInstant, measureTitle, statusText, type ViewLoc
 import { measureRowBlock } from '../../updates/index.js';
 
 /** Slack's limit for a Home tab. */
-export const HOME_BLOCK_LIMIT = 100;
+const HOME_BLOCK_LIMIT = 100;
 /** A contact's own list; coordinators get fewer so the plan overview has room. */
 const MY_ROWS = { contact: 40, coordinator: 10 } as const;
 const ORDER: readonly RolledStatus[] = [...STATUSES, 'NO_REPORT'];

@@ -35,7 +35,7 @@ export function pairDue(state: ReminderState, pair: PairRow, s: LadderSettings, 
 }
 
 /** The pair steps whose time has come within the current period, lowest first. */
-export function reachedSteps(due: DueState, s: LadderSettings, at: Date): PairStep[] {
+function reachedSteps(due: DueState, s: LadderSettings, at: Date): PairStep[] {
   const steps: PairStep[] = [];
   for (const step of [STEP.dueSoon, STEP.overdue, STEP.teamLead] as const) {
     const instant = stepInstant(step, due.dueDay, s);
@@ -117,7 +117,7 @@ export function evaluate(state: ReminderState, s: LadderSettings, at: Date): Del
   return out;
 }
 
-export const failurePeriod = (recipient: string, code: string): string => `f:${recipient}:${code}`;
+const failurePeriod = (recipient: string, code: string): string => `f:${recipient}:${code}`;
 
 function delivery(triple: Triple, recipient: string, notBefore: Date): Delivery {
   return { ...triple, recipient, notBefore, key: ledgerKey({ ...triple, recipient }) };

@@ -6,7 +6,7 @@ import { evaluate, unrecorded } from './reminders-plan.js';
 import { loadReminderState } from './reminders-state.js';
 import type { Job, JobContext, JobReport } from '../../../kernel/jobs/job.js';
 
-export const REMINDERS_JOB = 'reminders';
+const REMINDERS_JOB = 'reminders';
 
 /**
  * One tick of the reminder ladder: load the database as it stands at `at`,

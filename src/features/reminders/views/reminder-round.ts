@@ -7,7 +7,7 @@ import { ids } from '../contract.js';
 import { formatDueDay, mention } from '../../../kernel/text/dates.js';
 import { titleIn } from '../../../kernel/i18n/localized.js';
 
-export interface RoundNoticePair {
+interface RoundNoticePair {
   measure: { id: number; number: number; titleNb: string; titleEn: string };
   agency: { id: number; code: string };
 }
