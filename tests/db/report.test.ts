@@ -90,8 +90,8 @@ describe('the status report for 1 January – 30 June 2004', () => {
     expect([...zip.keys()]).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'docProps/core.xml']));
     const xml = zip.get('word/document.xml')?.toString('utf8') ?? '';
     const md = await text('md');
-    const unescape = (line: string) => line.replace(/\\(.)/g, '$1');
-    const mdHeadings = (prefix: string) => md.split('\n').filter((l) => l.startsWith(prefix)).map((l) => unescape(l.slice(prefix.length)));
+    const unescapeLine = (line: string) => line.replace(/\\(.)/g, '$1');
+    const mdHeadings = (prefix: string) => md.split('\n').filter((l) => l.startsWith(prefix)).map((l) => unescapeLine(l.slice(prefix.length)));
     expect(paragraphsWithStyle(xml, 'Title')).toEqual(mdHeadings('# '));
     expect(paragraphsWithStyle(xml, 'Heading1')).toEqual(mdHeadings('## '));
     expect(paragraphsWithStyle(xml, 'Heading2')).toEqual(mdHeadings('### '));
@@ -139,11 +139,17 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      }
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    }
     else if (c === '\r' && text[i + 1] === '\n') {
       row.push(field);
       rows.push(row);

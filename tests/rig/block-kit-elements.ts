@@ -1,6 +1,6 @@
 // Interactive elements, options and confirm dialogs, with the limits from
 // Slack's Block Kit reference (docs.slack.dev/reference/block-kit).
-import { Checker, isRecord } from './block-kit-checker.js';
+import { type Checker, isRecord } from './block-kit-checker.js';
 
 const ELEMENT_TYPES = new Set([
   'button', 'checkboxes', 'datepicker', 'datetimepicker', 'email_text_input',
@@ -26,7 +26,9 @@ function checkOption(c: Checker, path: string, option: unknown, plainOnly: boole
 }
 
 function checkOptions(c: Checker, path: string, value: unknown, max: number, plainOnly: boolean): void {
-  c.items(path, value, max, 'options').forEach((o, i) => checkOption(c, `${path}[${i}]`, o, plainOnly));
+  c.items(path, value, max, 'options').forEach((o, i) => {
+    checkOption(c, `${path}[${i}]`, o, plainOnly);
+  });
 }
 
 function checkConfirm(c: Checker, path: string, confirm: unknown): void {

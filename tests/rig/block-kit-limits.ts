@@ -49,9 +49,9 @@ function checkBlock(c: Checker, kind: SurfaceKind, p: string, block: unknown, sc
     case 'section':
       if (block.text === undefined && block.fields === undefined) c.fail(p, 'section needs text or fields');
       c.text(`${p}.text`, block.text, 3000, 'section text');
-      c.items(`${p}.fields`, block.fields, 10, 'section fields').forEach((f, i) =>
-        c.text(`${p}.fields[${i}]`, f, 2000, 'section field', { required: true }),
-      );
+      c.items(`${p}.fields`, block.fields, 10, 'section fields').forEach((f, i) => {
+        c.text(`${p}.fields[${i}]`, f, 2000, 'section field', { required: true });
+      });
       if (block.accessory !== undefined) checkElement(c, `${p}.accessory`, block.accessory, actionIds);
       break;
     case 'header':
@@ -61,9 +61,9 @@ function checkBlock(c: Checker, kind: SurfaceKind, p: string, block: unknown, sc
       checkContext(c, p, block, actionIds);
       break;
     case 'actions':
-      c.items(`${p}.elements`, block.elements, 25, 'actions elements', 1).forEach((el, i) =>
-        checkElement(c, `${p}.elements[${i}]`, el, actionIds),
-      );
+      c.items(`${p}.elements`, block.elements, 25, 'actions elements', 1).forEach((el, i) => {
+        checkElement(c, `${p}.elements[${i}]`, el, actionIds);
+      });
       break;
     case 'input':
       c.text(`${p}.label`, block.label, 2000, 'input label', { plainOnly: true, required: true });
@@ -84,7 +84,9 @@ function checkBlock(c: Checker, kind: SurfaceKind, p: string, block: unknown, sc
 
 function checkBlocks(c: Checker, kind: SurfaceKind, path: string, blocks: unknown, scope: Scope): void {
   const max = kind === 'message' ? 50 : 100;
-  c.items(path, blocks, max, `${kind} blocks`).forEach((b, i) => checkBlock(c, kind, `${path}[${i}]`, b, scope));
+  c.items(path, blocks, max, `${kind} blocks`).forEach((b, i) => {
+    checkBlock(c, kind, `${path}[${i}]`, b, scope);
+  });
 }
 
 function checkMessage(c: Checker, msg: Record<string, unknown>): void {

@@ -18,7 +18,7 @@ import { checkBlockKit } from '../rig/block-kit-limits.js';
 
 const nb: ViewLocale = { m: messages('nb'), lang: 'nb', timeZone: 'Europe/Oslo' };
 const en: ViewLocale = { m: messages('en'), lang: 'en', timeZone: 'Europe/Oslo' };
-const hostile = '<!channel> & <https://x.example|klikk> ' + 'æøå'.repeat(2000);
+const hostile = `<!channel> & <https://x.example|klikk> ${'æøå'.repeat(2000)}`;
 const long = 'x'.repeat(3000);
 
 function update(over: Partial<Update> = {}): Update {

@@ -4,7 +4,7 @@ export { ids } from './contract.js';
 export { countByStatus } from './counts.js';
 export { formatDayRange } from './format.js';
 export { digestJob } from './jobs/digest.js';
-export { type DigestUpdate, type StatusCounts } from './model.js';
+export type { DigestUpdate, StatusCounts } from './model.js';
 export { resolveDigestRequest } from './resolve-request.js';
 export { registerDigest } from './slack/register.js';
 export { digestPreviewSubcommand, digestSendSubcommand } from './slack/subcommands.js';

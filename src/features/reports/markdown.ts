@@ -17,23 +17,24 @@ const quoteLines = (text: string) =>
 
 /** Pure: the same blocks as the DOCX, as Markdown. */
 export function renderMarkdown(blocks: readonly ReportBlock[]): string {
-  const parts = blocks.map((b) => {
-    switch (b.kind) {
-      case 'title':
-        return `# ${escapeMarkdown(b.text)}`;
-      case 'heading':
-        return `${'#'.repeat(b.level + 1)} ${escapeMarkdown(b.text)}`;
-      case 'paragraph':
-        return escapeMarkdown(b.text);
-      case 'field':
-        return `**${escapeMarkdown(b.label)}:** ${escapeMarkdown(b.value)}`;
-      case 'label':
-        return `**${escapeMarkdown(b.text)}**`;
-      case 'list':
-        return b.items.map((item) => `- ${escapeMarkdown(item)}`).join('\n');
-      case 'quote':
-        return [...quoteLines(b.text), '>', `> — ${escapeMarkdown(b.attribution)}`].join('\n');
-    }
-  });
-  return `${parts.join('\n\n')}\n`;
+  return `${blocks.map(blockMarkdown).join('\n\n')}\n`;
+}
+
+function blockMarkdown(b: ReportBlock): string {
+  switch (b.kind) {
+    case 'title':
+      return `# ${escapeMarkdown(b.text)}`;
+    case 'heading':
+      return `${'#'.repeat(b.level + 1)} ${escapeMarkdown(b.text)}`;
+    case 'paragraph':
+      return escapeMarkdown(b.text);
+    case 'field':
+      return `**${escapeMarkdown(b.label)}:** ${escapeMarkdown(b.value)}`;
+    case 'label':
+      return `**${escapeMarkdown(b.text)}**`;
+    case 'list':
+      return b.items.map((item) => `- ${escapeMarkdown(item)}`).join('\n');
+    case 'quote':
+      return [...quoteLines(b.text), '>', `> — ${escapeMarkdown(b.attribution)}`].join('\n');
+  }
 }

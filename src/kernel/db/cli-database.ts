@@ -11,6 +11,7 @@ export async function openCliDatabase(env: Record<string, string | undefined>): 
 }
 
 /** Runs a CLI body, turning any failure into one line on stderr and exit code 1. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a CLI body that ends without an exit code means 0.
 export async function runCli(body: () => Promise<number | void>): Promise<void> {
   try {
     process.exitCode = (await body()) ?? 0;

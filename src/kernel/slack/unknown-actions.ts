@@ -8,7 +8,7 @@ export function actionIdsIn(tree: unknown): string[] {
   return Object.values(tree).flatMap((v) => actionIdsIn(v));
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A button from an old message (a renamed action, a removed feature) must
@@ -16,7 +16,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * are excluded here so that nothing is acked twice.
  */
 export function registerUnknownActions(app: App, deps: Deps, known: readonly string[]): void {
-  const unknown = known.length === 0 ? /.*/ : new RegExp(`^(?!(?:${known.map(escape).join('|')})$)`);
+  const unknown = known.length === 0 ? /.*/ : new RegExp(`^(?!(?:${known.map(escapeRegExp).join('|')})$)`);
   app.action({ action_id: unknown }, async ({ ack, action }) => {
     await ack();
     deps.logger.info({ action: 'action_id' in action ? action.action_id : undefined }, 'acked an action the bot no longer handles');
