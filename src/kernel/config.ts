@@ -26,7 +26,7 @@ const schema = z
     REMINDER_DUE_SOON_DAYS: count(2),
     ESCALATE_TEAM_LEAD_DAYS: count(3, 1),
     ESCALATE_COORDINATOR_DAYS: count(7, 1),
-    // Reminders (issue 4): step 2 waits this many working days after the due day; the
+    // Reminders: step 2 waits this many working days after the due day; the
     // coordinators' weekly overdue summary goes out on this ISO weekday (1 = Monday).
     REMINDER_OVERDUE_DAYS: count(1, 1),
     ESCALATE_SUMMARY_WEEKDAY: z.coerce.number().int().min(1).max(5).default(1),

@@ -31,11 +31,13 @@ async function errorsFor(user: string, form: FormInput): Promise<Record<string, 
 
 describe('opening the modal', () => {
   it('opens within the trigger\'s life and swaps the loading notice for the form', async () => {
+    const sent = Date.now();
     const res = await h.command('U0KARI01', 'oppdater 2');
     const view = await openModal(h);
     const [opened] = h.fake.callsTo('views.open');
     expect(opened?.ok).toBe(true);
-    expect(opened && opened.at - Date.now()).toBeLessThan(3000);
+    // The fake stamps each call as it arrives: the modal must open within the trigger's 3 s.
+    expect((opened?.at ?? Number.POSITIVE_INFINITY) - sent).toBeLessThan(3000);
     expect(res.ms).toBeLessThan(3000);
     expect(h.fake.callsTo('views.update')[0]?.ok).toBe(true);
     expect(view.title).toMatchObject({ text: 'Oppdater tiltak' });
