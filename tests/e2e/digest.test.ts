@@ -1,20 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { digestJob } from '../../src/features/digests/jobs/digest.js';
 import { ids } from '../../src/features/digests/contract.js';
 import { blockActionPayload } from '../rig/payloads.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/lifecycle.js';
 import { addUpdates, replies, topLevel } from '../jobs/digest-support.js';
 import { actionValue, opensBeforeLookup } from './updates-support.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ now: '2004-02-26T14:00:00+01:00' });
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness({ now: '2004-02-26T14:00:00+01:00' });
 beforeEach(async () => {
-  await h.reset();
   h.clock.set('2004-02-26T14:00:00+01:00');
   await addUpdates(h.db.prisma, [
     { measure: 1, agency: 'JD', author: 'U0KARI01', status: 'ON_TRACK', done: 'Kriterier på høring.', at: '2004-02-24T10:00:00+01:00' },
@@ -28,9 +21,6 @@ beforeEach(async () => {
       at: '2004-02-25T11:00:00+01:00',
     },
   ]);
-});
-afterEach(() => {
-  h.fake.assertNoViolations();
 });
 
 const json = (x: unknown) => JSON.stringify(x);

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useHarness } from '../support/lifecycle.js';
 
-let h: Harness;
+const h = useHarness();
 let authTests = 0;
 beforeAll(async () => {
-  h = await startHarness();
   authTests = h.fake.calls.filter((c) => c.method === 'auth.test' && c.token === 'xoxb-test-token').length;
-});
-afterAll(async () => {
-  await h?.stop();
-});
-beforeEach(async () => {
-  await h.reset();
 });
 
 describe('the bot over signed HTTP', () => {

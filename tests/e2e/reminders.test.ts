@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ids } from '../../src/features/reminders/contract.js';
 import { ids as updateIds } from '../../src/features/updates/contract.js';
 import { viewSubmissionPayload } from '../rig/payloads.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/lifecycle.js';
 import { allDms, click, dms, lastResponseText, ledgerKeyOf, textOf, tick } from './reminders-support.js';
 import { opensBeforeLookup } from './updates-support.js';
 
@@ -11,19 +11,9 @@ import { opensBeforeLookup } from './updates-support.js';
 const STEP1 = '2004-01-13T09:00:00+01:00';
 const STEP2 = '2004-01-16T09:00:00+01:00';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ now: '2004-01-12T12:00:00+01:00' });
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness({ now: '2004-01-12T12:00:00+01:00' });
 beforeEach(async () => {
-  await h.reset();
   h.clock.set('2004-01-12T12:00:00+01:00');
-});
-afterEach(() => {
-  h.fake.assertNoViolations();
 });
 
 /** Reminders (messages carrying a ledger key) about measure 1 in a user's DM. */

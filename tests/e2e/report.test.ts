@@ -1,23 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addUpdates } from '../jobs/digest-support.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/lifecycle.js';
 import { paragraphsWithStyle, readZip } from '../unit/report-zip-reader.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ now: '2004-03-01T09:00:00+01:00' });
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness({ now: '2004-03-01T09:00:00+01:00' });
 beforeEach(async () => {
-  await h.reset();
   await addUpdates(h.db.prisma, [
     { measure: 2, agency: 'JD', author: 'U0KARI01', status: 'AT_RISK', done: 'Avtale med tre krisesentre.', challenges: 'Finansieringen for 2005.', at: '2004-02-25T11:00:00+01:00' },
   ]);
-});
-afterEach(() => {
-  h.fake.assertNoViolations();
 });
 
 async function exportReport(user: string, text: string, posts: number): Promise<string[]> {

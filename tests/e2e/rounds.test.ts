@@ -1,21 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ids } from '../../src/features/reminders/contract.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/lifecycle.js';
 import { allDms, buttonValue, dms, ledgerKeyOf, textOf, tick } from './reminders-support.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ now: '2004-01-05T10:30:00+01:00' });
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness({ now: '2004-01-05T10:30:00+01:00' });
 beforeEach(async () => {
-  await h.reset();
   h.clock.set('2004-01-05T10:30:00+01:00');
-});
-afterEach(() => {
-  h.fake.assertNoViolations();
 });
 
 async function rapport(user: string, text: string): Promise<string> {

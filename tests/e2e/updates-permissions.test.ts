@@ -1,22 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ids } from '../../src/features/updates/contract.js';
 import { encodeMetadata } from '../../src/features/updates/contract.js';
 import { encodeOpen } from '../../src/features/updates/contract.js';
 import type { Json } from '../rig/block-kit-checker.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/lifecycle.js';
 import { allText, clickButton, goodForm, openModal, submit, type FormInput } from './updates-support.js';
 
-let h: Harness;
+const h = useHarness();
 let measureId: (n: number) => number;
 let agencyId: (code: string) => number;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
 beforeEach(async () => {
-  await h.reset();
   const measures = await h.db.prisma.measure.findMany();
   const agencies = await h.db.prisma.agency.findMany();
   measureId = (n) => measures.find((m) => m.number === n)?.id ?? -1;
@@ -29,9 +22,6 @@ beforeEach(async () => {
       { slackId: 'U0GONE01', name: 'Gunn Gått', role: 'CONTACT', agencyId: bfd, active: false },
     ],
   });
-});
-afterEach(() => {
-  h.fake.assertNoViolations();
 });
 
 async function nothingWritten(): Promise<void> {
