@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Server } from 'node:http';
 import { systemClock, type Clock } from './kernel/clock.js';
+import type { BackgroundTasks } from './kernel/background.js';
 import type { Deps } from './kernel/deps.js';
 import { boltLogger } from './kernel/logger.js';
 import { createReplayStore } from './kernel/slack/edge/replay-store.js';
@@ -42,7 +43,7 @@ export interface TiltakAppOptions {
  * request before Bolt sees it (src/slack/edge). Initialisation (auth.test)
  * is deferred, so the caller decides how to retry an unreachable Slack.
  */
-export function createTiltakApp(deps: Deps, db: HealthProbe, options: TiltakAppOptions = {}): TiltakApp {
+export function createTiltakApp(deps: Deps, db: HealthProbe, background: BackgroundTasks, options: TiltakAppOptions = {}): TiltakApp {
   const { config } = deps;
   const clientOptions = slackClientOptions(config);
   const logger = boltLogger(deps.logger);
@@ -71,7 +72,7 @@ export function createTiltakApp(deps: Deps, db: HealthProbe, options: TiltakAppO
     deferInitialization: true,
     extendedErrorHandler: false,
   });
-  registerListeners(app, deps, options.requestScope ?? new RequestScope());
+  registerListeners(app, deps, options.requestScope ?? new RequestScope(), background);
   let httpServer: Server | undefined;
   return {
     app,

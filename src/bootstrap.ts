@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { createTiltakApp, type TiltakApp } from './app.js';
+import { BackgroundTasks } from './kernel/background.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { loadConfig, type Config } from './kernel/config.js';
 import { openDatabase, parseDatabaseUrl, type Database } from './kernel/db/open-database.js';
@@ -34,6 +35,8 @@ export interface Running {
   slack: WebClient;
   /** Started once Slack is reachable (null before that, or with JOBS_ENABLED=false). */
   readonly scheduler: Scheduler | null;
+  /** What runs after an ack; stop() waits for it, and so may a test. */
+  readonly background: BackgroundTasks;
   /** The port the HTTP server listens on (Slack's requests in HTTP mode, /healthz in both). */
   port: number;
   /**
@@ -63,7 +66,8 @@ export async function startTiltak(options: StartOptions): Promise<Running> {
   try {
     await importPlanIfEmpty(db.prisma, config.PLAN_FILE, logger);
     const deps: Deps = { prisma: db.prisma, config, logger, clock: options.clock ?? systemClock, languages: new RecentLanguages() };
-    const app = createTiltakApp(deps, db, { wallClock: options.wallClock ?? systemClock, requestScope: options.requestScope });
+    const background = new BackgroundTasks(logger);
+    const app = createTiltakApp(deps, db, background, { wallClock: options.wallClock ?? systemClock, requestScope: options.requestScope });
     tiltak = app;
     await app.listen();
     const address = app.server()?.address();
@@ -99,12 +103,14 @@ export async function startTiltak(options: StartOptions): Promise<Running> {
       get scheduler() {
         return scheduler;
       },
+      background,
       port,
       slackReady,
       async stop() {
         stopping.abort();
         await scheduler?.stop();
         await app.stop();
+        await background.idle();
         if (ownsDb) await db.close();
       },
     };

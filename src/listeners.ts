@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { registerCommands } from '../commands/index.js';
+import type { BackgroundTasks } from './kernel/background.js';
 import type { Deps } from './kernel/deps.js';
 import { registerDigest } from './features/digests/index.js';
 import { registerErrorHandler } from './kernel/slack/error-handler.js';
@@ -11,10 +12,13 @@ import { knownActionIds } from './slack-ids.js';
 import { registerUpdateListeners } from './features/updates/index.js';
 
 /** The composition root for Slack surfaces: every listener is registered here, explicitly. */
-export function registerListeners(app: App, deps: Deps, requestScope: RequestScope): void {
-  registerRequestContext(app, deps, requestScope);
+export function registerListeners(app: App, deps: Deps, requestScope: RequestScope, background: BackgroundTasks): void {
+  registerRequestContext(app, deps, requestScope, background);
   registerCommands(app, deps);
-  registerUpdateListeners(app, deps, { publishHome, refreshHomesOfMeasure });
+  registerUpdateListeners(app, deps, {
+    publishHome,
+    refreshHomesOfMeasure: (refresh) => background.run('home refresh', () => refreshHomesOfMeasure(refresh)),
+  });
   registerHome(app, deps);
   registerDigest(app, deps);
   registerReminderListeners(app, deps);

@@ -1,22 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { refreshHomesOfMeasure } from '../../src/features/home/refresh-homes.js';
 import { slackUserIdSchema } from '../../src/kernel/slack/slack-user-id.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/lifecycle.js';
 import { allText, goodForm, openModal, submit } from './updates-support.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useHarness();
 beforeEach(async () => {
-  await h.reset();
   await seedBystanders();
-});
-afterEach(() => {
-  h.fake.assertNoViolations();
 });
 
 const FOLLOWERS = ['U0OLA001', 'U0LEADJD', 'U0KOORD1'];
@@ -39,8 +29,8 @@ function publishedTo(): string[] {
   return h.fake.callsTo('views.publish').map((c) => String(c.args.user_id));
 }
 
-/** Long enough for a background loop that had more to publish to have done so. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+/** Until the save's request and the refresh it started in the background have ended. */
+const settle = () => h.running.background.idle();
 
 async function saveOnMeasure2(): Promise<Awaited<ReturnType<typeof submit>>> {
   await h.command('U0KARI01', 'oppdater 2');

@@ -22,7 +22,7 @@ const b = ids.blocks.updates;
 const input = ids.actions.updates.input;
 
 /** state.values as Slack sends them for the update modal. */
-function formValues(form: FormInput): Record<string, Record<string, Json>> {
+export function formValues(form: FormInput): Record<string, Record<string, Json>> {
   const text = (value: string | undefined) => ({ type: 'plain_text_input', value: value ?? null });
   const values: Record<string, Record<string, Json>> = {
     [b.status]: { [input]: { type: 'static_select', selected_option: form.status === undefined ? null : { value: form.status, text: { type: 'plain_text', text: form.status } } } },

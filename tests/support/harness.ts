@@ -41,20 +41,6 @@ export interface HarnessOptions {
   database?: Database;
 }
 
-/**
- * Some work runs after the ack and after a test's last assertion (a save
- * refreshes other people's App Home). Wait until the fake has heard nothing
- * for a moment, so that work is not recorded against the next test.
- */
-async function settle(fake: FakeSlack, quietMs = 150, maxMs = 3000): Promise<void> {
-  const deadline = Date.now() + maxMs;
-  while (Date.now() < deadline) {
-    const last = fake.calls.at(-1)?.at ?? 0;
-    if (Date.now() - last >= quietMs) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 const DEFAULT_PLAN = new URL('../fixtures/small-plan.yaml', import.meta.url).pathname;
 
 export async function seedPlan(db: Database, file = DEFAULT_PLAN): Promise<void> {
@@ -104,13 +90,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     interact: (payload) => fake.sendInteraction(appUrl, payload),
     event: (event) => fake.sendEvent(appUrl, event),
     async reset(file = planFile ?? undefined) {
-      await settle(fake);
+      // Work that runs after the ack and after a test's last assertion (a save refreshes other
+      // people's App Home) ends here, so it is not recorded against the next test.
+      await running.background.idle();
       await truncateAll(db);
       if (file !== undefined) await seedPlan(db, file);
       fake.reset();
     },
     async stop() {
-      await settle(fake);
       await running.stop();
       await db.close();
       await fake.stop();

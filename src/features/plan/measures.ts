@@ -8,7 +8,7 @@ const withAgencies = {
 export type MeasureWithAgencies = Prisma.MeasureGetPayload<{ include: typeof withAgencies }>;
 
 /** Measure numbers users type are small positive integers; anything else cannot exist. */
-const MAX_MEASURE_NUMBER = 1_000_000;
+export const MAX_MEASURE_NUMBER = 1_000_000;
 
 export async function findMeasureByNumber(prisma: PrismaClient, number: number): Promise<MeasureWithAgencies | null> {
   if (!Number.isSafeInteger(number) || number < 1 || number > MAX_MEASURE_NUMBER) return null;

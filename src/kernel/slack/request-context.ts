@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { App, Context } from '@slack/bolt';
+import type { BackgroundTasks } from '../background.js';
 import type { Deps } from '../deps.js';
 import type { Logger } from '../logger.js';
 
@@ -25,14 +26,15 @@ export class RequestScope {
  * Gives every incoming request an id and a child logger carrying it, so the
  * log lines of one command, action or event can be read together. The edge
  * receivers name the request first (src/slack/edge), so its refusals and
- * its handling share one id.
+ * its handling share one id. The request counts as running until its
+ * listeners end, also after the ack, so stop() and the tests can wait for it.
  */
-export function registerRequestContext(app: App, deps: Deps, scope: RequestScope): void {
+export function registerRequestContext(app: App, deps: Deps, scope: RequestScope, background: BackgroundTasks): void {
   app.use(async ({ context, next }) => {
     const requestId = typeof context.requestId === 'string' ? context.requestId : randomUUID();
     context.requestId = requestId;
     context.log = deps.logger.child({ requestId });
-    await scope.run(requestId, next);
+    await background.track(scope.run(requestId, next));
   });
 }
 

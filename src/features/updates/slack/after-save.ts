@@ -3,6 +3,7 @@ import type { Deps } from '../../../kernel/deps.js';
 import type { Update } from '../../../generated/prisma/client.js';
 import type { Logger } from '../../../kernel/logger.js';
 import type { PersonWithAgency } from '../../../kernel/people/people.js';
+import type { SlackUserId } from '../../../kernel/slack/slack-user-id.js';
 import { updateConfirmation } from '../views/update-confirmation.js';
 import { measureAndAgencyOf } from '../update-queries.js';
 import type { ModalSource } from '../contract.js';
@@ -11,9 +12,9 @@ import { viewLocale } from '../../../kernel/text/format.js';
 /** What a save asks of App Home. The composition root passes the home feature's, which updates does not import. */
 export interface HomeAfterSave {
   /** The author's own Home, when the form was opened from it. */
-  publishHome(deps: Deps, client: WebClient, slackId: string): Promise<void>;
-  /** Everyone else who follows the measure; never throws. */
-  refreshHomesOfMeasure(refresh: { deps: Deps; client: WebClient; measureId: number; authorSlackId: string; log: Logger }): Promise<unknown>;
+  publishHome(deps: Deps, client: WebClient, slackId: SlackUserId): Promise<void>;
+  /** Starts refreshing the Home of everyone else who follows the measure, and returns at once. */
+  refreshHomesOfMeasure(refresh: { deps: Deps; client: WebClient; measureId: number; authorSlackId: SlackUserId; log: Logger }): void;
 }
 
 export interface AfterSave {
@@ -47,5 +48,5 @@ export async function afterSave({ deps, client, person, update, source, log, hom
     await homes.publishHome(deps, client, person.slackId).catch((error: unknown) => log.error({ err: error }, 'could not refresh App Home after a save'));
   }
   // Others' Homes in the background: the save's handler must not wait on a dozen publishes.
-  void homes.refreshHomesOfMeasure({ deps, client, measureId: update.measureId, authorSlackId: person.slackId, log });
+  homes.refreshHomesOfMeasure({ deps, client, measureId: update.measureId, authorSlackId: person.slackId, log });
 }
