@@ -45,10 +45,21 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
 export interface OpenOptions {
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
+  /** Called for every SQL statement the Prisma client sends: how tests count queries. */
+  onQuery?: () => void;
+}
+
+type Adapter = NonNullable<ConstructorParameters<typeof PrismaClient>[0]>['adapter'];
+
+function prismaClient(adapter: Adapter, onQuery: (() => void) | undefined): PrismaClient {
+  if (onQuery === undefined) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', () => onQuery());
+  return client;
 }
 
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
-  const db = target.kind === 'pglite' ? await openPGlite(target) : await openPostgres(target);
+  const db = target.kind === 'pglite' ? await openPGlite(target, options.onQuery) : await openPostgres(target, options.onQuery);
   if (options.migrate ?? true) {
     try {
       await migrate(db.runner);
@@ -60,7 +71,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   return db;
 }
 
-async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>): Promise<Database> {
+async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>, onQuery?: () => void): Promise<Database> {
   const lock: FolderLock | null = target.dataDir === null ? null : lockFolder(target.dataDir);
   let client: PGlite;
   try {
@@ -70,7 +81,7 @@ async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>): 
     lock?.release();
     throw error;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  const prisma = prismaClient(new PrismaPGlite(client), onQuery);
   let closed = false;
   return {
     prisma,
@@ -93,7 +104,7 @@ async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>): 
   };
 }
 
-async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>): Promise<Database> {
+async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>, onQuery?: () => void): Promise<Database> {
   const schema = target.schema;
   const poolConfig: pg.PoolConfig = {
     connectionString: target.url,
@@ -106,7 +117,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
   pool.on('error', () => undefined);
   if (schema !== null) await createSchema(pool, schema);
   const adapter = new PrismaPg(pool, schema === null ? undefined : { schema });
-  const prisma = new PrismaClient({ adapter });
+  const prisma = prismaClient(adapter, onQuery);
   let closed = false;
   return {
     prisma,
