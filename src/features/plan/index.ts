@@ -6,4 +6,4 @@ export { importPlanIfEmpty } from './first-start.js';
 export { focusAreaById, focusAreaByNumber, focusAreas } from './focus-areas.js';
 export { importPlanText } from './import-plan.js';
 export { type AgencyStatus, loadMeasureStatuses, type MeasureStatus, pairKey } from './measure-status.js';
-export { findMeasureById, findMeasureByNumber, type MeasureRef, measuresOfAgency, type MeasureWithAgencies } from './measures.js';
+export { findMeasureById, findMeasureByNumber, MAX_MEASURE_NUMBER, type MeasureRef, measuresOfAgency, type MeasureWithAgencies } from './measures.js';

@@ -1,5 +1,5 @@
 import type { Messages } from '../../../kernel/i18n/index.js';
-import { MAX_MEASURE_NUMBER } from '../../plan/measures.js';
+import { MAX_MEASURE_NUMBER } from '../../plan/index.js';
 import { readWholeNumber } from '../../../kernel/text/whole-number.js';
 import { quote } from '../../../kernel/text/format.js';
 
