@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { startHarness, type Harness } from '../tests/support/harness.js';
+import { type Harness, startHarness } from '../tests/support/harness.js';
 import type { Bench } from './measure.js';
 
 /** Slack needs an ack in 3 s; this shows what the bot adds over a bare HTTP round trip. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { importPlanText } from '../src/features/plan/index.js';
 import type { Database } from '../src/kernel/db/open-database.js';
 import { openDatabase } from '../src/kernel/db/open-database.js';
-import { importPlanText } from '../src/features/plan/index.js';
 import type { Bench } from './measure.js';
 
 /** Re-importing the bundled plan (23 measures) against one trivial query on the same database. */

@@ -1,6 +1,6 @@
 import { commandAckBench } from './command-ack.bench.js';
+import { type Bench, runBench } from './measure.js';
 import { planImportBench } from './plan-import.bench.js';
-import { runBench, type Bench } from './measure.js';
 
 /**
  * `npm run bench [-- <name filter>]`. Prints, for each bench, the median

@@ -1,12 +1,11 @@
 import type { App } from '@slack/bolt';
-import type { Deps } from '../src/kernel/deps.js';
-import { subcommandHandler } from '../src/kernel/commands/command-handler.js';
 import { digestPreviewSubcommand, digestSendSubcommand } from '../src/features/digests/index.js';
-import { runReminders } from '../src/features/reminders/index.js';
-import { roundSubcommand } from '../src/features/reminders/index.js';
+import { roundSubcommand, runReminders } from '../src/features/reminders/index.js';
 import { reportExportSubcommand } from '../src/features/reports/index.js';
+import { subcommandHandler } from '../src/kernel/commands/command-handler.js';
 import { helpSubcommand } from '../src/kernel/commands/help.js';
 import type { Subcommand, SubcommandContext } from '../src/kernel/commands/subcommand.js';
+import type { Deps } from '../src/kernel/deps.js';
 
 export const definition = {
   command: '/rapport',
@@ -16,8 +15,15 @@ export const definition = {
 
 /** Sub-commands in the order the help text lists them. */
 export function subcommands(): readonly Subcommand[] {
-  const sendReminders = (ctx: SubcommandContext, at: Date) => runReminders({ deps: ctx.deps, slack: ctx.client, at, dryRun: false });
-  return [roundSubcommand(sendReminders), digestPreviewSubcommand(), digestSendSubcommand(), reportExportSubcommand(), helpSubcommand(subcommands, (m) => m.help.rapportHelpUsage)];
+  const sendReminders = (ctx: SubcommandContext, at: Date) =>
+    runReminders({ deps: ctx.deps, slack: ctx.client, at, dryRun: false });
+  return [
+    roundSubcommand(sendReminders),
+    digestPreviewSubcommand(),
+    digestSendSubcommand(),
+    reportExportSubcommand(),
+    helpSubcommand(subcommands, (m) => m.help.rapportHelpUsage),
+  ];
 }
 
 export function register(app: App, deps: Deps): void {

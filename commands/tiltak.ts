@@ -1,10 +1,10 @@
 import type { App } from '@slack/bolt';
-import type { Deps } from '../src/kernel/deps.js';
-import { subcommandHandler } from '../src/kernel/commands/command-handler.js';
 import { absenceSubcommand } from '../src/features/reminders/index.js';
+import { updateSubcommands } from '../src/features/updates/index.js';
+import { subcommandHandler } from '../src/kernel/commands/command-handler.js';
 import { helpSubcommand } from '../src/kernel/commands/help.js';
 import type { Subcommand } from '../src/kernel/commands/subcommand.js';
-import { updateSubcommands } from '../src/features/updates/index.js';
+import type { Deps } from '../src/kernel/deps.js';
 
 export const definition = {
   command: '/tiltak',

@@ -35,14 +35,20 @@ function listFiles(root: string, dir: string): string[] {
 }
 
 /** Every import, export-from and dynamic import of the files, with its target resolved to a repository path. */
-export function readImports(root: string, files: readonly string[], read = (f: string) => readFileSync(path.join(root, f), 'utf8')): Import[] {
+export function readImports(
+  root: string,
+  files: readonly string[],
+  read = (f: string) => readFileSync(path.join(root, f), 'utf8'),
+): Import[] {
   const imports: Import[] = [];
   for (const file of files) {
     const source = ts.createSourceFile(file, read(file), ts.ScriptTarget.Latest, true);
     const add = (spec: ts.Expression | undefined, typeOnly: boolean, node: ts.Node) => {
       if (spec === undefined || !ts.isStringLiteral(spec)) return;
       const text = spec.text;
-      const to = text.startsWith('.') ? path.posix.normalize(path.posix.join(path.posix.dirname(file), text)).replace(/\.js$/, '.ts') : text;
+      const to = text.startsWith('.')
+        ? path.posix.normalize(path.posix.join(path.posix.dirname(file), text)).replace(/\.js$/, '.ts')
+        : text;
       const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
       imports.push({ from: file, to, typeOnly, line });
     };
@@ -88,19 +94,24 @@ export function prismaUses(file: string, text: string): number[] {
 
 const featureOf = (p: string): string | null => /^src\/features\/([^/]+)\//.exec(p)?.[1] ?? null;
 const layerOf = (p: string): string | null => /^src\/features\/[^/]+\/(views|slack|jobs)\//.exec(p)?.[1] ?? null;
-const isPrismaRuntime = (to: string) => to.startsWith('@prisma/') || to === 'pg' || /^src\/generated\/prisma\/(client|internal)/.test(to);
+const isPrismaRuntime = (to: string) =>
+  to.startsWith('@prisma/') || to === 'pg' || /^src\/generated\/prisma\/(client|internal)/.test(to);
 const isPrisma = (to: string) => isPrismaRuntime(to) || to.startsWith('src/generated/prisma/');
 
 /** A service talks to the database or to Slack: it imports the Prisma client, Deps, Bolt or the Web API, if only for a type. */
 export function servicesAmong(imports: readonly Import[]): Set<string> {
   const talks = (to: string) =>
-    isPrismaRuntime(to) || to === 'src/kernel/deps.ts' || to.startsWith('@slack/bolt') || to.startsWith('@slack/web-api');
+    isPrismaRuntime(to) ||
+    to === 'src/kernel/deps.ts' ||
+    to.startsWith('@slack/bolt') ||
+    to.startsWith('@slack/web-api');
   return new Set(imports.filter((i) => talks(i.to)).map((i) => i.from));
 }
 
 /** What a view may use at run time: packages but Bolt, Prisma and the Web API; the kernel's text, i18n and calendar; another feature's index; a module of its own feature that is no service. */
 function viewMayUse(view: string, to: string, services: ReadonlySet<string>): boolean {
-  if (!to.startsWith('src/') && !to.startsWith('commands/')) return !to.startsWith('@slack/bolt') && !to.startsWith('@slack/web-api') && !isPrisma(to);
+  if (!to.startsWith('src/') && !to.startsWith('commands/'))
+    return !to.startsWith('@slack/bolt') && !to.startsWith('@slack/web-api') && !isPrisma(to);
   if (/^src\/kernel\/(text|i18n|calendar)\//.test(to) || to === 'src/kernel/status.ts') return true;
   const feature = featureOf(view);
   const other = featureOf(to);
@@ -117,24 +128,31 @@ export function checkRules(imports: readonly Import[]): Violation[] {
     const fromFeature = featureOf(from);
     const toFeature = featureOf(to);
     if (from.startsWith('src/kernel/')) {
-      if (toFeature !== null || to.startsWith('commands/') || COMPOSITION.has(to)) say(i, 'the kernel imports no feature, command or composition root');
+      if (toFeature !== null || to.startsWith('commands/') || COMPOSITION.has(to))
+        say(i, 'the kernel imports no feature, command or composition root');
     }
     if (toFeature !== null && toFeature !== fromFeature && to !== `src/features/${toFeature}/index.ts`) {
       say(i, `a feature is entered only through its index.ts (src/features/${toFeature}/index.ts)`);
     }
     if (fromFeature !== null) {
       if (to.startsWith('commands/') || COMPOSITION.has(to)) say(i, 'a feature imports no command or composition root');
-      if (toFeature === fromFeature && to === `src/features/${fromFeature}/index.ts`) say(i, 'inside a feature, import the module itself, not the index');
-      if (from === `src/features/${fromFeature}/contract.ts` && toFeature !== null) say(i, 'a contract is a leaf: it imports only the kernel and packages');
+      if (toFeature === fromFeature && to === `src/features/${fromFeature}/index.ts`)
+        say(i, 'inside a feature, import the module itself, not the index');
+      if (from === `src/features/${fromFeature}/contract.ts` && toFeature !== null)
+        say(i, 'a contract is a leaf: it imports only the kernel and packages');
     }
     const layer = layerOf(from);
     if (layer === 'views') {
       if (to.startsWith('@slack/bolt')) say(i, 'views/ import no Bolt');
       else if (isPrisma(to)) {
         if (!i.typeOnly) say(i, 'views/ import no Prisma (a type of a model or enum is fine)');
-      } else if (layerOf(to) === 'slack' || layerOf(to) === 'jobs') say(i, 'views/ import nothing from slack/ or jobs/');
+      } else if (layerOf(to) === 'slack' || layerOf(to) === 'jobs')
+        say(i, 'views/ import nothing from slack/ or jobs/');
       else if (!i.typeOnly && !viewMayUse(from, to, services)) {
-        say(i, 'views/ use no service at run time: only pure modules, kernel text/i18n/calendar, another feature\'s index (types are fine)');
+        say(
+          i,
+          "views/ use no service at run time: only pure modules, kernel text/i18n/calendar, another feature's index (types are fine)",
+        );
       }
     }
     if (layer === 'slack') {
@@ -145,7 +163,8 @@ export function checkRules(imports: readonly Import[]): Violation[] {
   return out;
 }
 
-const folderNode = (file: string) => (/^src\/features\/[^/]+\/(index|contract)\.ts$/.test(file) ? file : path.posix.dirname(file));
+const folderNode = (file: string) =>
+  /^src\/features\/[^/]+\/(index|contract)\.ts$/.test(file) ? file : path.posix.dirname(file);
 
 /**
  * Strongly connected sets of folders (two or more) in the graph of run-time

@@ -1,6 +1,6 @@
-import { openDatabase, parseDatabaseUrl } from '../src/kernel/db/open-database.js';
-import { migrate } from '../src/kernel/db/migrate.js';
 import { runCli } from '../src/kernel/db/cli-database.js';
+import { migrate } from '../src/kernel/db/migrate.js';
+import { openDatabase, parseDatabaseUrl } from '../src/kernel/db/open-database.js';
 
 await runCli(async () => {
   const db = await openDatabase(parseDatabaseUrl(process.env.DATABASE_URL), { migrate: false });

@@ -1,13 +1,16 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { renderDigestChart } from '../src/features/digests/index.js';
+import {
+  buildDigest,
+  renderDigestChart,
+  renderDigestText,
+  resolveDigestRequest,
+} from '../src/features/digests/index.js';
 import { loadConfig } from '../src/kernel/config.js';
 import { openCliDatabase, runCli } from '../src/kernel/db/cli-database.js';
-import { buildDigest } from '../src/features/digests/index.js';
-import { renderDigestText } from '../src/features/digests/index.js';
-import { resolveDigestRequest } from '../src/features/digests/index.js';
 
-const USAGE = 'Usage: npm run digest:preview -- --area <n> [--week <2004-W09 | 9>] [--at <ISO instant>] [--lang nb|en] [--chart <file.png>]';
+const USAGE =
+  'Usage: npm run digest:preview -- --area <n> [--week <2004-W09 | 9>] [--at <ISO instant>] [--lang nb|en] [--chart <file.png>]';
 
 /**
  * Prints a focus area's weekly digest as the bot would post it, from the
@@ -37,11 +40,19 @@ await runCli(async () => {
     const request = await resolveDigestRequest(db.prisma, args, at, config.TZ_PLAN);
     if (request.kind !== 'ok') {
       const areas = 'areas' in request ? request.areas.map((a) => `${a.number} ${a.titleNb}`).join(', ') : '';
-      console.error(request.kind === 'bad-week' ? `--week: not a week: ${request.given}` : request.kind === 'future-week' ? `${request.week} has not started` : `No focus area ${values.area}. Areas: ${areas || 'none (import a plan first)'}`);
+      console.error(
+        request.kind === 'bad-week'
+          ? `--week: not a week: ${request.given}`
+          : request.kind === 'future-week'
+            ? `${request.week} has not started`
+            : `No focus area ${values.area}. Areas: ${areas || 'none (import a plan first)'}`,
+      );
       return 2;
     }
     const digest = await buildDigest(db.prisma, config, request.area.id, request.period);
-    process.stdout.write(renderDigestText(digest, lang, config.TZ_PLAN, request.area.channel ?? config.COORDINATOR_CHANNEL ?? null));
+    process.stdout.write(
+      renderDigestText(digest, lang, config.TZ_PLAN, request.area.channel ?? config.COORDINATOR_CHANNEL ?? null),
+    );
     if (values.chart !== undefined) {
       const chart = await renderDigestChart(digest, lang);
       await writeFile(values.chart, chart.png);

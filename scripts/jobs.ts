@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
+import { allJobs } from '../src/jobs.js';
 import { ManualClock } from '../src/kernel/clock.js';
 import { loadConfig } from '../src/kernel/config.js';
-import { openDatabase, parseDatabaseUrl } from '../src/kernel/db/open-database.js';
 import { runCli } from '../src/kernel/db/cli-database.js';
-import { allJobs } from '../src/jobs.js';
+import { openDatabase, parseDatabaseUrl } from '../src/kernel/db/open-database.js';
 import { runJobs } from '../src/kernel/jobs/scheduler.js';
 import { createLogger } from '../src/kernel/logger.js';
 import { slackClientFor } from '../src/kernel/slack/client-options.js';
@@ -17,7 +17,11 @@ await runCli(async () => {
     return 2;
   }
   const dryRun = values['dry-run'] ?? false;
-  const config = loadConfig({ SLACK_BOT_TOKEN: dryRun ? 'xoxb-dry-run' : undefined, SLACK_SIGNING_SECRET: '-', ...process.env });
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: dryRun ? 'xoxb-dry-run' : undefined,
+    SLACK_SIGNING_SECRET: '-',
+    ...process.env,
+  });
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, process.stderr);
   const db = await openDatabase(parseDatabaseUrl(config.DATABASE_URL));
   try {

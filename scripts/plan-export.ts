@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { openCliDatabase, runCli } from '../src/kernel/db/cli-database.js';
 import { exportPlanText } from '../src/features/plan/index.js';
+import { openCliDatabase, runCli } from '../src/kernel/db/cli-database.js';
 
 await runCli(async () => {
   const file = process.argv[2];

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { openCliDatabase, runCli } from '../src/kernel/db/cli-database.js';
 import { importPlanText } from '../src/features/plan/index.js';
+import { openCliDatabase, runCli } from '../src/kernel/db/cli-database.js';
 
 await runCli(async () => {
   const file = process.argv[2];
@@ -18,7 +18,9 @@ await runCli(async () => {
       return 1;
     }
     const s = result.summary;
-    console.log(`Imported ${file}: ${s.focusAreas} focus areas, ${s.agencies} agencies, ${s.people} people, ${s.measures} measures.`);
+    console.log(
+      `Imported ${file}: ${s.focusAreas} focus areas, ${s.agencies} agencies, ${s.people} people, ${s.measures} measures.`,
+    );
     return 0;
   } finally {
     await db.close();

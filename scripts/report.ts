@@ -1,22 +1,37 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import {
+  exportArgsProblem,
+  loadReport,
+  parseExportArgs,
+  renderReport,
+  reportPeriod,
+} from '../src/features/reports/index.js';
 import { loadConfig } from '../src/kernel/config.js';
 import { openCliDatabase, runCli } from '../src/kernel/db/cli-database.js';
-import { renderReport } from '../src/features/reports/index.js';
-import { exportArgsProblem, parseExportArgs } from '../src/features/reports/index.js';
 import { messages } from '../src/kernel/i18n/index.js';
-import { loadReport } from '../src/features/reports/index.js';
-import { reportPeriod } from '../src/features/reports/index.js';
 
-const USAGE = 'Usage: npm run report -- [--from <date>] [--to <date>] [--format md|docx|csv] --out <file | -> [--lang nb|en]';
+const USAGE =
+  'Usage: npm run report -- [--from <date>] [--to <date>] [--format md|docx|csv] --out <file | -> [--lang nb|en]';
 
 /** The status report offline, as /rapport eksport builds it: from the plan's start to today unless told. */
 await runCli(async () => {
   const { values } = parseArgs({
-    options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string', default: 'docx' }, out: { type: 'string' }, lang: { type: 'string', default: 'nb' } },
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string', default: 'docx' },
+      out: { type: 'string' },
+      lang: { type: 'string', default: 'nb' },
+    },
   });
   const lang = values.lang === 'en' ? 'en' : values.lang === 'nb' ? 'nb' : null;
-  const words = [...(values.from ? ['fra', values.from] : []), ...(values.to ? ['til', values.to] : []), 'format', values.format ?? 'docx'];
+  const words = [
+    ...(values.from ? ['fra', values.from] : []),
+    ...(values.to ? ['til', values.to] : []),
+    'format',
+    values.format ?? 'docx',
+  ];
   const parsed = parseExportArgs(words);
   if (values.out === undefined || lang === null || parsed.kind !== 'ok') {
     if (parsed.kind !== 'ok') console.error(exportArgsProblem(messages(lang ?? 'en'), parsed));
@@ -43,7 +58,9 @@ await runCli(async () => {
     if (values.out === '-') process.stdout.write(file.bytes);
     else {
       await writeFile(values.out, file.bytes);
-      console.error(`Wrote ${values.out} (${file.bytes.length} bytes, ${data.versions.length} update versions, ${from} to ${to}).`);
+      console.error(
+        `Wrote ${values.out} (${file.bytes.length} bytes, ${data.versions.length} update versions, ${from} to ${to}).`,
+      );
     }
     return 0;
   } finally {

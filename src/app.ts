@@ -1,17 +1,17 @@
-import type { App } from '@slack/bolt';
 import type { Server } from 'node:http';
-import { systemClock, type Clock } from './kernel/clock.js';
+import type { App } from '@slack/bolt';
 import type { BackgroundTasks } from './kernel/background.js';
+import { type Clock, systemClock } from './kernel/clock.js';
 import type { Deps } from './kernel/deps.js';
 import { boltLogger } from './kernel/logger.js';
-import { createReplayStore } from './kernel/slack/edge/replay-store.js';
 import { slackClientOptions } from './kernel/slack/client-options.js';
 import { HttpEdgeReceiver } from './kernel/slack/edge/http-receiver.js';
+import { createReplayStore } from './kernel/slack/edge/replay-store.js';
 import { SocketEdgeReceiver } from './kernel/slack/edge/socket-receiver.js';
-import { healthRoute, type HealthProbe } from './kernel/slack/health.js';
-import { registerListeners } from './listeners.js';
+import { type HealthProbe, healthRoute } from './kernel/slack/health.js';
 import { RequestScope } from './kernel/slack/request-context.js';
 import { GatedApp, SlackStatus } from './kernel/slack/starting-gate.js';
+import { registerListeners } from './listeners.js';
 
 export interface TiltakApp {
   app: App;
@@ -43,7 +43,12 @@ export interface TiltakAppOptions {
  * request before Bolt sees it (src/slack/edge). Initialisation (auth.test)
  * is deferred, so the caller decides how to retry an unreachable Slack.
  */
-export function createTiltakApp(deps: Deps, db: HealthProbe, background: BackgroundTasks, options: TiltakAppOptions = {}): TiltakApp {
+export function createTiltakApp(
+  deps: Deps,
+  db: HealthProbe,
+  background: BackgroundTasks,
+  options: TiltakAppOptions = {},
+): TiltakApp {
   const { config } = deps;
   const clientOptions = slackClientOptions(config);
   const logger = boltLogger(deps.logger);
@@ -63,7 +68,13 @@ export function createTiltakApp(deps: Deps, db: HealthProbe, background: Backgro
         replay,
         wallClock,
       })
-    : new HttpEdgeReceiver({ signingSecret: config.SLACK_SIGNING_SECRET as string, logger: deps.logger, routes, replay, wallClock });
+    : new HttpEdgeReceiver({
+        signingSecret: config.SLACK_SIGNING_SECRET as string,
+        logger: deps.logger,
+        routes,
+        replay,
+        wallClock,
+      });
   const app = new GatedApp(slackStatus, deps.logger, {
     token: config.SLACK_BOT_TOKEN,
     receiver,
@@ -80,7 +91,9 @@ export function createTiltakApp(deps: Deps, db: HealthProbe, background: Backgro
     server: () => httpServer,
     async listen() {
       // Clears claims that expired while the bot was down, and warms the table before the first ack waits on it.
-      void replay.prune().catch((error: unknown) => deps.logger.warn({ err: error }, 'could not prune expired replay claims'));
+      void replay
+        .prune()
+        .catch((error: unknown) => deps.logger.warn({ err: error }, 'could not prune expired replay claims'));
       // Not app.start(): Bolt refuses to start before init, and init needs Slack.
       httpServer = receiver instanceof HttpEdgeReceiver ? await receiver.start(config.PORT) : await receiver.listen();
     },

@@ -1,17 +1,17 @@
 import type { WebClient } from '@slack/web-api';
 import { createTiltakApp, type TiltakApp } from './app.js';
-import { BackgroundTasks } from './kernel/background.js';
-import { systemClock, type Clock } from './kernel/clock.js';
-import { loadConfig, type Config } from './kernel/config.js';
-import { openDatabase, parseDatabaseUrl, type Database } from './kernel/db/open-database.js';
-import type { Deps } from './kernel/deps.js';
-import { allJobs } from './jobs.js';
-import { startScheduler, type Scheduler } from './kernel/jobs/scheduler.js';
-import type { Job } from './kernel/jobs/job.js';
-import { RecentLanguages } from './kernel/i18n/recent-languages.js';
-import { createLogger, type Logger } from './kernel/logger.js';
 import { importPlanIfEmpty } from './features/plan/index.js';
-import { connectWithRetry, type ConnectStep } from './kernel/slack/init-with-retry.js';
+import { allJobs } from './jobs.js';
+import { BackgroundTasks } from './kernel/background.js';
+import { type Clock, systemClock } from './kernel/clock.js';
+import { type Config, loadConfig } from './kernel/config.js';
+import { type Database, openDatabase, parseDatabaseUrl } from './kernel/db/open-database.js';
+import type { Deps } from './kernel/deps.js';
+import { RecentLanguages } from './kernel/i18n/recent-languages.js';
+import type { Job } from './kernel/jobs/job.js';
+import { type Scheduler, startScheduler } from './kernel/jobs/scheduler.js';
+import { createLogger, type Logger } from './kernel/logger.js';
+import { type ConnectStep, connectWithRetry } from './kernel/slack/init-with-retry.js';
 import type { RequestScope } from './kernel/slack/request-context.js';
 
 export interface StartOptions {
@@ -65,9 +65,18 @@ export async function startTiltak(options: StartOptions): Promise<Running> {
   const stopping = new AbortController();
   try {
     await importPlanIfEmpty(db.prisma, config.PLAN_FILE, logger);
-    const deps: Deps = { prisma: db.prisma, config, logger, clock: options.clock ?? systemClock, languages: new RecentLanguages() };
+    const deps: Deps = {
+      prisma: db.prisma,
+      config,
+      logger,
+      clock: options.clock ?? systemClock,
+      languages: new RecentLanguages(),
+    };
     const background = new BackgroundTasks(logger);
-    const app = createTiltakApp(deps, db, background, { wallClock: options.wallClock ?? systemClock, requestScope: options.requestScope });
+    const app = createTiltakApp(deps, db, background, {
+      wallClock: options.wallClock ?? systemClock,
+      requestScope: options.requestScope,
+    });
     tiltak = app;
     await app.listen();
     const address = app.server()?.address();

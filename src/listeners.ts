@@ -1,15 +1,15 @@
 import type { App } from '@slack/bolt';
 import { registerCommands } from '../commands/index.js';
-import type { BackgroundTasks } from './kernel/background.js';
-import type { Deps } from './kernel/deps.js';
 import { registerDigest } from './features/digests/index.js';
-import { registerErrorHandler } from './kernel/slack/error-handler.js';
 import { publishHome, refreshHomesOfMeasure, registerHome } from './features/home/index.js';
 import { registerReminderListeners } from './features/reminders/index.js';
-import { registerRequestContext, type RequestScope } from './kernel/slack/request-context.js';
+import { registerUpdateListeners } from './features/updates/index.js';
+import type { BackgroundTasks } from './kernel/background.js';
+import type { Deps } from './kernel/deps.js';
+import { registerErrorHandler } from './kernel/slack/error-handler.js';
+import { type RequestScope, registerRequestContext } from './kernel/slack/request-context.js';
 import { registerUnknownActions } from './kernel/slack/unknown-actions.js';
 import { knownActionIds } from './slack-ids.js';
-import { registerUpdateListeners } from './features/updates/index.js';
 
 /** The composition root for Slack surfaces: every listener is registered here, explicitly. */
 export function registerListeners(app: App, deps: Deps, requestScope: RequestScope, background: BackgroundTasks): void {

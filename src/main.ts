@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { startTiltak, type Running } from './bootstrap.js';
+import { type Running, startTiltak } from './bootstrap.js';
 import { ConfigError, loadConfig } from './kernel/config.js';
 import { createLogger } from './kernel/logger.js';
-import { installProcessGuards } from './process-guards.js';
 import { RequestScope } from './kernel/slack/request-context.js';
+import { installProcessGuards } from './process-guards.js';
 
 // A local .env is a convenience for development; real deployments set the environment.
 if (existsSync('.env')) process.loadEnvFile('.env');

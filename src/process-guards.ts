@@ -27,7 +27,10 @@ export function installProcessGuards(
 ): void {
   proc.on('uncaughtException', (error, origin) => {
     const requestId = scope.currentId();
-    logger.fatal({ err: error, origin, requestId }, 'uncaught exception; exiting so that the supervisor starts a clean process');
+    logger.fatal(
+      { err: error, origin, requestId },
+      'uncaught exception; exiting so that the supervisor starts a clean process',
+    );
     exit(1);
   });
   proc.on('unhandledRejection', (reason) => {

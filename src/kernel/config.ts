@@ -8,29 +8,38 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v));
 const count = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
-const schema = z
-  .object({
-    SLACK_BOT_TOKEN: z.string({ error: 'is required (the bot token, xoxb-…)' }).regex(/^xoxb-\S+$/, 'must be a bot token that starts with xoxb-'),
-    SLACK_SIGNING_SECRET: optionalText,
-    SLACK_APP_TOKEN: optionalText.pipe(z.string().regex(/^xapp-\S+$/, 'must be an app-level token that starts with xapp-').optional()),
-    SLACK_API_URL: optionalText.pipe(z.url({ error: 'must be a URL such as https://slack.com/api/' }).optional()),
-    PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3000),
-    DATABASE_URL: optionalText,
-    TZ_PLAN: z.string().default('Europe/Oslo').refine(isTimeZone, 'must be an IANA time zone such as Europe/Oslo'),
-    COORDINATOR_CHANNEL: optionalText,
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    PLAN_FILE: z.string().default('plans/handlingsplan-2003-2005.yaml'),
-    EDIT_WINDOW_DAYS: count(7, 0),
-    JOBS_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
-    REMINDER_TIME: clockTime.default('09:00'),
-    REMINDER_DUE_SOON_DAYS: count(2),
-    ESCALATE_TEAM_LEAD_DAYS: count(3, 1),
-    ESCALATE_COORDINATOR_DAYS: count(7, 1),
-    // Reminders: step 2 waits this many working days after the due day; the
-    // coordinators' weekly overdue summary goes out on this ISO weekday (1 = Monday).
-    REMINDER_OVERDUE_DAYS: count(1, 1),
-    ESCALATE_SUMMARY_WEEKDAY: z.coerce.number().int().min(1).max(5).default(1),
-  });
+const schema = z.object({
+  SLACK_BOT_TOKEN: z
+    .string({ error: 'is required (the bot token, xoxb-…)' })
+    .regex(/^xoxb-\S+$/, 'must be a bot token that starts with xoxb-'),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .regex(/^xapp-\S+$/, 'must be an app-level token that starts with xapp-')
+      .optional(),
+  ),
+  SLACK_API_URL: optionalText.pipe(z.url({ error: 'must be a URL such as https://slack.com/api/' }).optional()),
+  PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3000),
+  DATABASE_URL: optionalText,
+  TZ_PLAN: z.string().default('Europe/Oslo').refine(isTimeZone, 'must be an IANA time zone such as Europe/Oslo'),
+  COORDINATOR_CHANNEL: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PLAN_FILE: z.string().default('plans/handlingsplan-2003-2005.yaml'),
+  EDIT_WINDOW_DAYS: count(7, 0),
+  JOBS_ENABLED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  REMINDER_TIME: clockTime.default('09:00'),
+  REMINDER_DUE_SOON_DAYS: count(2),
+  ESCALATE_TEAM_LEAD_DAYS: count(3, 1),
+  ESCALATE_COORDINATOR_DAYS: count(7, 1),
+  // Reminders: step 2 waits this many working days after the due day; the
+  // coordinators' weekly overdue summary goes out on this ISO weekday (1 = Monday).
+  REMINDER_OVERDUE_DAYS: count(1, 1),
+  ESCALATE_SUMMARY_WEEKDAY: z.coerce.number().int().min(1).max(5).default(1),
+});
 
 export type Config = z.infer<typeof schema>;
 

@@ -1,6 +1,6 @@
+import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
 import type { RecentLanguages } from './i18n/recent-languages.js';
 import type { Logger } from './logger.js';
 

@@ -1,10 +1,20 @@
-import { pino, type Logger as PinoLogger } from 'pino';
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import { type Logger as PinoLogger, pino } from 'pino';
 
 export type Logger = PinoLogger;
 
 /** Field names whose values never reach a log line, wherever they are nested. */
-const SECRET_KEYS = ['token', 'botToken', 'appToken', 'signingSecret', 'authorization', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DATABASE_URL'];
+const SECRET_KEYS = [
+  'token',
+  'botToken',
+  'appToken',
+  'signingSecret',
+  'authorization',
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'DATABASE_URL',
+];
 
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   const redact = SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `headers.${k}`]);
@@ -21,7 +31,12 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
 export function boltLogger(logger: Logger): BoltLogger {
   let name = 'bolt';
   let child = logger.child({ component: name });
-  const toBolt: Record<string, LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
+  const toBolt: Record<string, LogLevel> = {
+    debug: LogLevel.DEBUG,
+    info: LogLevel.INFO,
+    warn: LogLevel.WARN,
+    error: LogLevel.ERROR,
+  };
   const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : scrub(m))).join(' ');
   return {
     debug: (...msg) => child.debug(text(msg)),

@@ -11,10 +11,14 @@ describe.runIf(url !== '')('migrations on a PostgreSQL server', () => {
     const schema = `${process.env.TILTAK_TEST_SCHEMA_PREFIX ?? 'tiltak_test'}_migrate_${randomBytes(4).toString('hex')}`;
     const instances = await Promise.all([1, 2, 3].map(() => openDatabase({ ...target, schema })));
     try {
-      const rows = await instances[0]!.runner.session((c) => c.query<{ n: string }>('SELECT count(*) AS n FROM "_prisma_migrations"'));
+      const rows = await instances[0]!.runner.session((c) =>
+        c.query<{ n: string }>('SELECT count(*) AS n FROM "_prisma_migrations"'),
+      );
       expect(Number(rows[0]?.n)).toBeGreaterThanOrEqual(1);
       const names = await instances[0]!.runner.session((c) =>
-        c.query<{ migration_name: string; n: string }>('SELECT migration_name, count(*) AS n FROM "_prisma_migrations" GROUP BY migration_name'),
+        c.query<{ migration_name: string; n: string }>(
+          'SELECT migration_name, count(*) AS n FROM "_prisma_migrations" GROUP BY migration_name',
+        ),
       );
       expect(names.every((r) => r.n === '1')).toBe(true);
       expect(await instances[2]!.prisma.measure.count()).toBe(0);

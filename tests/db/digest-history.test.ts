@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/kernel/config.js';
-import type { Database } from '../../src/kernel/db/open-database.js';
 import { buildDigest, CHART_WEEKS } from '../../src/features/digests/build-digest.js';
 import { weekPeriod } from '../../src/features/digests/schedule.js';
+import { loadConfig } from '../../src/kernel/config.js';
+import type { Database } from '../../src/kernel/db/open-database.js';
 import { seedPlan } from '../support/harness.js';
 import { createTestDatabase } from '../support/test-database.js';
 

@@ -10,7 +10,13 @@ const later = (ms: number) => new Date(t0.getTime() + ms);
 async function seed(n: number) {
   await db.prisma.reminderLedger.createMany({
     data: Array.from({ length: n }, (_, i) => ({
-      key: `k${i}`, measureId: 1, agencyId: 1, step: 1, period: 'p', recipient: `U${i}`, nextAttemptAt: t0,
+      key: `k${i}`,
+      measureId: 1,
+      agencyId: 1,
+      step: 1,
+      period: 'p',
+      recipient: `U${i}`,
+      nextAttemptAt: t0,
     })),
   });
 }
@@ -47,7 +53,10 @@ describe('the delivery ledger', () => {
     await seed(2);
     const [first, second] = await claimDue(db.prisma, 'ReminderLedger', t0);
     await markSent(db.prisma, 'ReminderLedger', first!, t0, 'DU0', '1.0001');
-    const rateLimited = Object.assign(new Error('rate limited'), { code: 'slack_webapi_rate_limited_error', retryAfter: 30 });
+    const rateLimited = Object.assign(new Error('rate limited'), {
+      code: 'slack_webapi_rate_limited_error',
+      retryAfter: 30,
+    });
     expect(await markFailed(db.prisma, 'ReminderLedger', second!, 1, t0, rateLimited)).toMatchObject({ kind: 'retry' });
     expect(await claimDue(db.prisma, 'ReminderLedger', later(29_000))).toHaveLength(0);
     expect((await claimDue(db.prisma, 'ReminderLedger', later(30_000))).map(String)).toEqual([String(second)]);
@@ -56,8 +65,14 @@ describe('the delivery ledger', () => {
   it('gives up for good on a permanent error, without blocking the others', async () => {
     await seed(2);
     const [first, second] = await claimDue(db.prisma, 'ReminderLedger', t0);
-    const gone = Object.assign(new Error('gone'), { code: 'slack_webapi_platform_error', data: { ok: false, error: 'user_not_found' } });
-    expect(await markFailed(db.prisma, 'ReminderLedger', first!, 1, t0, gone)).toEqual({ kind: 'permanent', code: 'user_not_found' });
+    const gone = Object.assign(new Error('gone'), {
+      code: 'slack_webapi_platform_error',
+      data: { ok: false, error: 'user_not_found' },
+    });
+    expect(await markFailed(db.prisma, 'ReminderLedger', first!, 1, t0, gone)).toEqual({
+      kind: 'permanent',
+      code: 'user_not_found',
+    });
     const row = await db.prisma.reminderLedger.findUniqueOrThrow({ where: { id: first! } });
     expect(row).toMatchObject({ state: 'FAILED', lastError: 'user_not_found' });
     // Only the other row comes back (its claim lapsed); the failed one never does.

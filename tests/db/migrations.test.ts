@@ -1,9 +1,9 @@
-import { cp, mkdtemp, mkdir, writeFile, appendFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/kernel/db/open-database.js';
 import { MIGRATIONS_DIR, MigrationChecksumError, migrate, readMigrations } from '../../src/kernel/db/migrate.js';
+import type { Database } from '../../src/kernel/db/open-database.js';
 import { createTestDatabase } from '../support/test-database.js';
 
 let db: Database;

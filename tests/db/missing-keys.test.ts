@@ -19,12 +19,18 @@ const forged: { user: { id: string }; value: { m: number } } = JSON.parse('{"use
 
 describe('a query whose key is missing', () => {
   it('throws rather than finding the first person in the plan', async () => {
-    await expect(db.prisma.person.findFirst({ where: { slackId: forged.user.id, active: true } })).rejects.toBeInstanceOf(Prisma.PrismaClientValidationError);
+    await expect(
+      db.prisma.person.findFirst({ where: { slackId: forged.user.id, active: true } }),
+    ).rejects.toBeInstanceOf(Prisma.PrismaClientValidationError);
   });
 
   it('throws rather than reading or changing every row', async () => {
-    await expect(db.prisma.update.count({ where: { measureId: forged.value.m } })).rejects.toBeInstanceOf(Prisma.PrismaClientValidationError);
-    await expect(db.prisma.person.updateMany({ where: { slackId: forged.user.id }, data: { language: 'en' } })).rejects.toBeInstanceOf(Prisma.PrismaClientValidationError);
+    await expect(db.prisma.update.count({ where: { measureId: forged.value.m } })).rejects.toBeInstanceOf(
+      Prisma.PrismaClientValidationError,
+    );
+    await expect(
+      db.prisma.person.updateMany({ where: { slackId: forged.user.id }, data: { language: 'en' } }),
+    ).rejects.toBeInstanceOf(Prisma.PrismaClientValidationError);
     expect(await db.prisma.person.count({ where: { language: 'en' } })).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/kernel/clock.js';
-import { openDatabase, type Database } from '../../src/kernel/db/open-database.js';
+import { type Database, openDatabase } from '../../src/kernel/db/open-database.js';
 import { createReplayStore } from '../../src/kernel/slack/edge/replay-store.js';
 import { useTestDatabase } from '../support/lifecycle.js';
 import { usesPostgres } from '../support/test-database.js';

@@ -1,16 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadHomeData } from '../../src/features/home/home-data.js';
+import { loadPlanOverview } from '../../src/features/home/plan-overview.js';
+import { loadMeasureCard } from '../../src/features/updates/measure-card.js';
+import { loadMeasureRows } from '../../src/features/updates/measure-rows.js';
+import { loadOverdue } from '../../src/features/updates/overdue.js';
+import { loadHistoryPage } from '../../src/features/updates/update-history.js';
 import { ManualClock } from '../../src/kernel/clock.js';
 import { loadConfig } from '../../src/kernel/config.js';
 import type { Deps } from '../../src/kernel/deps.js';
 import { createLogger } from '../../src/kernel/logger.js';
-import { loadHomeData } from '../../src/features/home/home-data.js';
-import { loadMeasureCard } from '../../src/features/updates/measure-card.js';
-import { loadMeasureRows } from '../../src/features/updates/measure-rows.js';
-import { loadOverdue } from '../../src/features/updates/overdue.js';
-import { slackUserIdSchema } from '../../src/kernel/slack/slack-user-id.js';
 import { findPerson, type PersonWithAgency } from '../../src/kernel/people/people.js';
-import { loadPlanOverview } from '../../src/features/home/plan-overview.js';
-import { loadHistoryPage } from '../../src/features/updates/update-history.js';
+import { slackUserIdSchema } from '../../src/kernel/slack/slack-user-id.js';
 import { seedPlan } from '../support/harness.js';
 import { useTestDatabase } from '../support/lifecycle.js';
 
@@ -19,7 +19,12 @@ let deps: Deps;
 beforeEach(async () => {
   await seedPlan(db);
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', LOG_LEVEL: 'silent' });
-  deps = { prisma: db.prisma, config, logger: createLogger('silent'), clock: new ManualClock('2004-03-01T09:00:00+01:00') };
+  deps = {
+    prisma: db.prisma,
+    config,
+    logger: createLogger('silent'),
+    clock: new ManualClock('2004-03-01T09:00:00+01:00'),
+  };
 });
 
 async function person(slackId: string): Promise<PersonWithAgency> {
@@ -29,15 +34,27 @@ async function person(slackId: string): Promise<PersonWithAgency> {
 }
 
 let seq = 0;
-async function addUpdate(measureNumber: number, code: string, at: string, over: { seriesId?: string; version?: number; done?: string } = {}) {
+async function addUpdate(
+  measureNumber: number,
+  code: string,
+  at: string,
+  over: { seriesId?: string; version?: number; done?: string } = {},
+) {
   const measure = await db.prisma.measure.findUniqueOrThrow({ where: { number: measureNumber } });
   const agency = await db.prisma.agency.findUniqueOrThrow({ where: { code } });
   const author = await db.prisma.person.findFirstOrThrow();
   seq++;
   return db.prisma.update.create({
     data: {
-      seriesId: over.seriesId ?? crypto.randomUUID(), version: over.version ?? 1, measureId: measure.id, agencyId: agency.id, authorId: author.id,
-      status: 'ON_TRACK', done: over.done ?? `u${seq}`, periodDate: new Date('2004-02-01'), createdAt: new Date(at),
+      seriesId: over.seriesId ?? crypto.randomUUID(),
+      version: over.version ?? 1,
+      measureId: measure.id,
+      agencyId: agency.id,
+      authorId: author.id,
+      status: 'ON_TRACK',
+      done: over.done ?? `u${seq}`,
+      periodDate: new Date('2004-02-01'),
+      createdAt: new Date(at),
     },
   });
 }
@@ -46,9 +63,22 @@ async function addUpdate(measureNumber: number, code: string, at: string, over: 
 async function grow(count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     const area = await db.prisma.focusArea.findUniqueOrThrow({ where: { number: 1 } });
-    const [jd, bfd] = await Promise.all(['JD', 'BFD'].map((code) => db.prisma.agency.findUniqueOrThrow({ where: { code } })));
+    const [jd, bfd] = await Promise.all(
+      ['JD', 'BFD'].map((code) => db.prisma.agency.findUniqueOrThrow({ where: { code } })),
+    );
     await db.prisma.measure.create({
-      data: { number: 100 + i, titleNb: `T${i}`, titleEn: `T${i}`, focusAreaId: area.id, agencies: { create: [{ agencyId: jd?.id ?? 0, role: 'LEAD' }, { agencyId: bfd?.id ?? 0, role: 'PARTNER' }] } },
+      data: {
+        number: 100 + i,
+        titleNb: `T${i}`,
+        titleEn: `T${i}`,
+        focusAreaId: area.id,
+        agencies: {
+          create: [
+            { agencyId: jd?.id ?? 0, role: 'LEAD' },
+            { agencyId: bfd?.id ?? 0, role: 'PARTNER' },
+          ],
+        },
+      },
     });
     await addUpdate(100 + i, 'JD', '2004-02-10T10:00:00Z');
     await addUpdate(100 + i, 'BFD', '2004-02-11T10:00:00Z');
@@ -61,10 +91,12 @@ async function countQueries(work: () => Promise<unknown>): Promise<number> {
   const spies = [];
   for (const model of ['measure', 'update', 'person', 'agency', 'focusArea', 'plan', 'measureAgency']) {
     for (const method of ['findMany', 'findFirst', 'findUnique', 'findUniqueOrThrow', 'count', 'groupBy']) {
-      if (typeof prisma[model]?.[method] === 'function') spies.push(vi.spyOn(prisma[model] as Record<string, () => unknown>, method));
+      if (typeof prisma[model]?.[method] === 'function')
+        spies.push(vi.spyOn(prisma[model] as Record<string, () => unknown>, method));
     }
   }
-  for (const raw of ['$queryRaw', '$queryRawUnsafe']) spies.push(vi.spyOn(db.prisma as unknown as Record<string, () => unknown>, raw));
+  for (const raw of ['$queryRaw', '$queryRawUnsafe'])
+    spies.push(vi.spyOn(db.prisma as unknown as Record<string, () => unknown>, raw));
   await work();
   const total = spies.reduce((n, s) => n + s.mock.calls.length, 0);
   for (const s of spies) s.mockRestore();
@@ -106,7 +138,13 @@ describe('the plan overview', () => {
     const overview = await loadPlanOverview(db.prisma, rows);
     const [area1, area2] = overview;
     expect(area1?.area?.number).toBe(1);
-    expect(area1?.recent.map((r) => [r.measureNumber, r.version])).toEqual([[1, 2], [2, 1], [2, 1], [2, 1], [2, 1]]);
+    expect(area1?.recent.map((r) => [r.measureNumber, r.version])).toEqual([
+      [1, 2],
+      [2, 1],
+      [2, 1],
+      [2, 1],
+      [2, 1],
+    ]);
     expect(area1?.recent[0]?.createdAt).toEqual(new Date('2004-02-20T10:00:00Z'));
     expect(area1).toMatchObject({ measures: 2, counts: { ON_TRACK: 1, NOT_STARTED: 1 } });
     expect(area2?.recent.map((r) => r.measureNumber)).toEqual([3]);

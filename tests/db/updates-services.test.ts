@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadMeasureStatuses } from '../../src/features/plan/measure-status.js';
+import { type SubmitInput, submitUpdate } from '../../src/features/updates/submit-update.js';
+import type { UpdateDraft } from '../../src/features/updates/update-draft.js';
+import { loadUpdateForm } from '../../src/features/updates/update-form.js';
+import { loadHistoryPage } from '../../src/features/updates/update-history.js';
 import { ManualClock } from '../../src/kernel/clock.js';
 import { loadConfig } from '../../src/kernel/config.js';
 import type { Database } from '../../src/kernel/db/open-database.js';
 import type { Deps } from '../../src/kernel/deps.js';
 import { createLogger } from '../../src/kernel/logger.js';
-import { loadMeasureStatuses } from '../../src/features/plan/measure-status.js';
+import { findPerson, type PersonWithAgency, setLanguage } from '../../src/kernel/people/people.js';
 import { slackUserIdSchema } from '../../src/kernel/slack/slack-user-id.js';
-import { findPerson, setLanguage, type PersonWithAgency } from '../../src/kernel/people/people.js';
-import { submitUpdate, type SubmitInput } from '../../src/features/updates/submit-update.js';
-import type { UpdateDraft } from '../../src/features/updates/update-draft.js';
-import { loadUpdateForm } from '../../src/features/updates/update-form.js';
-import { loadHistoryPage } from '../../src/features/updates/update-history.js';
 import { seedPlan } from '../support/harness.js';
 import { createTestDatabase, truncateAll } from '../support/test-database.js';
 
@@ -71,16 +71,25 @@ async function submit(slackId: string, measureNumber: number, over: Partial<Subm
 }
 
 describe('submitting an update', () => {
-  it('stores a contact\'s update for their own agency, with the clock\'s time and an audit line', async () => {
+  it("stores a contact's update for their own agency, with the clock's time and an audit line", async () => {
     const result = await submit('U0KARI01', 1);
     expect(result.kind).toBe('saved');
     const rows = await db.prisma.update.findMany();
     expect(rows).toHaveLength(1);
     const { agency } = await ids();
-    expect(rows[0]).toMatchObject({ version: 1, agencyId: agency('JD'), onBehalf: false, status: 'ON_TRACK', progress: 40, spendNok: 12_500n });
+    expect(rows[0]).toMatchObject({
+      version: 1,
+      agencyId: agency('JD'),
+      onBehalf: false,
+      status: 'ON_TRACK',
+      progress: 40,
+      spendNok: 12_500n,
+    });
     expect(rows[0]?.createdAt.toISOString()).toBe('2004-03-01T08:00:00.000Z');
     const audit = await db.prisma.auditLog.findMany({ where: { entity: 'Update' } });
-    expect(audit).toMatchObject([{ actor: 'U0KARI01', action: 'update.create', entity: 'Update', entityId: String(rows[0]?.id) }]);
+    expect(audit).toMatchObject([
+      { actor: 'U0KARI01', action: 'update.create', entity: 'Update', entityId: String(rows[0]?.id) },
+    ]);
     expect(audit[0]?.before).toBeNull();
     expect(audit[0]?.after).toMatchObject({ done: 'Kartlagt behovet', spendNok: '12500', periodDate: '2004-02-27' });
   });
@@ -93,7 +102,10 @@ describe('submitting an update', () => {
 
   it('refuses a contact who names an agency other than their own', async () => {
     const { agency } = await ids();
-    expect(await submit('U0KARI01', 2, { agencyId: agency('BFD') })).toEqual({ kind: 'refused', reason: 'not_allowed' });
+    expect(await submit('U0KARI01', 2, { agencyId: agency('BFD') })).toEqual({
+      kind: 'refused',
+      reason: 'not_allowed',
+    });
   });
 
   it('lets a coordinator report on behalf of a partner agency, recording who did it', async () => {
@@ -101,7 +113,11 @@ describe('submitting an update', () => {
     const result = await submit('U0KOORD1', 2, { agencyId: agency('UDI') });
     expect(result.kind).toBe('saved');
     const coordinator = await person('U0KOORD1');
-    expect(await db.prisma.update.findFirst()).toMatchObject({ agencyId: agency('UDI'), authorId: coordinator.id, onBehalf: true });
+    expect(await db.prisma.update.findFirst()).toMatchObject({
+      agencyId: agency('UDI'),
+      authorId: coordinator.id,
+      onBehalf: true,
+    });
   });
 
   it('stores a replayed submission once', async () => {
@@ -126,10 +142,17 @@ describe('editing an update', () => {
   it('adds version 2 and keeps version 1, auditing before and after', async () => {
     const v1 = await first();
     clock.advance(3600_000);
-    const result = await submit('U0KARI01', 1, { seriesId: v1.seriesId, baseVersion: 1, draft: draft({ status: 'DELAYED', challenges: 'Mangler folk' }) });
+    const result = await submit('U0KARI01', 1, {
+      seriesId: v1.seriesId,
+      baseVersion: 1,
+      draft: draft({ status: 'DELAYED', challenges: 'Mangler folk' }),
+    });
     expect(result.kind).toBe('saved');
     const rows = await db.prisma.update.findMany({ orderBy: { version: 'asc' } });
-    expect(rows.map((r) => [r.version, r.status])).toEqual([[1, 'ON_TRACK'], [2, 'DELAYED']]);
+    expect(rows.map((r) => [r.version, r.status])).toEqual([
+      [1, 'ON_TRACK'],
+      [2, 'DELAYED'],
+    ]);
     const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: 'update.edit' } });
     expect(audit.before).toMatchObject({ version: 1, status: 'ON_TRACK' });
     expect(audit.after).toMatchObject({ version: 2, status: 'DELAYED', challenges: 'Mangler folk' });
@@ -137,37 +160,52 @@ describe('editing an update', () => {
 
   it('refuses someone who did not write it, even a colleague in the same agency', async () => {
     const v1 = await first();
-    expect(await submit('U0LEADJD', 1, { seriesId: v1.seriesId, baseVersion: 1 })).toEqual({ kind: 'refused', reason: 'edit_not_own' });
+    expect(await submit('U0LEADJD', 1, { seriesId: v1.seriesId, baseVersion: 1 })).toEqual({
+      kind: 'refused',
+      reason: 'edit_not_own',
+    });
   });
 
   it('refuses an edit after the edit window, counted from the first version', async () => {
     const v1 = await first();
     clock.advance(7 * 86_400_000 + 1000);
-    expect(await submit('U0KARI01', 1, { seriesId: v1.seriesId, baseVersion: 1 })).toEqual({ kind: 'refused', reason: 'edit_window' });
+    expect(await submit('U0KARI01', 1, { seriesId: v1.seriesId, baseVersion: 1 })).toEqual({
+      kind: 'refused',
+      reason: 'edit_window',
+    });
   });
 
   it('refuses an edit of an update that a newer one has replaced', async () => {
     const v1 = await first();
     clock.advance(1000);
     await submit('U0LEADJD', 1);
-    expect(await submit('U0KARI01', 1, { seriesId: v1.seriesId, baseVersion: 1 })).toEqual({ kind: 'refused', reason: 'edit_not_latest' });
+    expect(await submit('U0KARI01', 1, { seriesId: v1.seriesId, baseVersion: 1 })).toEqual({
+      kind: 'refused',
+      reason: 'edit_not_latest',
+    });
   });
 
   it('refuses an edit opened on a version that has since been edited', async () => {
     const v1 = await first();
     expect((await submit('U0KARI01', 1, { seriesId: v1.seriesId, baseVersion: 1 })).kind).toBe('saved');
-    expect(await submit('U0KARI01', 1, { seriesId: v1.seriesId, baseVersion: 1 })).toEqual({ kind: 'refused', reason: 'conflict' });
+    expect(await submit('U0KARI01', 1, { seriesId: v1.seriesId, baseVersion: 1 })).toEqual({
+      kind: 'refused',
+      reason: 'conflict',
+    });
     expect(await db.prisma.update.count()).toBe(2);
   });
 
-  it('keeps an edit on its series\' measure, whatever measure the form claims', async () => {
+  it("keeps an edit on its series' measure, whatever measure the form claims", async () => {
     const v1 = await first();
-    expect(await submit('U0KARI01', 2, { seriesId: v1.seriesId, baseVersion: 1 })).toEqual({ kind: 'refused', reason: 'not_allowed' });
+    expect(await submit('U0KARI01', 2, { seriesId: v1.seriesId, baseVersion: 1 })).toEqual({
+      kind: 'refused',
+      reason: 'not_allowed',
+    });
   });
 });
 
 describe('loadMeasureStatuses', () => {
-  it('rolls up a measure from its agencies\' latest statuses, lead first, worst wins', async () => {
+  it("rolls up a measure from its agencies' latest statuses, lead first, worst wins", async () => {
     const { agency } = await ids();
     await submit('U0KARI01', 2, { draft: draft({ status: 'ON_TRACK' }) });
     clock.advance(1000);
@@ -179,7 +217,9 @@ describe('loadMeasureStatuses', () => {
       ['BFD', 'PARTNER', 'AT_RISK'],
       ['UDI', 'PARTNER', null],
     ]);
-    expect(status?.agencies[1]?.latest).toEqual(await db.prisma.update.findFirst({ where: { agencyId: agency('BFD') } }));
+    expect(status?.agencies[1]?.latest).toEqual(
+      await db.prisma.update.findFirst({ where: { agencyId: agency('BFD') } }),
+    );
   });
 
   it('takes the newest row per agency, and only rows up to asOf', async () => {
@@ -190,10 +230,12 @@ describe('loadMeasureStatuses', () => {
     const measureIds = [(await ids()).measure(1)];
     expect((await loadMeasureStatuses(db.prisma, { measureIds }))[0]?.rolled).toBe('DELAYED');
     expect((await loadMeasureStatuses(db.prisma, { measureIds, asOf: between }))[0]?.rolled).toBe('ON_TRACK');
-    expect((await loadMeasureStatuses(db.prisma, { measureIds, asOf: new Date('2004-01-01') }))[0]?.rolled).toBe('NO_REPORT');
+    expect((await loadMeasureStatuses(db.prisma, { measureIds, asOf: new Date('2004-01-01') }))[0]?.rolled).toBe(
+      'NO_REPORT',
+    );
   });
 
-  it('lists every measure by number, or one focus area\'s', async () => {
+  it("lists every measure by number, or one focus area's", async () => {
     expect((await loadMeasureStatuses(db.prisma)).map((s) => s.measure.number)).toEqual([1, 2, 3]);
     const area2 = await db.prisma.focusArea.findUniqueOrThrow({ where: { number: 2 } });
     expect((await loadMeasureStatuses(db.prisma, { focusAreaId: area2.id })).map((s) => s.measure.number)).toEqual([3]);
@@ -202,7 +244,7 @@ describe('loadMeasureStatuses', () => {
 });
 
 describe('the update form', () => {
-  it('offers a contact the measures of their agency and pre-fills from the agency\'s latest update', async () => {
+  it("offers a contact the measures of their agency and pre-fills from the agency's latest update", async () => {
     await submit('U0LEADJD', 2, { draft: draft({ status: 'AT_RISK', challenges: 'Tid' }) });
     const result = await loadUpdateForm(deps, await person('U0KARI01'), { measureNumber: 2 });
     if (result.kind !== 'form') throw new Error(result.reason);
@@ -220,13 +262,19 @@ describe('the update form', () => {
   });
 
   it('refuses a measure the user may not update, and one that does not exist', async () => {
-    expect(await loadUpdateForm(deps, await person('U0OLA001'), { measureNumber: 1 })).toEqual({ kind: 'refused', reason: 'not_allowed' });
-    expect(await loadUpdateForm(deps, await person('U0OLA001'), { measureNumber: 42 })).toEqual({ kind: 'refused', reason: 'no_measure' });
+    expect(await loadUpdateForm(deps, await person('U0OLA001'), { measureNumber: 1 })).toEqual({
+      kind: 'refused',
+      reason: 'not_allowed',
+    });
+    expect(await loadUpdateForm(deps, await person('U0OLA001'), { measureNumber: 42 })).toEqual({
+      kind: 'refused',
+      reason: 'no_measure',
+    });
   });
 });
 
 describe('history and language', () => {
-  it('pages a measure\'s updates newest first, each with its versions', async () => {
+  it("pages a measure's updates newest first, each with its versions", async () => {
     const seriesIds: string[] = [];
     for (let i = 0; i < 7; i++) {
       clock.advance(1000);
@@ -234,7 +282,11 @@ describe('history and language', () => {
       if (r.kind === 'saved') seriesIds.push(r.update.seriesId);
     }
     clock.advance(1000);
-    await submit('U0KARI01', 1, { seriesId: seriesIds[6] as string, baseVersion: 1, draft: draft({ done: 'runde 6, rettet' }) });
+    await submit('U0KARI01', 1, {
+      seriesId: seriesIds[6] as string,
+      baseVersion: 1,
+      draft: draft({ done: 'runde 6, rettet' }),
+    });
     const first = await loadHistoryPage(db.prisma, (await ids()).measure(1), 0, 5);
     expect(first).toMatchObject({ page: 0, pageCount: 2, totalSeries: 7 });
     expect(first.series[0]?.versions.map((v) => v.done)).toEqual(['runde 6, rettet', 'runde 6']);
@@ -247,6 +299,9 @@ describe('history and language', () => {
   it('saves a language choice with an audit line', async () => {
     await setLanguage(db.prisma, await person('U0KARI01'), 'en', clock.now());
     expect((await person('U0KARI01')).language).toBe('en');
-    expect(await db.prisma.auditLog.findFirst({ where: { action: 'person.language' } })).toMatchObject({ before: { language: 'nb' }, after: { language: 'en' } });
+    expect(await db.prisma.auditLog.findFirst({ where: { action: 'person.language' } })).toMatchObject({
+      before: { language: 'nb' },
+      after: { language: 'en' },
+    });
   });
 });

@@ -17,7 +17,15 @@ beforeAll(async () => {
   const db = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'db') });
   await seedPlan(db);
   await addUpdates(db.prisma, [
-    { measure: 2, agency: 'JD', author: 'U0KARI01', status: 'AT_RISK', done: 'Avtale med tre krisesentre.', challenges: 'Finansieringen for 2005.', at: '2004-02-25T11:00:00+01:00' },
+    {
+      measure: 2,
+      agency: 'JD',
+      author: 'U0KARI01',
+      status: 'AT_RISK',
+      done: 'Avtale med tre krisesentre.',
+      challenges: 'Finansieringen for 2005.',
+      at: '2004-02-25T11:00:00+01:00',
+    },
   ]);
   await db.close();
 });

@@ -1,16 +1,23 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { digestJob } from '../../src/features/digests/jobs/digest.js';
 import { ids } from '../../src/features/digests/contract.js';
+import { digestJob } from '../../src/features/digests/jobs/digest.js';
+import { addUpdates, replies, topLevel } from '../jobs/digest-support.js';
 import { blockActionPayload } from '../rig/payloads.js';
 import { useHarness } from '../support/lifecycle.js';
-import { addUpdates, replies, topLevel } from '../jobs/digest-support.js';
 import { actionValue, opensBeforeLookup } from './updates-support.js';
 
 const h = useHarness({ now: '2004-02-26T14:00:00+01:00' });
 beforeEach(async () => {
   h.clock.set('2004-02-26T14:00:00+01:00');
   await addUpdates(h.db.prisma, [
-    { measure: 1, agency: 'JD', author: 'U0KARI01', status: 'ON_TRACK', done: 'Kriterier på høring.', at: '2004-02-24T10:00:00+01:00' },
+    {
+      measure: 1,
+      agency: 'JD',
+      author: 'U0KARI01',
+      status: 'ON_TRACK',
+      done: 'Kriterier på høring.',
+      at: '2004-02-24T10:00:00+01:00',
+    },
     {
       measure: 2,
       agency: 'JD',
@@ -24,7 +31,8 @@ beforeEach(async () => {
 });
 
 const json = (x: unknown) => JSON.stringify(x);
-const bodies = () => h.fake.responses.map((r) => r.body as { text?: string; blocks?: unknown[]; response_type?: string });
+const bodies = () =>
+  h.fake.responses.map((r) => r.body as { text?: string; blocks?: unknown[]; response_type?: string });
 
 async function command(user: string, text: string, posts = 1): Promise<ReturnType<typeof bodies>> {
   const before = h.fake.responses.length;
@@ -62,7 +70,9 @@ describe('/rapport sammendrag (digest)', () => {
 
   it('asks for an area, and names the areas, when none or a wrong one is given', async () => {
     await command('U0KOORD1', 'sammendrag');
-    expect(h.lastReplyText()).toContain('Oppgi et satsingsområde: `/rapport sammendrag <område> [uke]`. Områdene er: 1 Beskytte, 2 Forebygge.');
+    expect(h.lastReplyText()).toContain(
+      'Oppgi et satsingsområde: `/rapport sammendrag <område> [uke]`. Områdene er: 1 Beskytte, 2 Forebygge.',
+    );
     await command('U0KOORD1', 'sammendrag <!channel>');
     expect(h.lastReplyText()).toContain('Fant ikke satsingsområde «&lt;!channel&gt;».');
     await command('U0KOORD1', 'sammendrag 99');
@@ -82,7 +92,12 @@ describe('/rapport send', () => {
     expect(json(main?.blocks)).toContain('Sendt nå på forespørsel fra <@U0KOORD1>');
     expect(replies(h.fake, 'C0FOCUS1', main?.ts ?? '').some((m) => m.files !== undefined)).toBe(true);
 
-    await digestJob().run({ deps: h.running.deps, slack: h.running.slack, at: new Date('2004-03-01T08:00:00+01:00'), dryRun: false });
+    await digestJob().run({
+      deps: h.running.deps,
+      slack: h.running.slack,
+      at: new Date('2004-03-01T08:00:00+01:00'),
+      dryRun: false,
+    });
     const posted = topLevel(h.fake, 'C0FOCUS1');
     expect(posted).toHaveLength(2);
     expect(json(posted[1]?.blocks)).not.toContain('forespørsel');
@@ -108,7 +123,14 @@ describe('/rapport send', () => {
 
 describe('"Les hele" under a trimmed update', () => {
   async function clickReadMore(value: string, user = 'U0LEADJD') {
-    const res = await h.interact(blockActionPayload({ userId: user, actionId: ids.actions.digestReadUpdate, value, message: { channel: 'C0FOCUS1', ts: '1.000' } }));
+    const res = await h.interact(
+      blockActionPayload({
+        userId: user,
+        actionId: ids.actions.digestReadUpdate,
+        value,
+        message: { channel: 'C0FOCUS1', ts: '1.000' },
+      }),
+    );
     expect(res.status).toBe(200);
     return h.fake.waitFor(() => h.fake.callsTo('views.update').at(-1));
   }
@@ -135,7 +157,9 @@ describe('"Les hele" under a trimmed update', () => {
   });
 
   it('replaces the loading notice with an apology when the update cannot be loaded', async () => {
-    const spy = vi.spyOn(h.running.deps.prisma.update, 'findUnique').mockRejectedValueOnce(new Error('connection lost'));
+    const spy = vi
+      .spyOn(h.running.deps.prisma.update, 'findUnique')
+      .mockRejectedValueOnce(new Error('connection lost'));
     const update = await clickReadMore('1');
     spy.mockRestore();
     expect(json(update.args)).toContain('Noe gikk galt hos oss.');

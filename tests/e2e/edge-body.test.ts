@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { captureLog } from '../support/log-capture.js';
 import { useHarness } from '../support/lifecycle.js';
-import { FORM, JSON_TYPE, expectRefused, expectStillServing, expectWarnedOnce, formBody, postRaw, writableCounts } from './edge-support.js';
+import { captureLog } from '../support/log-capture.js';
+import {
+  expectRefused,
+  expectStillServing,
+  expectWarnedOnce,
+  FORM,
+  formBody,
+  JSON_TYPE,
+  postRaw,
+  writableCounts,
+} from './edge-support.js';
 
 const log = captureLog();
 const h = useHarness({ logger: log.logger });
@@ -23,9 +32,12 @@ describe('a signed body that is not a JSON object', () => {
     await hostile('payload=null', FORM, 400);
   });
 
-  it.each(['null', '[]', '[{"type":"block_actions"}]', '42', '"text"', 'true'])('answers payload=%s with 400', async (json) => {
-    await hostile(formBody({ payload: json }), FORM, 400);
-  });
+  it.each(['null', '[]', '[{"type":"block_actions"}]', '42', '"text"', 'true'])(
+    'answers payload=%s with 400',
+    async (json) => {
+      await hostile(formBody({ payload: json }), FORM, 400);
+    },
+  );
 
   it.each(['null', '[]', '42', '"event_callback"', 'false'])('answers a JSON body of %s with 400', async (json) => {
     await hostile(json, JSON_TYPE, 400);
@@ -39,7 +51,11 @@ describe('a signed body that is not a JSON object', () => {
 
 describe('a signed body the bot cannot read', () => {
   it('answers a body over 1 MiB with 413', async () => {
-    await hostile(formBody({ payload: JSON.stringify({ type: 'block_actions', pad: 'x'.repeat(1_200_000) }) }), FORM, 413);
+    await hostile(
+      formBody({ payload: JSON.stringify({ type: 'block_actions', pad: 'x'.repeat(1_200_000) }) }),
+      FORM,
+      413,
+    );
   });
 
   it('answers invalid urlencoding with 400', async () => {
@@ -52,9 +68,12 @@ describe('a signed body the bot cannot read', () => {
     await hostile('command=%2Ftiltak&user_id=U0KARI01&user_id=U0KOORD1&text=hjelp', FORM, 400);
   });
 
-  it.each(['text/plain', 'multipart/form-data; boundary=x', 'application/xml'])('answers the content type %s with 415', async (type) => {
-    await hostile('payload=%7B%7D', type, 415);
-  });
+  it.each(['text/plain', 'multipart/form-data; boundary=x', 'application/xml'])(
+    'answers the content type %s with 415',
+    async (type) => {
+      await hostile('payload=%7B%7D', type, 415);
+    },
+  );
 });
 
 describe('what Slack itself sends outside commands and actions', () => {
@@ -64,13 +83,18 @@ describe('what Slack itself sends outside commands and actions', () => {
   });
 
   it('answers a signed url_verification with its challenge', async () => {
-    const res = await postRaw(h, JSON.stringify({ token: 't', challenge: 'abc123', type: 'url_verification' }), { contentType: JSON_TYPE });
+    const res = await postRaw(h, JSON.stringify({ token: 't', challenge: 'abc123', type: 'url_verification' }), {
+      contentType: JSON_TYPE,
+    });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ challenge: 'abc123' });
   });
 
   it('refuses an unsigned url_verification', async () => {
-    const res = await postRaw(h, JSON.stringify({ challenge: 'abc123', type: 'url_verification' }), { contentType: JSON_TYPE, sign: false });
+    const res = await postRaw(h, JSON.stringify({ challenge: 'abc123', type: 'url_verification' }), {
+      contentType: JSON_TYPE,
+      sign: false,
+    });
     expect(res.status).toBe(401);
   });
 });

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { ids } from '../support/slack-ids.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { blockActionPayload, viewClosedPayload, viewSubmissionPayload } from '../rig/payloads.js';
 import { buildCommand, buildEventEnvelope, buildInteraction } from '../rig/wire.js';
-import { captureLog } from '../support/log-capture.js';
 import { useHarness } from '../support/lifecycle.js';
-import { FORM, JSON_TYPE, expectRefused, expectStillServing, expectWarnedOnce, formBody, interactiveBody, postRaw, wireContext, writableCounts } from './edge-support.js';
+import { captureLog } from '../support/log-capture.js';
+import { ids } from '../support/slack-ids.js';
+import {
+  expectRefused,
+  expectStillServing,
+  expectWarnedOnce,
+  FORM,
+  formBody,
+  interactiveBody,
+  JSON_TYPE,
+  postRaw,
+  wireContext,
+  writableCounts,
+} from './edge-support.js';
 
 const log = captureLog();
 const h = useHarness({ logger: log.logger });
@@ -16,36 +27,87 @@ function submission(): Json {
     userId: 'U0KARI01',
     callbackId: ids.views.updateModal,
     privateMetadata: JSON.stringify({ measure: 1, agency: 'JD', series: crypto.randomUUID() }),
-    values: { [ids.blocks.updates.done]: { [ids.actions.updates.input]: { type: 'plain_text_input', value: 'Gjort' } } },
+    values: {
+      [ids.blocks.updates.done]: { [ids.actions.updates.input]: { type: 'plain_text_input', value: 'Gjort' } },
+    },
   });
 }
 
-const without = (payload: Json, key: string): Json => Object.fromEntries(Object.entries(payload).filter(([k]) => k !== key));
+const without = (payload: Json, key: string): Json =>
+  Object.fromEntries(Object.entries(payload).filter(([k]) => k !== key));
 const withView = (payload: Json, view: Json): Json => ({ ...payload, view: { ...(payload.view as Json), ...view } });
 
 const interactions: [string, () => Json][] = [
-  ['no type', () => without(blockActionPayload({ userId: 'U0KARI01', actionId: ids.actions.updates.open, value: '1' }), 'type')],
-  ['a type Slack does not send', () => ({ ...blockActionPayload({ userId: 'U0KARI01', actionId: 'x' }), type: 'block_party' })],
+  [
+    'no type',
+    () => without(blockActionPayload({ userId: 'U0KARI01', actionId: ids.actions.updates.open, value: '1' }), 'type'),
+  ],
+  [
+    'a type Slack does not send',
+    () => ({ ...blockActionPayload({ userId: 'U0KARI01', actionId: 'x' }), type: 'block_party' }),
+  ],
   ['a type that is a number', () => ({ ...blockActionPayload({ userId: 'U0KARI01', actionId: 'x' }), type: 7 })],
-  ['block_actions without user', () => without(blockActionPayload({ userId: 'U0KARI01', actionId: ids.actions.updates.open, value: '1' }), 'user')],
-  ['block_actions with user {}', () => ({ ...blockActionPayload({ userId: 'U0KARI01', actionId: ids.actions.updates.open, value: '1' }), user: {} })],
-  ['block_actions with user null', () => ({ ...blockActionPayload({ userId: 'U0KARI01', actionId: ids.actions.updates.open, value: '1' }), user: null })],
-  ['block_actions with a numeric user id', () => ({ ...blockActionPayload({ userId: 'U0KARI01', actionId: ids.actions.updates.open, value: '1' }), user: { id: 42 } })],
-  ['block_actions with a user id of the wrong shape', () => blockActionPayload({ userId: 'kari; DROP TABLE', actionId: ids.actions.updates.open, value: '1' })],
-  ['block_actions without actions', () => without(blockActionPayload({ userId: 'U0KARI01', actionId: 'x' }), 'actions')],
-  ['block_actions with no action', () => ({ ...blockActionPayload({ userId: 'U0KARI01', actionId: 'x' }), actions: [] })],
-  ['block_actions with actions that is an object', () => ({ ...blockActionPayload({ userId: 'U0KARI01', actionId: 'x' }), actions: { 0: {} } })],
-  ['block_actions with an action without action_id', () => ({ ...blockActionPayload({ userId: 'U0KARI01', actionId: 'x' }), actions: [{ type: 'button' }] })],
+  [
+    'block_actions without user',
+    () => without(blockActionPayload({ userId: 'U0KARI01', actionId: ids.actions.updates.open, value: '1' }), 'user'),
+  ],
+  [
+    'block_actions with user {}',
+    () => ({ ...blockActionPayload({ userId: 'U0KARI01', actionId: ids.actions.updates.open, value: '1' }), user: {} }),
+  ],
+  [
+    'block_actions with user null',
+    () => ({
+      ...blockActionPayload({ userId: 'U0KARI01', actionId: ids.actions.updates.open, value: '1' }),
+      user: null,
+    }),
+  ],
+  [
+    'block_actions with a numeric user id',
+    () => ({
+      ...blockActionPayload({ userId: 'U0KARI01', actionId: ids.actions.updates.open, value: '1' }),
+      user: { id: 42 },
+    }),
+  ],
+  [
+    'block_actions with a user id of the wrong shape',
+    () => blockActionPayload({ userId: 'kari; DROP TABLE', actionId: ids.actions.updates.open, value: '1' }),
+  ],
+  [
+    'block_actions without actions',
+    () => without(blockActionPayload({ userId: 'U0KARI01', actionId: 'x' }), 'actions'),
+  ],
+  [
+    'block_actions with no action',
+    () => ({ ...blockActionPayload({ userId: 'U0KARI01', actionId: 'x' }), actions: [] }),
+  ],
+  [
+    'block_actions with actions that is an object',
+    () => ({ ...blockActionPayload({ userId: 'U0KARI01', actionId: 'x' }), actions: { 0: {} } }),
+  ],
+  [
+    'block_actions with an action without action_id',
+    () => ({ ...blockActionPayload({ userId: 'U0KARI01', actionId: 'x' }), actions: [{ type: 'button' }] }),
+  ],
   ['view_submission without user', () => without(submission(), 'user')],
   ['view_submission with user {}', () => ({ ...submission(), user: {} })],
   ['view_submission without view', () => without(submission(), 'view')],
   ['view_submission with view null', () => ({ ...submission(), view: null })],
-  ['view_submission without callback_id', () => ({ ...submission(), view: without(submission().view as Json, 'callback_id') })],
+  [
+    'view_submission without callback_id',
+    () => ({ ...submission(), view: without(submission().view as Json, 'callback_id') }),
+  ],
   ['view_submission without state', () => ({ ...submission(), view: without(submission().view as Json, 'state') })],
   ['view_submission with state values that are a string', () => withView(submission(), { state: { values: 'x' } })],
   ['view_submission with private_metadata that is a number', () => withView(submission(), { private_metadata: 12 })],
-  ['view_closed without view', () => without(viewClosedPayload({ userId: 'U0KARI01', callbackId: ids.views.updateModal }), 'view')],
-  ['block_suggestion without value', () => ({ type: 'block_suggestion', user: { id: 'U0KARI01' }, action_id: 'a', block_id: 'b' })],
+  [
+    'view_closed without view',
+    () => without(viewClosedPayload({ userId: 'U0KARI01', callbackId: ids.views.updateModal }), 'view'),
+  ],
+  [
+    'block_suggestion without value',
+    () => ({ type: 'block_suggestion', user: { id: 'U0KARI01' }, action_id: 'a', block_id: 'b' }),
+  ],
   ['shortcut without callback_id', () => ({ type: 'shortcut', user: { id: 'U0KARI01' } })],
 ];
 
@@ -67,14 +129,27 @@ describe('an interactive payload that lacks what its type needs', () => {
 describe('an interactive payload nobody handles', () => {
   it('answers a submission of a modal the bot does not know with 400 at once, not after 3 seconds', async () => {
     const from = log.lines.length;
-    const res = await postRaw(h, interactiveBody(buildInteraction(wireContext(h.fake), viewSubmissionPayload({ userId: 'U0KARI01', callbackId: 'no_such_modal' }))));
+    const res = await postRaw(
+      h,
+      interactiveBody(
+        buildInteraction(
+          wireContext(h.fake),
+          viewSubmissionPayload({ userId: 'U0KARI01', callbackId: 'no_such_modal' }),
+        ),
+      ),
+    );
     expect(res.status).toBe(400);
     expectRefused(res);
     expectWarnedOnce(log, from);
   });
 
   it('still acks a button the bot no longer has, so the user sees no warning', async () => {
-    const res = await postRaw(h, interactiveBody(buildInteraction(wireContext(h.fake), blockActionPayload({ userId: 'U0KARI01', actionId: 'renamed_long_ago' }))));
+    const res = await postRaw(
+      h,
+      interactiveBody(
+        buildInteraction(wireContext(h.fake), blockActionPayload({ userId: 'U0KARI01', actionId: 'renamed_long_ago' })),
+      ),
+    );
     expect(res).toMatchObject({ status: 200, body: '' });
   });
 });
@@ -86,12 +161,42 @@ describe('a slash command that lacks what it needs', () => {
   };
 
   it.each([
-    ['no user_id', () => formBody(Object.fromEntries(Object.entries(buildCommand(wireContext(h.fake), { command: '/rapport', user_id: 'U0KOORD1', text: 'send 1' })).filter(([k]) => k !== 'user_id')))],
+    [
+      'no user_id',
+      () =>
+        formBody(
+          Object.fromEntries(
+            Object.entries(
+              buildCommand(wireContext(h.fake), { command: '/rapport', user_id: 'U0KOORD1', text: 'send 1' }),
+            ).filter(([k]) => k !== 'user_id'),
+          ),
+        ),
+    ],
     ['an empty user_id', () => command({ user_id: '' })],
     ['a user_id of the wrong shape', () => command({ user_id: 'u0koord1' })],
-    ['no command', () => formBody(Object.fromEntries(Object.entries(buildCommand(wireContext(h.fake), { command: '/rapport', user_id: 'U0KOORD1', text: 'send 1' })).filter(([k]) => k !== 'command')))],
+    [
+      'no command',
+      () =>
+        formBody(
+          Object.fromEntries(
+            Object.entries(
+              buildCommand(wireContext(h.fake), { command: '/rapport', user_id: 'U0KOORD1', text: 'send 1' }),
+            ).filter(([k]) => k !== 'command'),
+          ),
+        ),
+    ],
     ['a command without a slash', () => command({ command: 'rapport' })],
-    ['no response_url', () => formBody(Object.fromEntries(Object.entries(buildCommand(wireContext(h.fake), { command: '/rapport', user_id: 'U0KOORD1', text: 'send 1' })).filter(([k]) => k !== 'response_url')))],
+    [
+      'no response_url',
+      () =>
+        formBody(
+          Object.fromEntries(
+            Object.entries(
+              buildCommand(wireContext(h.fake), { command: '/rapport', user_id: 'U0KOORD1', text: 'send 1' }),
+            ).filter(([k]) => k !== 'response_url'),
+          ),
+        ),
+    ],
   ])('is refused at once with 400 when it has %s, and nothing is posted', async (_label, make) => {
     const from = log.lines.length;
     const res = await postRaw(h, make(), { contentType: FORM });
@@ -134,7 +239,15 @@ describe('an Events API body that lacks what it needs', () => {
   });
 
   it('answers a JSON body of a type Slack does not send with 400', async () => {
-    const res = await postRaw(h, JSON.stringify({ type: 'block_actions', user: { id: 'U0KARI01' }, actions: [{ type: 'button', action_id: 'x' }] }), { contentType: JSON_TYPE });
+    const res = await postRaw(
+      h,
+      JSON.stringify({
+        type: 'block_actions',
+        user: { id: 'U0KARI01' },
+        actions: [{ type: 'button', action_id: 'x' }],
+      }),
+      { contentType: JSON_TYPE },
+    );
     expect(res.status).toBe(400);
   });
 });

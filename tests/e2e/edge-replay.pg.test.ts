@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTiltak, type Running } from '../../src/bootstrap.js';
+import { type Running, startTiltak } from '../../src/bootstrap.js';
 import { ManualClock } from '../../src/kernel/clock.js';
-import { openDatabase, type Database } from '../../src/kernel/db/open-database.js';
+import { type Database, openDatabase } from '../../src/kernel/db/open-database.js';
 import { topLevel } from '../jobs/digest-support.js';
 import { nowSeconds, signSlackRequest } from '../rig/signing.js';
 import { buildCommand, formEncode } from '../rig/wire.js';
-import { BOT_TOKEN, startHarness, type Harness } from '../support/harness.js';
+import { BOT_TOKEN, type Harness, startHarness } from '../support/harness.js';
 import { captureLog } from '../support/log-capture.js';
 import { usesPostgres } from '../support/test-database.js';
 import { FORM, wireContext } from './edge-support.js';
@@ -21,7 +21,13 @@ beforeAll(async () => {
   // A second instance: its own process state and its own connections to the same PostgreSQL schema.
   otherDb = await openDatabase(h.db.target);
   other = await startTiltak({
-    env: { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: h.fake.signingSecret, SLACK_API_URL: h.fake.apiUrl, PORT: '0', JOBS_ENABLED: 'false' },
+    env: {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: h.fake.signingSecret,
+      SLACK_API_URL: h.fake.apiUrl,
+      PORT: '0',
+      JOBS_ENABLED: 'false',
+    },
     db: otherDb,
     clock: new ManualClock('2004-02-26T14:00:00+01:00'),
     logger: otherLog.logger,
@@ -49,7 +55,9 @@ describe('two bot instances on one PostgreSQL', () => {
   });
 
   it('post one digest when the same signed `/rapport send 1` reaches both, one after the other', async () => {
-    const body = formEncode(buildCommand(wireContext(h.fake), { command: '/rapport', user_id: 'U0KOORD1', text: 'send 1' }));
+    const body = formEncode(
+      buildCommand(wireContext(h.fake), { command: '/rapport', user_id: 'U0KOORD1', text: 'send 1' }),
+    );
     const timestamp = nowSeconds();
     expect((await post(h.running.port, body, timestamp)).status).toBe(200);
     await h.fake.waitFor(() => h.fake.responses[0], 20_000);
@@ -62,7 +70,9 @@ describe('two bot instances on one PostgreSQL', () => {
 
   it('run a request that reaches both at once exactly once', async () => {
     await h.reset();
-    const body = formEncode(buildCommand(wireContext(h.fake), { command: '/tiltak', user_id: 'U0KARI01', text: 'hjelp' }));
+    const body = formEncode(
+      buildCommand(wireContext(h.fake), { command: '/tiltak', user_id: 'U0KARI01', text: 'hjelp' }),
+    );
     const timestamp = nowSeconds();
     const answers = await Promise.all([post(h.running.port, body, timestamp), post(other.port, body, timestamp)]);
     expect(answers.map((a) => a.status)).toEqual([200, 200]);

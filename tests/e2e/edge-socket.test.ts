@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTiltak, type Running } from '../../src/bootstrap.js';
+import { type Running, startTiltak } from '../../src/bootstrap.js';
 import type { Database } from '../../src/kernel/db/open-database.js';
-import { ids } from '../support/slack-ids.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { FakeSlack } from '../rig/fake-slack.js';
 import { blockActionPayload, viewSubmissionPayload } from '../rig/payloads.js';
 import { buildCommand, buildEventEnvelope, buildInteraction } from '../rig/wire.js';
 import { BOT_TOKEN, seedPlan } from '../support/harness.js';
-import { LEVEL, captureLog } from '../support/log-capture.js';
+import { captureLog, LEVEL } from '../support/log-capture.js';
+import { ids } from '../support/slack-ids.js';
 import { createTestDatabase, truncateAll } from '../support/test-database.js';
 import { wireContext } from './edge-support.js';
 
@@ -21,7 +21,13 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await seedPlan(db);
   running = await startTiltak({
-    env: { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-test', SLACK_API_URL: fake.apiUrl, PORT: '0', JOBS_ENABLED: 'false' },
+    env: {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_APP_TOKEN: 'xapp-1-test',
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      JOBS_ENABLED: 'false',
+    },
     db,
     logger: log.logger,
   });
@@ -76,28 +82,94 @@ const updates = () => db.prisma.update.count();
 const ctx = () => wireContext(fake);
 
 describe('Socket Mode frames that are not envelopes', () => {
-  it.each(['null', '[]', '"hello"', '42', '{"envelope_id":', '{}', '{"type":"events_api","payload":{}}'])('drops %s with a warning and keeps serving', async (frame) => {
-    const from = log.lines.length;
-    sendRaw(frame);
-    await fake.waitFor(() => log.since(from).find((l) => l.level === LEVEL.warn), 2000);
-    expectWarned(from);
-    await expectStillServing();
-  });
+  it.each(['null', '[]', '"hello"', '42', '{"envelope_id":', '{}', '{"type":"events_api","payload":{}}'])(
+    'drops %s with a warning and keeps serving',
+    async (frame) => {
+      const from = log.lines.length;
+      sendRaw(frame);
+      await fake.waitFor(() => log.since(from).find((l) => l.level === LEVEL.warn), 2000);
+      expectWarned(from);
+      await expectStillServing();
+    },
+  );
 });
 
 describe('a Socket Mode envelope the bot cannot take is acked and dropped', () => {
   const cases: [string, () => Record<string, unknown>][] = [
     ['an events_api envelope with payload null', () => ({ type: 'events_api', payload: null })],
-    ['an events_api envelope without an event', () => ({ type: 'events_api', payload: { type: 'event_callback', event_id: 'Ev1' } })],
-    ['app_home_opened without a user', () => ({ type: 'events_api', payload: buildEventEnvelope(ctx(), { type: 'app_home_opened', tab: 'home' }) })],
+    [
+      'an events_api envelope without an event',
+      () => ({ type: 'events_api', payload: { type: 'event_callback', event_id: 'Ev1' } }),
+    ],
+    [
+      'app_home_opened without a user',
+      () => ({ type: 'events_api', payload: buildEventEnvelope(ctx(), { type: 'app_home_opened', tab: 'home' }) }),
+    ],
     ['an interactive envelope with payload null', () => ({ type: 'interactive', payload: null })],
     ['an interactive envelope with an array payload', () => ({ type: 'interactive', payload: [] })],
-    ['block_actions without a user', () => ({ type: 'interactive', payload: { ...buildInteraction(ctx(), blockActionPayload({ userId: 'U0KARI01', actionId: ids.actions.updates.open, value: '1' })), user: undefined } })],
-    ['block_actions with user {}', () => ({ type: 'interactive', payload: { ...buildInteraction(ctx(), blockActionPayload({ userId: 'U0KARI01', actionId: ids.actions.updates.open, value: '1' })), user: {} } })],
-    ['a view_submission with user {}', () => ({ type: 'interactive', payload: { ...buildInteraction(ctx(), viewSubmissionPayload({ userId: 'U0KARI01', callbackId: ids.views.updateModal })), user: {} } })],
-    ['a view_submission without a view', () => ({ type: 'interactive', payload: { ...buildInteraction(ctx(), viewSubmissionPayload({ userId: 'U0KARI01', callbackId: ids.views.updateModal })), view: undefined } })],
-    ['a slash command without user_id', () => ({ type: 'slash_commands', payload: { ...buildCommand(ctx(), { command: '/rapport', user_id: 'U0KOORD1', text: 'send 1' }), user_id: undefined } })],
-    ['a slash command with a user_id of the wrong shape', () => ({ type: 'slash_commands', payload: buildCommand(ctx(), { command: '/rapport', user_id: 'koord', text: 'send 1' }) })],
+    [
+      'block_actions without a user',
+      () => ({
+        type: 'interactive',
+        payload: {
+          ...buildInteraction(
+            ctx(),
+            blockActionPayload({ userId: 'U0KARI01', actionId: ids.actions.updates.open, value: '1' }),
+          ),
+          user: undefined,
+        },
+      }),
+    ],
+    [
+      'block_actions with user {}',
+      () => ({
+        type: 'interactive',
+        payload: {
+          ...buildInteraction(
+            ctx(),
+            blockActionPayload({ userId: 'U0KARI01', actionId: ids.actions.updates.open, value: '1' }),
+          ),
+          user: {},
+        },
+      }),
+    ],
+    [
+      'a view_submission with user {}',
+      () => ({
+        type: 'interactive',
+        payload: {
+          ...buildInteraction(ctx(), viewSubmissionPayload({ userId: 'U0KARI01', callbackId: ids.views.updateModal })),
+          user: {},
+        },
+      }),
+    ],
+    [
+      'a view_submission without a view',
+      () => ({
+        type: 'interactive',
+        payload: {
+          ...buildInteraction(ctx(), viewSubmissionPayload({ userId: 'U0KARI01', callbackId: ids.views.updateModal })),
+          view: undefined,
+        },
+      }),
+    ],
+    [
+      'a slash command without user_id',
+      () => ({
+        type: 'slash_commands',
+        payload: {
+          ...buildCommand(ctx(), { command: '/rapport', user_id: 'U0KOORD1', text: 'send 1' }),
+          user_id: undefined,
+        },
+      }),
+    ],
+    [
+      'a slash command with a user_id of the wrong shape',
+      () => ({
+        type: 'slash_commands',
+        payload: buildCommand(ctx(), { command: '/rapport', user_id: 'koord', text: 'send 1' }),
+      }),
+    ],
     ['an envelope type Slack does not send', () => ({ type: 'telepathy', payload: {} })],
   ];
 
@@ -117,7 +189,12 @@ describe('a Socket Mode envelope the bot cannot take is acked and dropped', () =
 
 describe('Socket Mode redeliveries run once', () => {
   it('answers an envelope delivered twice (the same envelope id) once', async () => {
-    const envelope = { envelope_id: envelopeId(), type: 'slash_commands', accepts_response_payload: true, payload: buildCommand(ctx(), { command: '/tiltak', user_id: 'U0KARI01', text: 'hjelp' }) };
+    const envelope = {
+      envelope_id: envelopeId(),
+      type: 'slash_commands',
+      accepts_response_payload: true,
+      payload: buildCommand(ctx(), { command: '/tiltak', user_id: 'U0KARI01', text: 'hjelp' }),
+    };
     await deliverRaw(envelope);
     await fake.waitFor(() => fake.responses[0]);
     sendRaw(JSON.stringify(envelope));
@@ -127,10 +204,29 @@ describe('Socket Mode redeliveries run once', () => {
   });
 
   it('publishes App Home once when Slack retries an event in a new envelope', async () => {
-    const payload: Json = buildEventEnvelope(ctx(), { type: 'app_home_opened', user: 'U0KARI01', channel: 'DU0KARI01', tab: 'home' });
-    await deliverRaw({ envelope_id: envelopeId(), type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '', payload });
+    const payload: Json = buildEventEnvelope(ctx(), {
+      type: 'app_home_opened',
+      user: 'U0KARI01',
+      channel: 'DU0KARI01',
+      tab: 'home',
+    });
+    await deliverRaw({
+      envelope_id: envelopeId(),
+      type: 'events_api',
+      accepts_response_payload: false,
+      retry_attempt: 0,
+      retry_reason: '',
+      payload,
+    });
     await fake.waitFor(() => fake.callsTo('views.publish')[0]);
-    await deliverRaw({ envelope_id: envelopeId(), type: 'events_api', accepts_response_payload: false, retry_attempt: 1, retry_reason: 'timeout', payload });
+    await deliverRaw({
+      envelope_id: envelopeId(),
+      type: 'events_api',
+      accepts_response_payload: false,
+      retry_attempt: 1,
+      retry_reason: 'timeout',
+      payload,
+    });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fake.callsTo('views.publish')).toHaveLength(1);
   });
@@ -145,7 +241,10 @@ describe('GET /healthz in Socket Mode', () => {
   });
 
   it('does not take Slack events over HTTP', async () => {
-    const res = await fetch(`http://127.0.0.1:${running.port}/slack/events`, { method: 'POST', body: 'payload=%7B%7D' });
+    const res = await fetch(`http://127.0.0.1:${running.port}/slack/events`, {
+      method: 'POST',
+      body: 'payload=%7B%7D',
+    });
     expect(res.status).toBe(404);
   });
 });

@@ -6,7 +6,7 @@ import type { FakeSlack } from '../rig/fake-slack.js';
 import { nowSeconds, signSlackRequest } from '../rig/signing.js';
 import type { WireContext } from '../rig/wire.js';
 import type { Harness } from '../support/harness.js';
-import { LEVEL, type CapturedLog } from '../support/log-capture.js';
+import { type CapturedLog, LEVEL } from '../support/log-capture.js';
 
 export const FORM = 'application/x-www-form-urlencoded';
 export const JSON_TYPE = 'application/json';
@@ -33,7 +33,8 @@ export async function postRaw(h: Harness, body: string, opts: RawOptions = {}): 
   const url = `http://127.0.0.1:${h.running.port}${opts.path ?? '/slack/events'}`;
   const method = opts.method ?? 'POST';
   const headers: Record<string, string> = { 'content-type': opts.contentType ?? FORM };
-  if (opts.sign !== false) Object.assign(headers, signSlackRequest(h.fake.signingSecret, body, opts.timestamp ?? nowSeconds()));
+  if (opts.sign !== false)
+    Object.assign(headers, signSlackRequest(h.fake.signingSecret, body, opts.timestamp ?? nowSeconds()));
   Object.assign(headers, opts.headers);
   const started = performance.now();
   const res = await fetch(url, { method, headers, ...(method === 'GET' || method === 'HEAD' ? {} : { body }) });
@@ -76,7 +77,10 @@ export function expectWarnedOnce(log: CapturedLog, from: number): void {
   const warns = lines.filter((l) => l.level === LEVEL.warn);
   expect(warns.length, JSON.stringify(lines)).toBeGreaterThanOrEqual(1);
   expect(typeof warns[0]?.requestId).toBe('string');
-  expect(lines.filter((l) => l.level >= LEVEL.error), JSON.stringify(lines)).toEqual([]);
+  expect(
+    lines.filter((l) => l.level >= LEVEL.error),
+    JSON.stringify(lines),
+  ).toEqual([]);
 }
 
 /** Rows a forged request could write: none of these may change. */

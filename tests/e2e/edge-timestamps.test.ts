@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { nowSeconds, signSlackRequest } from '../rig/signing.js';
 import { buildCommand, formEncode } from '../rig/wire.js';
-import { captureLog } from '../support/log-capture.js';
 import { useHarness } from '../support/lifecycle.js';
+import { captureLog } from '../support/log-capture.js';
 import { expectRefused, expectStillServing, expectWarnedOnce, formBody, postRaw, wireContext } from './edge-support.js';
 
 const log = captureLog();
 const h = useHarness({ logger: log.logger });
 
-const help = () => formEncode(buildCommand(wireContext(h.fake), { command: '/tiltak', user_id: 'U0KARI01', text: 'hjelp' }));
+const help = () =>
+  formEncode(buildCommand(wireContext(h.fake), { command: '/tiltak', user_id: 'U0KARI01', text: 'hjelp' }));
 
 describe('the signature window: five minutes either way, on the wall clock', () => {
   it.each([
@@ -53,7 +54,11 @@ describe('the signature window: five minutes either way, on the wall clock', () 
     ['a wrong signature', { 'x-slack-signature': `v0=${'0'.repeat(64)}` }],
   ])('refuses a request with %s with 401', async (_label, headers) => {
     const from = log.lines.length;
-    const res = await postRaw(h, formBody({ command: '/tiltak', user_id: 'U0KARI01', text: 'hjelp', response_url: h.fake.responseUrl() }), { headers });
+    const res = await postRaw(
+      h,
+      formBody({ command: '/tiltak', user_id: 'U0KARI01', text: 'hjelp', response_url: h.fake.responseUrl() }),
+      { headers },
+    );
     expect(res.status).toBe(401);
     expectRefused(res);
     expectWarnedOnce(log, from);

@@ -45,14 +45,22 @@ describe('the bot over signed HTTP', () => {
   });
 
   it('rejects a request with a bad signature', async () => {
-    const res = await h.fake.sendCommand(h.appUrl, { command: '/tiltak', user_id: 'U0KARI01', text: 'hjelp' }, { badSignature: true });
+    const res = await h.fake.sendCommand(
+      h.appUrl,
+      { command: '/tiltak', user_id: 'U0KARI01', text: 'hjelp' },
+      { badSignature: true },
+    );
     expect(res.status).toBe(401);
     expect(h.fake.responses).toHaveLength(0);
   });
 
   it('rejects a correctly signed request whose timestamp is more than five minutes old', async () => {
     const stale = Math.floor(Date.now() / 1000) - 6 * 60;
-    const res = await h.fake.sendCommand(h.appUrl, { command: '/tiltak', user_id: 'U0KARI01', text: 'hjelp' }, { timestamp: stale });
+    const res = await h.fake.sendCommand(
+      h.appUrl,
+      { command: '/tiltak', user_id: 'U0KARI01', text: 'hjelp' },
+      { timestamp: stale },
+    );
     expect(res.status).toBe(401);
     expect(h.fake.responses).toHaveLength(0);
   });

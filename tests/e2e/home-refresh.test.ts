@@ -34,7 +34,11 @@ const settle = () => h.running.background.idle();
 
 async function saveOnMeasure2(): Promise<Awaited<ReturnType<typeof submit>>> {
   await h.command('U0KARI01', 'oppdater 2');
-  return submit(h, 'U0KARI01', await openModal(h), { ...goodForm, status: 'DELAYED', challenges: 'Sykdom i prosjektgruppa' });
+  return submit(h, 'U0KARI01', await openModal(h), {
+    ...goodForm,
+    status: 'DELAYED',
+    challenges: 'Sykdom i prosjektgruppa',
+  });
 }
 
 describe('App Home after someone else reports', () => {
@@ -70,7 +74,14 @@ describe('App Home after someone else reports', () => {
   it('refreshes no more Homes than the limit, broadest roles first', async () => {
     const { deps } = h.running;
     const measure = await h.db.prisma.measure.findUniqueOrThrow({ where: { number: 2 } });
-    const published = await refreshHomesOfMeasure({ deps, client: h.running.slack, measureId: measure.id, authorSlackId: slackUserIdSchema.parse('U0KARI01'), log: deps.logger, limit: 2 });
+    const published = await refreshHomesOfMeasure({
+      deps,
+      client: h.running.slack,
+      measureId: measure.id,
+      authorSlackId: slackUserIdSchema.parse('U0KARI01'),
+      log: deps.logger,
+      limit: 2,
+    });
     expect(published).toBe(2);
     expect(publishedTo()).toEqual(['U0KOORD1', 'U0LEADJD']);
   });

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ids } from '../support/slack-ids.js';
 import { encodeMetadata } from '../../src/features/updates/contract.js';
 import { viewSubmissionPayload } from '../rig/payloads.js';
 import { watchRequests } from '../support/in-flight.js';
 import { useHarness } from '../support/lifecycle.js';
 import { rowCounts } from '../support/row-counts.js';
+import { ids } from '../support/slack-ids.js';
 import { formValues, goodForm } from './updates-support.js';
 
 const h = useHarness();
@@ -44,7 +44,12 @@ describe('a request that names no user', () => {
     const measure = await h.db.prisma.measure.findFirstOrThrow({ where: { number: 3 } });
     const agency = await h.db.prisma.agency.findFirstOrThrow({ where: { code: 'BFD' } });
     const metadata = encodeMetadata({ s: crypto.randomUUID(), b: 0, m: measure.id, a: agency.id, src: 'command' });
-    const payload = viewSubmissionPayload({ userId: 'U0KOORD1', callbackId: ids.views.updateModal, privateMetadata: metadata, values: formValues(goodForm) });
+    const payload = viewSubmissionPayload({
+      userId: 'U0KOORD1',
+      callbackId: ids.views.updateModal,
+      privateMetadata: metadata,
+      values: formValues(goodForm),
+    });
     const requests = watchRequests(h.running.tiltak.app);
     const before = await rowCounts(h.db);
     const res = await h.interact({ ...payload, user: {} });

@@ -19,7 +19,11 @@ afterAll(async () => {
   await fake.stop();
 });
 
-const jsonLines = (text: string) => text.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+const jsonLines = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 function runChild(mode: 'throw' | 'reject'): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve) => {
@@ -39,7 +43,11 @@ describe('what nothing else caught', () => {
     expect(code).toBe(1);
     expect(stdout).not.toContain('still running');
     const fatal = jsonLines(stdout).find((l) => l.level === 60);
-    expect(fatal).toMatchObject({ requestId: 'req-from-the-test', origin: 'uncaughtException', err: { message: 'thrown inside a request' } });
+    expect(fatal).toMatchObject({
+      requestId: 'req-from-the-test',
+      origin: 'uncaughtException',
+      err: { message: 'thrown inside a request' },
+    });
   });
 
   it('a rejection nobody awaited is logged with its request id, and the process carries on', async () => {
@@ -55,7 +63,13 @@ describe('what nothing else caught', () => {
     await seedPlan(db);
     const scope = new RequestScope();
     const log = captureLogger('debug');
-    const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: fake.signingSecret, SLACK_API_URL: fake.apiUrl, PORT: '0', JOBS_ENABLED: 'false' };
+    const env = {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: fake.signingSecret,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      JOBS_ENABLED: 'false',
+    };
     const running = await startTiltak({ env, db, logger: log.logger, requestScope: scope });
     try {
       let seen: string | undefined;
@@ -65,7 +79,11 @@ describe('what nothing else caught', () => {
           seen = scope.currentId();
         }, 5);
       });
-      await fake.sendCommand(`http://127.0.0.1:${running.port}/slack/events`, { command: '/probe', user_id: 'U0KARI01', text: '' });
+      await fake.sendCommand(`http://127.0.0.1:${running.port}/slack/events`, {
+        command: '/probe',
+        user_id: 'U0KARI01',
+        text: '',
+      });
       const id = await waitFor(() => seen);
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
       expect(scope.currentId()).toBeUndefined();
@@ -80,7 +98,14 @@ describe('npm start, as a process', () => {
   it('logs an uncaught exception as a JSON line at fatal and exits non-zero, so that a supervisor restarts it', async () => {
     const dataDir = join(await mkdtemp(join(tmpdir(), 'tiltak-guards-')), 'db');
     const port = await freePort();
-    const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: fake.signingSecret, SLACK_API_URL: fake.apiUrl, PORT: String(port), JOBS_ENABLED: 'false', DATABASE_URL: `file:${dataDir}` };
+    const env = {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: fake.signingSecret,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+      JOBS_ENABLED: 'false',
+      DATABASE_URL: `file:${dataDir}`,
+    };
     const bot = launchBot(env, ['./tests/support/children/throw-on-request.ts']);
     try {
       await healthOnceListening(bot, port);
@@ -88,13 +113,20 @@ describe('npm start, as a process', () => {
 
       // A rejection nobody awaited: logged, and the bot still answers.
       await fetch(`http://127.0.0.1:${port}/test-only/reject`);
-      await waitFor(() => bot.logLines().find((l) => l.msg === 'unhandled promise rejection; the process carries on'), 5_000);
+      await waitFor(
+        () => bot.logLines().find((l) => l.msg === 'unhandled promise rejection; the process carries on'),
+        5_000,
+      );
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
 
       await fetch(`http://127.0.0.1:${port}/test-only/throw`).catch(() => undefined);
       expect(await bot.exited).toBe(1);
       const fatal = bot.logLines().find((l) => l.level === 60);
-      expect(fatal).toMatchObject({ app: 'tiltak', origin: 'uncaughtException', err: { message: 'thrown where nothing catches it' } });
+      expect(fatal).toMatchObject({
+        app: 'tiltak',
+        origin: 'uncaughtException',
+        err: { message: 'thrown where nothing catches it' },
+      });
     } finally {
       bot.child.kill('SIGKILL');
     }

@@ -45,7 +45,10 @@ export function textOf(value: unknown): string {
 
 /** The value of the button with this action_id in a message. */
 export function buttonValue(message: StoredMessage, actionId: string): string {
-  const blocks = (message.blocks ?? []) as Array<{ elements?: Array<{ action_id?: string; value?: string }>; accessory?: { action_id?: string; value?: string } }>;
+  const blocks = (message.blocks ?? []) as Array<{
+    elements?: Array<{ action_id?: string; value?: string }>;
+    accessory?: { action_id?: string; value?: string };
+  }>;
   for (const block of blocks) {
     for (const el of [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])]) {
       if (el.action_id === actionId && el.value !== undefined) return el.value;
@@ -55,7 +58,13 @@ export function buttonValue(message: StoredMessage, actionId: string): string {
 }
 
 /** Clicks a button on a DM as Slack sends it. */
-export async function click(h: Harness, user: string, message: StoredMessage, actionId: string, value?: string): Promise<void> {
+export async function click(
+  h: Harness,
+  user: string,
+  message: StoredMessage,
+  actionId: string,
+  value?: string,
+): Promise<void> {
   const payload: Json = blockActionPayload({
     userId: user,
     actionId,

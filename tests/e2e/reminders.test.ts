@@ -28,7 +28,8 @@ describe('reminder DMs', () => {
     expect(dm).toBeDefined();
     expect(textOf(dm?.blocks)).toContain('Neste statusoppdatering er ventet *torsdag 15. januar 2004*');
     const actions = JSON.stringify(dm?.blocks);
-    for (const id of Object.values(ids.actions.reminders).filter((a) => a !== ids.actions.reminders.reason)) expect(actions).toContain(id);
+    for (const id of Object.values(ids.actions.reminders).filter((a) => a !== ids.actions.reminders.reason))
+      expect(actions).toContain(id);
   });
 
   it('writes to Ola, who chose English, in English', async () => {
@@ -76,7 +77,11 @@ describe('the buttons', () => {
     const [dm] = measureOne('U0KARI01');
     const { opens, result: modal } = await opensBeforeLookup(h, async () => {
       await click(h, 'U0KARI01', dm!, ids.actions.reminders.waive);
-      return h.fake.waitFor(() => [...h.fake.state.views.values()].map((v) => v.view).find((v) => v.callback_id === ids.views.reminderWaiver && v.submit !== undefined));
+      return h.fake.waitFor(() =>
+        [...h.fake.state.views.values()]
+          .map((v) => v.view)
+          .find((v) => v.callback_id === ids.views.reminderWaiver && v.submit !== undefined),
+      );
     });
     expect(opens).toBe(1);
     const submit = (reason: string) =>
@@ -85,18 +90,27 @@ describe('the buttons', () => {
           userId: 'U0KARI01',
           callbackId: ids.views.reminderWaiver,
           privateMetadata: String(modal.private_metadata),
-          values: { [ids.blocks.reminders.reason]: { [ids.actions.reminders.reason]: { type: 'plain_text_input', value: reason } } },
+          values: {
+            [ids.blocks.reminders.reason]: {
+              [ids.actions.reminders.reason]: { type: 'plain_text_input', value: reason },
+            },
+          },
         }),
       );
     const empty = await submit('   ');
-    expect(empty.json).toEqual({ response_action: 'errors', errors: { [ids.blocks.reminders.reason]: 'Skriv en kort begrunnelse.' } });
+    expect(empty.json).toEqual({
+      response_action: 'errors',
+      errors: { [ids.blocks.reminders.reason]: 'Skriv en kort begrunnelse.' },
+    });
     expect(await h.running.deps.prisma.periodWaiver.count()).toBe(0);
     const saved = await submit('Ingen aktivitet før budsjettet er vedtatt.');
     expect(saved.status).toBe(200);
     expect(saved.json).toBeFalsy();
     const waiver = await h.running.deps.prisma.periodWaiver.findFirstOrThrow();
     expect(waiver).toMatchObject({ measureId: 1, reason: 'Ingen aktivitet før budsjettet er vedtatt.' });
-    const confirmation = await h.fake.waitFor(() => dms(h, 'U0KARI01').find((m) => (m.text ?? '').startsWith(':white_check_mark: Registrert')));
+    const confirmation = await h.fake.waitFor(() =>
+      dms(h, 'U0KARI01').find((m) => (m.text ?? '').startsWith(':white_check_mark: Registrert')),
+    );
     expect(confirmation.text).toContain('Neste statusoppdatering er ventet tirsdag 27. januar 2004');
     await tick(h, STEP2);
     expect(measureOne('U0KARI01')).toHaveLength(1);
@@ -107,16 +121,25 @@ describe('the buttons', () => {
     await tick(h, STEP1);
     const [dm] = measureOne('U0KARI01');
     await click(h, 'U0KARI01', dm!, ids.actions.reminders.waive);
-    const modal = await h.fake.waitFor(() => [...h.fake.state.views.values()].map((v) => v.view).find((v) => v.callback_id === ids.views.reminderWaiver && v.submit !== undefined));
+    const modal = await h.fake.waitFor(() =>
+      [...h.fake.state.views.values()]
+        .map((v) => v.view)
+        .find((v) => v.callback_id === ids.views.reminderWaiver && v.submit !== undefined),
+    );
     const res = await h.interact(
       viewSubmissionPayload({
         userId: 'U0KARI01',
         callbackId: ids.views.reminderWaiver,
         privateMetadata: String(modal.private_metadata),
-        values: { [ids.blocks.reminders.reason]: { [ids.actions.reminders.reason]: { type: 'plain_text_input', value: 42 } } },
+        values: {
+          [ids.blocks.reminders.reason]: { [ids.actions.reminders.reason]: { type: 'plain_text_input', value: 42 } },
+        },
       }),
     );
-    expect(res.json).toEqual({ response_action: 'errors', errors: { [ids.blocks.reminders.reason]: 'Skriv en kort begrunnelse.' } });
+    expect(res.json).toEqual({
+      response_action: 'errors',
+      errors: { [ids.blocks.reminders.reason]: 'Skriv en kort begrunnelse.' },
+    });
     expect(await h.running.deps.prisma.periodWaiver.count()).toBe(0);
   });
 
@@ -124,7 +147,15 @@ describe('the buttons', () => {
     await tick(h, STEP1);
     const [dm] = measureOne('U0KARI01');
     const kari = await h.running.deps.prisma.person.findFirstOrThrow({ where: { slackId: 'U0KARI01' } });
-    await h.running.deps.prisma.periodWaiver.create({ data: { measureId: 1, agencyId: 1, personId: kari.id, reason: 'x', createdAt: new Date('2004-01-13T09:30:00+01:00') } });
+    await h.running.deps.prisma.periodWaiver.create({
+      data: {
+        measureId: 1,
+        agencyId: 1,
+        personId: kari.id,
+        reason: 'x',
+        createdAt: new Date('2004-01-13T09:30:00+01:00'),
+      },
+    });
     h.clock.set('2004-01-13T10:00:00+01:00');
     await click(h, 'U0KARI01', dm!, ids.actions.reminders.snooze);
     await h.fake.waitFor(() => h.fake.responses.at(-1));
@@ -144,7 +175,9 @@ describe('the buttons', () => {
       await h.fake.waitFor(() => h.fake.responses.at(-1));
       expect(lastResponseText(h)).toBe('Noe gikk galt hos oss. Forsøket er logget; prøv igjen om litt.');
     } finally {
-      await h.db.runner.session((c) => c.exec(`DROP TRIGGER reminders_test_refuse ON "Snooze"; DROP FUNCTION reminders_test_refuse();`));
+      await h.db.runner.session((c) =>
+        c.exec(`DROP TRIGGER reminders_test_refuse ON "Snooze"; DROP FUNCTION reminders_test_refuse();`),
+      );
     }
     expect(await h.running.deps.prisma.snooze.count()).toBe(0);
     expect(await h.running.deps.prisma.auditLog.count({ where: { action: 'reminder.snooze' } })).toBe(0);
@@ -153,7 +186,9 @@ describe('the buttons', () => {
   it('replaces the "ikke aktuelt" loading modal with an apology when the pair cannot be checked', async () => {
     await tick(h, STEP1);
     const [dm] = measureOne('U0KARI01');
-    const spy = vi.spyOn(h.running.deps.prisma.measureAgency, 'findUnique').mockRejectedValueOnce(new Error('connection lost'));
+    const spy = vi
+      .spyOn(h.running.deps.prisma.measureAgency, 'findUnique')
+      .mockRejectedValueOnce(new Error('connection lost'));
     try {
       await click(h, 'U0KARI01', dm!, ids.actions.reminders.waive);
       const update = await h.fake.waitFor(() => h.fake.callsTo('views.update').at(-1));
@@ -169,7 +204,9 @@ describe('the buttons', () => {
     const [dm] = measureOne('U0KARI01');
     const { opens } = await opensBeforeLookup(h, async () => {
       await click(h, 'U0KARI01', dm!, ids.actions.reminders.updateNow);
-      await h.fake.waitFor(() => [...h.fake.state.views.values()].find((v) => v.view.callback_id === updateIds.views.updateModal));
+      await h.fake.waitFor(() =>
+        [...h.fake.state.views.values()].find((v) => v.view.callback_id === updateIds.views.updateModal),
+      );
     });
     expect(opens).toBe(1);
     const opened = await h.fake.waitFor(() => h.fake.callsTo('views.open').find((c) => c.ok));
@@ -204,26 +241,42 @@ describe('/tiltak fravær', () => {
     await tick(h, STEP1);
     expect(measureOne('U0KARI01')).toHaveLength(0);
     const [dm] = measureOne('U0LEADJD');
-    expect(textOf(dm?.blocks)).toContain('Du får denne som stedfortreder for <@U0KARI01>, som er borte til og med fredag 16. januar 2004.');
+    expect(textOf(dm?.blocks)).toContain(
+      'Du får denne som stedfortreder for <@U0KARI01>, som er borte til og med fredag 16. januar 2004.',
+    );
     expect(await reply('U0KARI01', 'fravær av')).toBe('Fraværet er avsluttet. Du får påminnelsene dine igjen.');
     expect(await reply('U0KARI01', 'fravær')).toContain('Du har ikke registrert noe fravær.');
-    const audit = await h.running.deps.prisma.auditLog.findMany({ where: { entity: 'Absence' }, orderBy: { id: 'asc' } });
-    expect(audit.map((a) => [a.actor, a.action])).toEqual([['U0KARI01', 'absence.register'], ['U0KARI01', 'absence.end']]);
+    const audit = await h.running.deps.prisma.auditLog.findMany({
+      where: { entity: 'Absence' },
+      orderBy: { id: 'asc' },
+    });
+    expect(audit.map((a) => [a.actor, a.action])).toEqual([
+      ['U0KARI01', 'absence.register'],
+      ['U0KARI01', 'absence.end'],
+    ]);
     expect(audit[0]?.after).toEqual({ from: '2004-01-12', to: '2004-01-16', substitute: 'U0LEADJD' });
   });
 
   it('sends them to the team lead, flagged as absence, when no substitute is named', async () => {
     expect(await reply('U0KARI01', 'fravær 12.1 14.1')).toContain('går til teamlederen <@U0LEADJD>');
     await tick(h, STEP1);
-    expect(textOf(measureOne('U0LEADJD')[0]?.blocks)).toContain('Du får denne som teamleder fordi <@U0KARI01> er borte');
+    expect(textOf(measureOne('U0LEADJD')[0]?.blocks)).toContain(
+      'Du får denne som teamleder fordi <@U0KARI01> er borte',
+    );
   });
 
   it('answers bad input with what is wrong, and writes nothing', async () => {
     expect(await reply('U0KARI01', 'fravær 31.4.2004 2.5.2004')).toContain('Jeg forstår ikke datoen «31.4.2004»');
-    expect(await reply('U0KARI01', 'fravær 16.1.2004 12.1.2004')).toBe('Fraværet må slutte samme dag som det begynner, eller senere.');
+    expect(await reply('U0KARI01', 'fravær 16.1.2004 12.1.2004')).toBe(
+      'Fraværet må slutte samme dag som det begynner, eller senere.',
+    );
     expect(await reply('U0KARI01', 'fravær 1.1.2004 2.1.2004')).toContain('allerede over');
-    expect(await reply('U0KARI01', 'fravær 12.1.2004 16.1.2004 @nobody')).toContain('Jeg finner ingen i Tiltak som heter @nobody');
-    expect(await reply('U0KARI01', 'fravær 12.1.2004 16.1.2004 <@U0KARI01>')).toBe('Du kan ikke være din egen stedfortreder.');
+    expect(await reply('U0KARI01', 'fravær 12.1.2004 16.1.2004 @nobody')).toContain(
+      'Jeg finner ingen i Tiltak som heter @nobody',
+    );
+    expect(await reply('U0KARI01', 'fravær 12.1.2004 16.1.2004 <@U0KARI01>')).toBe(
+      'Du kan ikke være din egen stedfortreder.',
+    );
     expect(await reply('U0OLA001', 'away 12.1.2004 16.1.2004 @Kari extra')).toContain('Usage: `/tiltak away');
     expect(await h.running.deps.prisma.absence.count()).toBe(0);
   });
@@ -233,6 +286,8 @@ describe('/tiltak fravær', () => {
   });
 
   it('finds a substitute typed as @name when mentions are not escaped', async () => {
-    expect(await reply('U0OLA001', 'away 2004-01-12 2004-01-16 @kari')).toContain('Your reminders go to <@U0KARI01> meanwhile.');
+    expect(await reply('U0OLA001', 'away 2004-01-12 2004-01-16 @kari')).toContain(
+      'Your reminders go to <@U0KARI01> meanwhile.',
+    );
   });
 });

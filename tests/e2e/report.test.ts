@@ -6,7 +6,15 @@ import { paragraphsWithStyle, readZip } from '../unit/report-zip-reader.js';
 const h = useHarness({ now: '2004-03-01T09:00:00+01:00' });
 beforeEach(async () => {
   await addUpdates(h.db.prisma, [
-    { measure: 2, agency: 'JD', author: 'U0KARI01', status: 'AT_RISK', done: 'Avtale med tre krisesentre.', challenges: 'Finansieringen for 2005.', at: '2004-02-25T11:00:00+01:00' },
+    {
+      measure: 2,
+      agency: 'JD',
+      author: 'U0KARI01',
+      status: 'AT_RISK',
+      done: 'Avtale med tre krisesentre.',
+      challenges: 'Finansieringen for 2005.',
+      at: '2004-02-25T11:00:00+01:00',
+    },
   ]);
 });
 
@@ -22,9 +30,16 @@ async function exportReport(user: string, text: string, posts: number): Promise<
 describe('/rapport eksport', () => {
   it('uploads the report for a period to the coordinator’s DM, in Markdown on request', async () => {
     const replies = await exportReport('U0KOORD1', 'eksport fra 2004-01-01 til 30.06.2004 format md', 2);
-    expect(replies).toEqual(['Jeg lager rapporten og sender den til deg på DM …', 'Rapporten statusrapport-2004-01-01-2004-06-30.md er sendt til deg på DM.']);
+    expect(replies).toEqual([
+      'Jeg lager rapporten og sender den til deg på DM …',
+      'Rapporten statusrapport-2004-01-01-2004-06-30.md er sendt til deg på DM.',
+    ]);
     const [file] = h.fake.files;
-    expect(file).toMatchObject({ completed: true, channel_id: 'DU0KOORD1', filename: 'statusrapport-2004-01-01-2004-06-30.md' });
+    expect(file).toMatchObject({
+      completed: true,
+      channel_id: 'DU0KOORD1',
+      filename: 'statusrapport-2004-01-01-2004-06-30.md',
+    });
     expect(file?.initial_comment).toBe('Statusrapport for 1. januar–30. juni 2004.');
     const md = file?.bytes?.toString('utf8') ?? '';
     expect(md).toContain('# Statusrapport: Testplan');
@@ -36,7 +51,10 @@ describe('/rapport eksport', () => {
     await exportReport('U0KOORD1', 'eksport', 2);
     const [file] = h.fake.files;
     expect(file?.filename).toBe('statusrapport-2004-01-01-2004-03-01.docx');
-    const xml = readZip(file?.bytes ?? Buffer.alloc(0)).get('word/document.xml')?.toString('utf8') ?? '';
+    const xml =
+      readZip(file?.bytes ?? Buffer.alloc(0))
+        .get('word/document.xml')
+        ?.toString('utf8') ?? '';
     expect(paragraphsWithStyle(xml, 'Heading1')).toContain('Satsingsområde 1: Beskytte');
     expect(paragraphsWithStyle(xml, 'Heading2')).toContain('Tiltak 2: Trygge steder');
   });
@@ -55,9 +73,15 @@ describe('/rapport eksport', () => {
   });
 
   it('says what is wrong with a bad date, format or word, and uploads nothing', async () => {
-    expect(await exportReport('U0KOORD1', 'eksport fra 2004-02-30', 1)).toEqual(['«2004-02-30» er ikke en dato. Skriv f.eks. 2004-06-30 eller 30.06.2004.']);
-    expect(await exportReport('U0KOORD1', 'eksport format pdf', 1)).toEqual(['Formatet «pdf» finnes ikke. Velg md, docx eller csv.']);
-    expect(await exportReport('U0KOORD1', 'eksport alt', 1)).toEqual(['Jeg forstår ikke «alt». Bruk: `/rapport eksport [fra <dato>] [til <dato>] [format md|docx|csv]`']);
+    expect(await exportReport('U0KOORD1', 'eksport fra 2004-02-30', 1)).toEqual([
+      '«2004-02-30» er ikke en dato. Skriv f.eks. 2004-06-30 eller 30.06.2004.',
+    ]);
+    expect(await exportReport('U0KOORD1', 'eksport format pdf', 1)).toEqual([
+      'Formatet «pdf» finnes ikke. Velg md, docx eller csv.',
+    ]);
+    expect(await exportReport('U0KOORD1', 'eksport alt', 1)).toEqual([
+      'Jeg forstår ikke «alt». Bruk: `/rapport eksport [fra <dato>] [til <dato>] [format md|docx|csv]`',
+    ]);
     expect(await exportReport('U0KOORD1', 'eksport fra 2004-03-05', 1)).toEqual(['Fra-datoen er etter til-datoen.']);
     expect(h.fake.files).toHaveLength(0);
   });

@@ -21,7 +21,18 @@ async function report(measureNumber: number, agencyCode: string, iso: string): P
   const agency = await prisma.agency.findUniqueOrThrow({ where: { code: agencyCode } });
   const author = await prisma.person.findFirstOrThrow({ where: { slackId: 'U0KOORD1' } });
   await prisma.update.create({
-    data: { seriesId: `s-${measureNumber}-${agencyCode}-${iso}`, version: 1, measureId: measure.id, agencyId: agency.id, authorId: author.id, onBehalf: true, status: 'ON_TRACK', done: 'x', periodDate: new Date(iso), createdAt: new Date(iso) },
+    data: {
+      seriesId: `s-${measureNumber}-${agencyCode}-${iso}`,
+      version: 1,
+      measureId: measure.id,
+      agencyId: agency.id,
+      authorId: author.id,
+      onBehalf: true,
+      status: 'ON_TRACK',
+      done: 'x',
+      periodDate: new Date(iso),
+      createdAt: new Date(iso),
+    },
   });
 }
 
@@ -53,7 +64,11 @@ describe('/rapport runde', () => {
       ':clipboard: Rapporteringsrunde åpnet for satsingsområde 1 Beskytte med frist fredag 9. januar 2004: 2 tiltak, 3 etater. Kontaktpersonene får melding nå.',
     );
     await h.fake.waitFor(() => allDms(h).length >= 3);
-    expect(allDms(h).sort()).toEqual(['U0KARI01 s0|r1|m0|a0|U0KARI01', 'U0KOORD1 s0|r1|m0|a0|U0KOORD1', 'U0OLA001 s0|r1|m0|a0|U0OLA001']);
+    expect(allDms(h).sort()).toEqual([
+      'U0KARI01 s0|r1|m0|a0|U0KARI01',
+      'U0KOORD1 s0|r1|m0|a0|U0KOORD1',
+      'U0OLA001 s0|r1|m0|a0|U0OLA001',
+    ]);
     const [kari] = dms(h, 'U0KARI01');
     expect(textOf(kari?.blocks)).toContain('innen *fredag 9. januar 2004*');
     expect(textOf(kari?.blocks)).toContain('Tiltak 1 – Flyktningstatus (JD)');
@@ -64,11 +79,15 @@ describe('/rapport runde', () => {
 
   it('shows progress: measures reported, and which are missing from whom', async () => {
     await rapport('U0KOORD1', 'runde 9.1.2004 område 1');
-    expect(await rapport('U0KOORD1', 'runde status')).toContain('0 av 2 tiltak rapportert, 2 mangler:\n• Tiltak 1 (JD)\n• Tiltak 2 (JD, BFD, UDI)');
+    expect(await rapport('U0KOORD1', 'runde status')).toContain(
+      '0 av 2 tiltak rapportert, 2 mangler:\n• Tiltak 1 (JD)\n• Tiltak 2 (JD, BFD, UDI)',
+    );
     await report(1, 'JD', '2004-01-06T10:00:00+01:00');
     await report(2, 'BFD', '2004-01-06T11:00:00+01:00');
     h.clock.set('2004-01-06T12:00:00+01:00');
-    expect(await rapport('U0KOORD1', 'round status')).toContain('1 av 2 tiltak rapportert, 1 mangler:\n• Tiltak 2 (JD, UDI)');
+    expect(await rapport('U0KOORD1', 'round status')).toContain(
+      '1 av 2 tiltak rapportert, 1 mangler:\n• Tiltak 2 (JD, UDI)',
+    );
   });
 
   it('runs the ladder against the deadline and stops for pairs that report', async () => {
@@ -76,7 +95,11 @@ describe('/rapport runde', () => {
     await report(1, 'JD', '2004-01-06T10:00:00+01:00');
     await tick(h, '2004-01-07T09:00:00+01:00');
     const keys = allDms(h).filter((k) => k.includes('|s1|') || k.includes(' s1|'));
-    expect(keys.sort()).toEqual(['U0KARI01 s1|r1|m2|a1|U0KARI01', 'U0KOORD1 s1|r1|m2|a3|U0KOORD1', 'U0OLA001 s1|r1|m2|a2|U0OLA001']);
+    expect(keys.sort()).toEqual([
+      'U0KARI01 s1|r1|m2|a1|U0KARI01',
+      'U0KOORD1 s1|r1|m2|a3|U0KOORD1',
+      'U0OLA001 s1|r1|m2|a2|U0OLA001',
+    ]);
   });
 
   it('closes a round by hand; its notices no longer go out and status says it has ended', async () => {
@@ -94,9 +117,15 @@ describe('/rapport runde', () => {
       'Det er allerede en åpen runde for satsingsområde 1 Beskytte med frist fredag 9. januar 2004. Lukk den først med `/rapport runde lukk`.',
     );
     expect(await rapport('U0KOORD1', 'runde 2.1.2004 område 2')).toBe('Fristen kan ikke ligge før i dag.');
-    expect(await rapport('U0KOORD1', 'runde neste-fredag område 2')).toContain('Jeg forstår ikke fristen «neste-fredag»');
-    expect(await rapport('U0KOORD1', 'runde 2005-01-14 område 2')).toBe('Fristen ligger etter planens slutt (fredag 31. desember 2004).');
-    expect(await rapport('U0KOORD1', 'runde 16.1.2004 område 9')).toBe('Det finnes ikke noe satsingsområde 9. Områdene er: 1 Beskytte, 2 Forebygge.');
+    expect(await rapport('U0KOORD1', 'runde neste-fredag område 2')).toContain(
+      'Jeg forstår ikke fristen «neste-fredag»',
+    );
+    expect(await rapport('U0KOORD1', 'runde 2005-01-14 område 2')).toBe(
+      'Fristen ligger etter planens slutt (fredag 31. desember 2004).',
+    );
+    expect(await rapport('U0KOORD1', 'runde 16.1.2004 område 9')).toBe(
+      'Det finnes ikke noe satsingsområde 9. Områdene er: 1 Beskytte, 2 Forebygge.',
+    );
     expect(await h.running.deps.prisma.reportingRound.count()).toBe(1);
   });
 

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTiltak, type Running } from '../../src/bootstrap.js';
+import { type Running, startTiltak } from '../../src/bootstrap.js';
 import type { Database } from '../../src/kernel/db/open-database.js';
 import type { Job } from '../../src/kernel/jobs/job.js';
 import { TokenRejectedError } from '../../src/kernel/slack/init-with-retry.js';
@@ -20,7 +20,14 @@ afterEach(async () => {
 });
 
 function env(apiUrl: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: apiUrl, PORT: '0', JOBS_ENABLED: 'false', ...extra };
+  return {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: apiUrl,
+    PORT: '0',
+    JOBS_ENABLED: 'false',
+    ...extra,
+  };
 }
 
 async function health(port: number): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -40,7 +47,12 @@ async function start(apiUrl: string, extra: Record<string, string> = {}, jobs?: 
   await seedPlan(db);
   cleanup.push(() => db.close());
   const log = captureLogger();
-  const running: Running = await startTiltak({ env: env(apiUrl, extra), db, logger: log.logger, ...(jobs ? { jobs } : {}) });
+  const running: Running = await startTiltak({
+    env: env(apiUrl, extra),
+    db,
+    logger: log.logger,
+    ...(jobs ? { jobs } : {}),
+  });
   cleanup.push(() => running.stop());
   return { running, log, appUrl: `http://127.0.0.1:${running.port}/slack/events` };
 }
@@ -50,9 +62,14 @@ describe('Slack unreachable at start (src/bootstrap.ts)', () => {
     const slackPort = await freePort();
     let jobRuns = 0;
     const counting: Job = { name: 'counting', run: async () => ({ job: 'counting', lines: [`run ${++jobRuns}`] }) };
-    const { running, log, appUrl } = await start(`http://127.0.0.1:${slackPort}/api/`, { JOBS_ENABLED: 'true' }, [counting]);
+    const { running, log, appUrl } = await start(`http://127.0.0.1:${slackPort}/api/`, { JOBS_ENABLED: 'true' }, [
+      counting,
+    ]);
 
-    expect(await health(running.port)).toEqual({ status: 503, body: expect.objectContaining({ slack: 'unreachable', database: 'up' }) });
+    expect(await health(running.port)).toEqual({
+      status: 503,
+      body: expect.objectContaining({ slack: 'unreachable', database: 'up' }),
+    });
     const warning = log.lines().find((l) => l.msg?.toString().startsWith('Slack is not reachable'));
     expect(warning?.msg).toContain(`http://127.0.0.1:${slackPort}/api/auth.test`);
     expect(warning?.msg).toContain('refused');
@@ -66,11 +83,30 @@ describe('Slack unreachable at start (src/bootstrap.ts)', () => {
     expect(command.json).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('Tiltak starter') });
     const submission = await early.sendInteraction(
       appUrl,
-      viewSubmissionPayload({ userId: 'U0KARI01', callbackId: 'update_submit', blocks: [{ type: 'input', block_id: 'done', label: { type: 'plain_text', text: 'Gjort' }, element: { type: 'plain_text_input', action_id: 'v' } }] }),
+      viewSubmissionPayload({
+        userId: 'U0KARI01',
+        callbackId: 'update_submit',
+        blocks: [
+          {
+            type: 'input',
+            block_id: 'done',
+            label: { type: 'plain_text', text: 'Gjort' },
+            element: { type: 'plain_text_input', action_id: 'v' },
+          },
+        ],
+      }),
     );
     expect(submission.status).toBe(200);
-    expect(submission.json).toMatchObject({ response_action: 'errors', errors: { done: expect.stringContaining('Tiltak starter') } });
-    const event = await early.sendEvent(appUrl, { type: 'app_home_opened', user: 'U0KARI01', tab: 'home', channel: 'D0KARI01' });
+    expect(submission.json).toMatchObject({
+      response_action: 'errors',
+      errors: { done: expect.stringContaining('Tiltak starter') },
+    });
+    const event = await early.sendEvent(appUrl, {
+      type: 'app_home_opened',
+      user: 'U0KARI01',
+      tab: 'home',
+      channel: 'D0KARI01',
+    });
     expect(event.status).toBe(200);
     // The scheduler waits for Slack: a tick now would only push every reminder into its back-off.
     expect(running.scheduler).toBeNull();
@@ -78,7 +114,10 @@ describe('Slack unreachable at start (src/bootstrap.ts)', () => {
 
     const fake = await slackComesUp(slackPort);
     await running.slackReady;
-    expect(await health(running.port)).toEqual({ status: 200, body: expect.objectContaining({ status: 'ok', slack: 'up', database: 'up' }) });
+    expect(await health(running.port)).toEqual({
+      status: 200,
+      body: expect.objectContaining({ status: 'ok', slack: 'up', database: 'up' }),
+    });
     expect(running.scheduler).not.toBeNull();
     await waitFor(() => jobRuns === 1);
 
@@ -108,8 +147,14 @@ describe('Slack unreachable at start (src/bootstrap.ts)', () => {
 
   it('in Socket Mode too: /healthz answers before Slack does, and the socket opens once it can', async () => {
     const slackPort = await freePort();
-    const { running } = await start(`http://127.0.0.1:${slackPort}/api/`, { SLACK_APP_TOKEN: 'xapp-1-test', SLACK_SIGNING_SECRET: '' });
-    expect(await health(running.port)).toEqual({ status: 503, body: expect.objectContaining({ slack: 'unreachable', mode: 'socket' }) });
+    const { running } = await start(`http://127.0.0.1:${slackPort}/api/`, {
+      SLACK_APP_TOKEN: 'xapp-1-test',
+      SLACK_SIGNING_SECRET: '',
+    });
+    expect(await health(running.port)).toEqual({
+      status: 503,
+      body: expect.objectContaining({ slack: 'unreachable', mode: 'socket' }),
+    });
     const fake = await slackComesUp(slackPort);
     await running.slackReady;
     await fake.socket.waitForConnection();
@@ -137,13 +182,20 @@ describe('Slack unreachable at start (npm start, as a process)', () => {
     const first = await healthOnceListening(bot, port);
     expect(first.status).toBe(503);
     expect(await first.json()).toMatchObject({ slack: 'unreachable' });
-    const warning = await waitFor(() => bot.logLines().find((l) => l.msg?.toString().startsWith('Slack is not reachable')), 10_000);
+    const warning = await waitFor(
+      () => bot.logLines().find((l) => l.msg?.toString().startsWith('Slack is not reachable')),
+      10_000,
+    );
     expect(warning.msg).toContain(`http://127.0.0.1:${slackPort}/api/auth.test`);
     expect(warning.msg).toContain('refused');
 
     const fake = await slackComesUp(slackPort);
     await waitFor(async () => (await health(port)).status === 200, { timeoutMs: 40_000, intervalMs: 200 });
-    const answered = await fake.sendCommand(`http://127.0.0.1:${port}/slack/events`, { command: '/tiltak', user_id: 'U0NEWUSER', text: 'hjelp' });
+    const answered = await fake.sendCommand(`http://127.0.0.1:${port}/slack/events`, {
+      command: '/tiltak',
+      user_id: 'U0NEWUSER',
+      text: 'hjelp',
+    });
     expect(answered.status).toBe(200);
     await fake.waitFor(() => fake.responses.find((r) => JSON.stringify(r.body).includes('ikke registrert')), 10_000);
     expect(bot.output()).not.toContain(BOT_TOKEN);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTiltak, type Running } from '../../src/bootstrap.js';
+import { type Running, startTiltak } from '../../src/bootstrap.js';
 import type { Database } from '../../src/kernel/db/open-database.js';
 import { createLogger } from '../../src/kernel/logger.js';
 import { FakeSlack } from '../rig/fake-slack.js';
@@ -50,7 +50,12 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
   });
 
   it('acks an event envelope', async () => {
-    const ack = await fake.deliverEvent({ type: 'app_home_opened', user: 'U0KARI01', tab: 'home', channel: 'D0KARI01' });
+    const ack = await fake.deliverEvent({
+      type: 'app_home_opened',
+      user: 'U0KARI01',
+      tab: 'home',
+      channel: 'D0KARI01',
+    });
     expect(ack.envelope_id).toBeTruthy();
   });
 

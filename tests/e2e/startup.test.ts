@@ -69,10 +69,16 @@ describe('npm start, as a process', () => {
       await fake.waitFor(() => bot.output().includes('Tiltak is running'), { timeoutMs: 60_000 });
       expect(bot.output()).toContain('imported the plan into an empty database');
 
-      const result = await fake.sendCommand(`http://127.0.0.1:${port}/slack/events`, { command: '/tiltak', user_id: 'U0NEWUSER', text: 'hjelp' });
+      const result = await fake.sendCommand(`http://127.0.0.1:${port}/slack/events`, {
+        command: '/tiltak',
+        user_id: 'U0NEWUSER',
+        text: 'hjelp',
+      });
       expect(result.status).toBe(200);
       expect(result.ms).toBeLessThan(3000);
-      const reply = await fake.waitFor(() => fake.responses.find((r) => JSON.stringify(r.body).includes('ikke registrert')));
+      const reply = await fake.waitFor(() =>
+        fake.responses.find((r) => JSON.stringify(r.body).includes('ikke registrert')),
+      );
       expect(reply).toBeDefined();
 
       // A second process on the same folder gets a clear refusal, never a corrupted database.
@@ -98,4 +104,3 @@ describe('npm start, as a process', () => {
     expect(bot.output()).toContain('PORT');
   }, 60_000);
 });
-

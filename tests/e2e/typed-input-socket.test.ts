@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTiltak, type Running } from '../../src/bootstrap.js';
+import { type Running, startTiltak } from '../../src/bootstrap.js';
 import type { Database } from '../../src/kernel/db/open-database.js';
 import { createLogger } from '../../src/kernel/logger.js';
-import { ids } from '../support/slack-ids.js';
 import { FakeSlack } from '../rig/fake-slack.js';
 import { viewSubmissionPayload } from '../rig/payloads.js';
 import { BOT_TOKEN, seedPlan } from '../support/harness.js';
+import { ids } from '../support/slack-ids.js';
 import { createTestDatabase } from '../support/test-database.js';
 import { formValues, goodForm } from './updates-support.js';
 
@@ -21,7 +21,13 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await seedPlan(db);
   running = await startTiltak({
-    env: { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-test', SLACK_API_URL: fake.apiUrl, PORT: '0', JOBS_ENABLED: 'false' },
+    env: {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_APP_TOKEN: 'xapp-1-test',
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      JOBS_ENABLED: 'false',
+    },
     db,
     logger: createLogger('silent'),
   });
@@ -45,12 +51,24 @@ describe('typed input over Socket Mode', () => {
   it('stores an update with a NUL character without it, and refuses one with only invisible text', async () => {
     const before = fake.responses.length;
     await fake.deliverCommand({ command: '/tiltak', user_id: 'U0KARI01', text: 'oppdater 1' });
-    const view = await fake.waitFor(() => [...fake.state.views.values()].map((v) => v.view).find((v) => v.callback_id === ids.views.updateModal));
+    const view = await fake.waitFor(() =>
+      [...fake.state.views.values()].map((v) => v.view).find((v) => v.callback_id === ids.views.updateModal),
+    );
     expect(fake.responses.length).toBe(before);
     const send = (done: string) =>
-      fake.deliverInteraction(viewSubmissionPayload({ userId: 'U0KARI01', callbackId: ids.views.updateModal, privateMetadata: String(view.private_metadata), values: formValues({ ...goodForm, done }) }));
+      fake.deliverInteraction(
+        viewSubmissionPayload({
+          userId: 'U0KARI01',
+          callbackId: ids.views.updateModal,
+          privateMetadata: String(view.private_metadata),
+          values: formValues({ ...goodForm, done }),
+        }),
+      );
     const blank = await send(' \u200b ');
-    expect(blank.payload).toEqual({ response_action: 'errors', errors: { [ids.blocks.updates.done]: 'Skriv hva som er gjort siden sist.' } });
+    expect(blank.payload).toEqual({
+      response_action: 'errors',
+      errors: { [ids.blocks.updates.done]: 'Skriv hva som er gjort siden sist.' },
+    });
     const saved = await send('Kartla\u0000 behovet');
     expect(saved.payload).toEqual({ response_action: 'clear' });
     expect((await db.prisma.update.findFirstOrThrow()).done).toBe('Kartla behovet');

@@ -1,7 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ids } from '../../src/features/updates/contract.js';
 import { useHarness } from '../support/lifecycle.js';
-import { actionValue, allText, clickButton, goodForm, openModal, reply, submit, type FormInput } from './updates-support.js';
+import {
+  actionValue,
+  allText,
+  clickButton,
+  type FormInput,
+  goodForm,
+  openModal,
+  reply,
+  submit,
+} from './updates-support.js';
 
 const h = useHarness();
 
@@ -20,14 +29,19 @@ async function report(user: string, measure: number, form: FormInput = goodForm)
   const viewsBefore = h.fake.state.views.size;
   await h.command(user, `oppdater ${measure}`);
   await h.fake.waitFor(() => h.fake.state.views.size > viewsBefore && h.fake.callsTo('views.update').length >= 1);
-  const view = await h.fake.waitFor(() => [...h.fake.state.views.values()].map((v) => v.view).filter((v) => v.callback_id === ids.views.updateModal).at(-1));
+  const view = await h.fake.waitFor(() =>
+    [...h.fake.state.views.values()]
+      .map((v) => v.view)
+      .filter((v) => v.callback_id === ids.views.updateModal)
+      .at(-1),
+  );
   const ack = await submit(h, user, view, form);
   expect(ack.json).toEqual({ response_action: 'clear' });
   h.fake.state.views.clear();
 }
 
 describe('/tiltak and /tiltak mine', () => {
-  it('lists the measures of Kari\'s agency with status, last update, next due date and an update button', async () => {
+  it("lists the measures of Kari's agency with status, last update, next due date and an update button", async () => {
     const text = await ask('U0KARI01', '');
     expect(text).toContain('Dine tiltak');
     expect(text).toContain('Flyktningstatus');
@@ -64,16 +78,23 @@ describe('/tiltak and /tiltak mine', () => {
 });
 
 describe('/tiltak <nr>', () => {
-  it('shows the card with focus area, lead and partners, each agency\'s latest update and the rolled-up status', async () => {
+  it("shows the card with focus area, lead and partners, each agency's latest update and the rolled-up status", async () => {
     await report('U0KARI01', 2, { ...goodForm, status: 'ON_TRACK' });
-    await report('U0OLA001', 2, { ...goodForm, status: 'DELAYED', challenges: 'Mangler lokaler', done: 'Leid inn hjelp' });
+    await report('U0OLA001', 2, {
+      ...goodForm,
+      status: 'DELAYED',
+      challenges: 'Mangler lokaler',
+      done: 'Leid inn hjelp',
+    });
     const text = await ask('U0KARI01', '2');
     expect(text).toContain('Tiltak 2: Trygge steder');
     expect(text).toContain('Satsingsområde 1: Beskytte');
     expect(text).toContain('Justisdepartementet (JD)* – ansvarlig');
     expect(text).toContain('Barne- og familiedepartementet (BFD)* – partner');
     expect(text).toContain('Utlendingsdirektoratet (UDI)* – partner');
-    expect(text).toContain('*Samlet status:* :red_circle: Forsinket (JD :large_green_circle: · BFD :red_circle: · UDI :grey_question:)');
+    expect(text).toContain(
+      '*Samlet status:* :red_circle: Forsinket (JD :large_green_circle: · BFD :red_circle: · UDI :grey_question:)',
+    );
     expect(text).toContain('Mangler lokaler');
     expect(text).toContain('Ingen rapport ennå.');
     expect(text).toContain('Neste frist');
@@ -100,7 +121,9 @@ describe('/tiltak <nr>', () => {
 describe('/tiltak oppdater <nr>', () => {
   it('answers a missing, a non-numeric and an unknown number with what was wrong and the usage', async () => {
     expect(await ask('U0KARI01', 'oppdater')).toBe('Du må skrive nummeret på tiltaket. Bruk: `/tiltak oppdater <nr>`');
-    expect(await ask('U0KARI01', 'oppdater fire')).toBe('«fire» er ikke et tiltaksnummer. Bruk: `/tiltak oppdater <nr>`');
+    expect(await ask('U0KARI01', 'oppdater fire')).toBe(
+      '«fire» er ikke et tiltaksnummer. Bruk: `/tiltak oppdater <nr>`',
+    );
     expect(await ask('U0KARI01', 'oppdater 42')).toContain('Tiltak 42 finnes ikke');
     expect(await ask('U0OLA001', 'update')).toBe('Please give the number of the measure. Usage: `/tiltak update <nr>`');
     expect(h.fake.callsTo('views.open')).toHaveLength(0);
@@ -112,7 +135,7 @@ describe('/tiltak oppdater <nr>', () => {
 });
 
 describe('/tiltak liste', () => {
-  it('lists every measure with its status emoji, or one focus area\'s', async () => {
+  it("lists every measure with its status emoji, or one focus area's", async () => {
     await report('U0KARI01', 1, { ...goodForm, status: 'AT_RISK', challenges: 'Tid' });
     const all = await ask('U0OLA001', 'list');
     expect(all).toContain('All measures');
@@ -127,7 +150,9 @@ describe('/tiltak liste', () => {
   });
 
   it('answers a bad area with the usage', async () => {
-    expect(await ask('U0KARI01', 'liste område 9')).toBe('Satsingsområde 9 finnes ikke. Bruk: `/tiltak liste [område <n>]`');
+    expect(await ask('U0KARI01', 'liste område 9')).toBe(
+      'Satsingsområde 9 finnes ikke. Bruk: `/tiltak liste [område <n>]`',
+    );
     expect(await ask('U0KARI01', 'liste område')).toContain('Du må skrive nummeret på satsingsområdet.');
     expect(await ask('U0KARI01', 'liste område to')).toContain('Satsingsområde to finnes ikke');
     expect(await ask('U0KARI01', 'liste alt')).toContain('Jeg forstod ikke «alt»');
@@ -155,7 +180,9 @@ describe('/tiltak historikk <nr>', () => {
   it('says when there are no updates, and answers bad numbers with the usage', async () => {
     expect(await ask('U0KARI01', 'historikk 3')).toContain('Ingen oppdateringer ennå.');
     expect(await ask('U0KARI01', 'historikk')).toContain('Bruk: `/tiltak historikk <nr>`');
-    expect(await ask('U0OLA001', 'history 77')).toBe('There is no measure 77. See all measures with `/tiltak list`. Usage: `/tiltak history <nr>`');
+    expect(await ask('U0OLA001', 'history 77')).toBe(
+      'There is no measure 77. See all measures with `/tiltak list`. Usage: `/tiltak history <nr>`',
+    );
   });
 });
 
@@ -199,14 +226,26 @@ describe('/tiltak språk', () => {
 
   it('tells the current language, and refuses an unknown one', async () => {
     expect(await ask('U0OLA001', 'language')).toBe('Your language is English (en). Usage: `/tiltak language nb|en`');
-    expect(await ask('U0KARI01', 'språk tysk')).toBe('Jeg kjenner ikke språket «tysk». Velg nb eller en. Bruk: `/tiltak språk nb|en`');
+    expect(await ask('U0KARI01', 'språk tysk')).toBe(
+      'Jeg kjenner ikke språket «tysk». Velg nb eller en. Bruk: `/tiltak språk nb|en`',
+    );
   });
 });
 
 describe('/tiltak hjelp', () => {
   it('lists every sub-command with its usage', async () => {
     const text = await ask('U0KARI01', 'hjelp');
-    for (const usage of ['`/tiltak`', '`/tiltak <nr>`', '`/tiltak oppdater <nr>`', '`/tiltak mine`', '`/tiltak liste [område <n>]`', '`/tiltak historikk <nr>`', '`/tiltak forfalt`', '`/tiltak språk nb|en`', '`/tiltak hjelp`']) {
+    for (const usage of [
+      '`/tiltak`',
+      '`/tiltak <nr>`',
+      '`/tiltak oppdater <nr>`',
+      '`/tiltak mine`',
+      '`/tiltak liste [område <n>]`',
+      '`/tiltak historikk <nr>`',
+      '`/tiltak forfalt`',
+      '`/tiltak språk nb|en`',
+      '`/tiltak hjelp`',
+    ]) {
       expect(text).toContain(usage);
     }
   });
@@ -217,12 +256,16 @@ describe('the roll-up of a measure with several agencies', () => {
     const completed = { ...goodForm, status: 'COMPLETED' };
     await report('U0KARI01', 2, completed);
     await report('U0OLA001', 2, completed);
-    expect(await ask('U0KOORD1', 'liste område 1')).toContain(':white_circle: Ikke startet (JD :white_check_mark: · BFD :white_check_mark: · UDI :grey_question:)');
+    expect(await ask('U0KOORD1', 'liste område 1')).toContain(
+      ':white_circle: Ikke startet (JD :white_check_mark: · BFD :white_check_mark: · UDI :grey_question:)',
+    );
     const udi = await h.db.prisma.agency.findUniqueOrThrow({ where: { code: 'UDI' } });
     await h.command('U0KOORD1', 'oppdater 2');
     const view = await openModal(h);
     await submit(h, 'U0KOORD1', view, { ...completed, agencyId: String(udi.id) });
-    expect(await ask('U0KOORD1', '2')).toContain('*Samlet status:* :white_check_mark: Fullført (JD :white_check_mark: · BFD :white_check_mark: · UDI :white_check_mark:)');
+    expect(await ask('U0KOORD1', '2')).toContain(
+      '*Samlet status:* :white_check_mark: Fullført (JD :white_check_mark: · BFD :white_check_mark: · UDI :white_check_mark:)',
+    );
   });
 });
 
@@ -240,7 +283,15 @@ describe('paging', () => {
     const area = await h.db.prisma.focusArea.findUniqueOrThrow({ where: { number: 1 } });
     const jd = await h.db.prisma.agency.findUniqueOrThrow({ where: { code: 'JD' } });
     for (let n = 10; n < 55; n++) {
-      await h.db.prisma.measure.create({ data: { number: n, titleNb: `Tiltak nummer ${n}`, titleEn: `Measure ${n}`, focusAreaId: area.id, agencies: { create: { agencyId: jd.id, role: 'LEAD' } } } });
+      await h.db.prisma.measure.create({
+        data: {
+          number: n,
+          titleNb: `Tiltak nummer ${n}`,
+          titleEn: `Measure ${n}`,
+          focusAreaId: area.id,
+          agencies: { create: { agencyId: jd.id, role: 'LEAD' } },
+        },
+      });
     }
     const first = await ask('U0KARI01', 'liste');
     expect(first).toContain('Side 1 av 3');
@@ -257,7 +308,8 @@ describe('paging', () => {
 
   it('says so, and keeps the list, when the next page cannot be loaded', async () => {
     await ask('U0KARI01', 'liste');
-    const value = actionValue(h.fake.responses.at(-1)?.body, ids.actions.updates.pageNext) ?? JSON.stringify({ k: 'list', p: 1 });
+    const value =
+      actionValue(h.fake.responses.at(-1)?.body, ids.actions.updates.pageNext) ?? JSON.stringify({ k: 'list', p: 1 });
     const spy = vi.spyOn(h.running.deps.prisma.measure, 'findMany').mockRejectedValueOnce(new Error('connection lost'));
     const before = h.fake.responses.length;
     await clickButton(h, 'U0KARI01', ids.actions.updates.pageNext, value);

@@ -1,10 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ids } from '../../src/features/updates/contract.js';
-import { encodeOpen } from '../../src/features/updates/contract.js';
+import { encodeOpen, ids } from '../../src/features/updates/contract.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { blockActionPayload } from '../rig/payloads.js';
 import { useHarness } from '../support/lifecycle.js';
-import { allText, clickButton, goodForm, openModal, opensBeforeLookup, submit, type FormInput } from './updates-support.js';
+import {
+  allText,
+  clickButton,
+  type FormInput,
+  goodForm,
+  openModal,
+  opensBeforeLookup,
+  submit,
+} from './updates-support.js';
 
 const h = useHarness();
 
@@ -30,7 +37,7 @@ async function errorsFor(user: string, form: FormInput): Promise<Record<string, 
 }
 
 describe('opening the modal', () => {
-  it('opens within the trigger\'s life and swaps the loading notice for the form', async () => {
+  it("opens within the trigger's life and swaps the loading notice for the form", async () => {
     const sent = Date.now();
     const res = await h.command('U0KARI01', 'oppdater 2');
     const view = await openModal(h);
@@ -42,13 +49,23 @@ describe('opening the modal', () => {
     expect(h.fake.callsTo('views.update')[0]?.ok).toBe(true);
     expect(view.title).toMatchObject({ text: 'Oppdater tiltak' });
     const text = allText(view);
-    for (const label of ['Status', 'Fremdrift i prosent', 'Hva er gjort siden sist', 'Utfordringer', 'Neste steg', 'Forbruk i kroner', 'Perioden rapporten gjelder', 'Inntil 3000 tegn']) {
+    for (const label of [
+      'Status',
+      'Fremdrift i prosent',
+      'Hva er gjort siden sist',
+      'Utfordringer',
+      'Neste steg',
+      'Forbruk i kroner',
+      'Perioden rapporten gjelder',
+      'Inntil 3000 tegn',
+    ]) {
       expect(text).toContain(label);
     }
-    for (const status of ['Ikke startet', 'I rute', 'Risiko', 'Forsinket', 'Fullført', 'Avbrutt']) expect(text).toContain(status);
+    for (const status of ['Ikke startet', 'I rute', 'Risiko', 'Forsinket', 'Fullført', 'Avbrutt'])
+      expect(text).toContain(status);
   });
 
-  it('opens the modal with a button\'s trigger before looking anyone up, then fills in the form', async () => {
+  it("opens the modal with a button's trigger before looking anyone up, then fills in the form", async () => {
     const { opens } = await opensBeforeLookup(h, async () => {
       await clickButton(h, 'U0KARI01', ids.actions.updates.open, encodeOpen({ m: 1 }));
       return openModal(h);
@@ -59,16 +76,21 @@ describe('opening the modal', () => {
     expect([...h.fake.state.views.keys()]).toEqual([h.fake.calls[1]?.args.view_id]);
   });
 
-  it('offers Kari a select of only her agency\'s measures, with the one she asked for chosen', async () => {
+  it("offers Kari a select of only her agency's measures, with the one she asked for chosen", async () => {
     const view = await open('U0KARI01', 'oppdater 2');
     const select = block(view, b.measure).element as Json;
-    expect((select.options as Json[]).map((o) => (o.text as Json).text)).toEqual(['1 · Flyktningstatus', '2 · Trygge steder']);
+    expect((select.options as Json[]).map((o) => (o.text as Json).text)).toEqual([
+      '1 · Flyktningstatus',
+      '2 · Trygge steder',
+    ]);
     expect(select.initial_option).toMatchObject({ text: { text: '2 · Trygge steder' } });
   });
 
   it('shows the measure without a select when the agency has only one', async () => {
     const udi = await h.db.prisma.agency.findUniqueOrThrow({ where: { code: 'UDI' } });
-    await h.db.prisma.person.create({ data: { slackId: 'U0UDI001', name: 'Una Udi', role: 'CONTACT', agencyId: udi.id, language: 'en' } });
+    await h.db.prisma.person.create({
+      data: { slackId: 'U0UDI001', name: 'Una Udi', role: 'CONTACT', agencyId: udi.id, language: 'en' },
+    });
     const view = await open('U0UDI001', 'update 2');
     expect((view.blocks as Json[]).some((x) => x.block_id === b.measure)).toBe(false);
     expect(allText(view)).toContain('*Measure 2:* Safe places');
@@ -76,9 +98,15 @@ describe('opening the modal', () => {
     expect(view.title).toMatchObject({ text: 'Update measure' });
   });
 
-  it('pre-fills from the agency\'s latest update on the measure', async () => {
+  it("pre-fills from the agency's latest update on the measure", async () => {
     let view = await open('U0LEADJD', 'oppdater 1');
-    await submit(h, 'U0LEADJD', view, { ...goodForm, status: 'AT_RISK', challenges: 'Lite folk', progress: '55', spend: '1 250 000' });
+    await submit(h, 'U0LEADJD', view, {
+      ...goodForm,
+      status: 'AT_RISK',
+      challenges: 'Lite folk',
+      progress: '55',
+      spend: '1 250 000',
+    });
     h.fake.state.views.clear();
     view = await open('U0KARI01', 'oppdater 1');
     expect((block(view, b.status).element as Json).initial_option).toMatchObject({ value: 'AT_RISK' });
@@ -97,9 +125,20 @@ describe('opening the modal', () => {
     h.fake.state.views.clear();
     const view = await open('U0KARI01', 'oppdater 1');
     const measure2 = await h.db.prisma.measure.findUniqueOrThrow({ where: { number: 2 } });
-    await h.interact(blockActionPayload({ userId: 'U0KARI01', actionId: ids.actions.updates.pickMeasure, actionType: 'static_select', blockId: b.measure, selectedOption: { text: '2', value: String(measure2.id) }, view }));
+    await h.interact(
+      blockActionPayload({
+        userId: 'U0KARI01',
+        actionId: ids.actions.updates.pickMeasure,
+        actionType: 'static_select',
+        blockId: b.measure,
+        selectedOption: { text: '2', value: String(measure2.id) },
+        view,
+      }),
+    );
     const updated = await h.fake.waitFor(() => {
-      const v = [...h.fake.state.views.values()].map((x) => x.view).find((x) => x.callback_id === ids.views.updateModal);
+      const v = [...h.fake.state.views.values()]
+        .map((x) => x.view)
+        .find((x) => x.callback_id === ids.views.updateModal);
       return v !== undefined && JSON.parse(String(v.private_metadata)).m === measure2.id ? v : undefined;
     });
     expect((block(updated, b.measure).element as Json).initial_option).toMatchObject({ value: String(measure2.id) });
@@ -109,7 +148,13 @@ describe('opening the modal', () => {
 
 describe('validation on submit', () => {
   it('names every failing field at once, in Norwegian, and stores nothing', async () => {
-    const errors = await errorsFor('U0KARI01', { status: 'DELAYED', progress: '150', done: '   ', spend: 'mange penger', periodDate: '2003-12-31' });
+    const errors = await errorsFor('U0KARI01', {
+      status: 'DELAYED',
+      progress: '150',
+      done: '   ',
+      spend: 'mange penger',
+      periodDate: '2003-12-31',
+    });
     expect(errors).toEqual({
       [b.progress]: 'Skriv et helt tall fra 0 til 100, eller la feltet stå tomt.',
       [b.done]: 'Skriv hva som er gjort siden sist.',
@@ -122,14 +167,16 @@ describe('validation on submit', () => {
 
   it('requires a status, and one from the list', async () => {
     expect(await errorsFor('U0KARI01', { ...goodForm, status: undefined })).toEqual({ [b.status]: 'Velg en status.' });
-    expect(await errorsFor('U0KARI01', { ...goodForm, status: 'GREAT' })).toEqual({ [b.status]: 'Velg en av statusene i listen.' });
+    expect(await errorsFor('U0KARI01', { ...goodForm, status: 'GREAT' })).toEqual({
+      [b.status]: 'Velg en av statusene i listen.',
+    });
   });
 
   it('requires challenges for Risiko as well as Forsinket', async () => {
     expect(await errorsFor('U0KARI01', { ...goodForm, status: 'AT_RISK' })).toHaveProperty(b.challenges);
   });
 
-  it('refuses text beyond Slack\'s 3000 characters', async () => {
+  it("refuses text beyond Slack's 3000 characters", async () => {
     const long = 'x'.repeat(3001);
     const errors = await errorsFor('U0KARI01', { ...goodForm, done: long, challenges: long, nextSteps: long });
     expect(errors).toEqual({
@@ -140,16 +187,27 @@ describe('validation on submit', () => {
   });
 
   it('refuses negative spend, and periods that are missing, malformed or in the future', async () => {
-    expect(await errorsFor('U0KARI01', { ...goodForm, spend: '-100' })).toEqual({ [b.spend]: 'Forbruket kan ikke være negativt.' });
-    expect(await errorsFor('U0KARI01', { ...goodForm, periodDate: undefined })).toEqual({ [b.periodDate]: 'Velg en dato.' });
-    expect(await errorsFor('U0KARI01', { ...goodForm, periodDate: '2004-02-30' })).toEqual({ [b.periodDate]: 'Velg en gyldig dato.' });
-    expect(await errorsFor('U0KARI01', { ...goodForm, periodDate: '2004-03-02' })).toEqual({ [b.periodDate]: 'Datoen kan ikke være etter 1. mars 2004.' });
+    expect(await errorsFor('U0KARI01', { ...goodForm, spend: '-100' })).toEqual({
+      [b.spend]: 'Forbruket kan ikke være negativt.',
+    });
+    expect(await errorsFor('U0KARI01', { ...goodForm, periodDate: undefined })).toEqual({
+      [b.periodDate]: 'Velg en dato.',
+    });
+    expect(await errorsFor('U0KARI01', { ...goodForm, periodDate: '2004-02-30' })).toEqual({
+      [b.periodDate]: 'Velg en gyldig dato.',
+    });
+    expect(await errorsFor('U0KARI01', { ...goodForm, periodDate: '2004-03-02' })).toEqual({
+      [b.periodDate]: 'Datoen kan ikke være etter 1. mars 2004.',
+    });
   });
 
   it('answers in English for Ola', async () => {
     const view = await open('U0OLA001', 'update 3');
     const ack = await submit(h, 'U0OLA001', view, { periodDate: '2004-03-01' });
-    expect(ack.json).toEqual({ response_action: 'errors', errors: { [b.status]: 'Choose a status.', [b.done]: 'Say what has been done since last time.' } });
+    expect(ack.json).toEqual({
+      response_action: 'errors',
+      errors: { [b.status]: 'Choose a status.', [b.done]: 'Say what has been done since last time.' },
+    });
   });
 });
 
@@ -218,10 +276,18 @@ describe('editing', () => {
     expect((block(view, b.done).element as Json).initial_value).toBe('Første versjon');
     expect((block(view, b.periodDate).element as Json).initial_date).toBe('2004-02-27');
     h.clock.advance(3_600_000);
-    const ack = await submit(h, 'U0KARI01', view, { ...goodForm, done: 'Rettet versjon', status: 'DELAYED', challenges: 'Sykdom' });
+    const ack = await submit(h, 'U0KARI01', view, {
+      ...goodForm,
+      done: 'Rettet versjon',
+      status: 'DELAYED',
+      challenges: 'Sykdom',
+    });
     expect(ack.json).toEqual({ response_action: 'clear' });
     const versions = await h.db.prisma.update.findMany({ where: { seriesId }, orderBy: { version: 'asc' } });
-    expect(versions.map((v) => [v.version, v.done, v.status])).toEqual([[1, 'Første versjon', 'ON_TRACK'], [2, 'Rettet versjon', 'DELAYED']]);
+    expect(versions.map((v) => [v.version, v.done, v.status])).toEqual([
+      [1, 'Første versjon', 'ON_TRACK'],
+      [2, 'Rettet versjon', 'DELAYED'],
+    ]);
     const audit = await h.db.prisma.auditLog.findFirstOrThrow({ where: { action: 'update.edit' } });
     expect(audit.before).toMatchObject({ version: 1, done: 'Første versjon' });
     expect(audit.after).toMatchObject({ version: 2, done: 'Rettet versjon' });

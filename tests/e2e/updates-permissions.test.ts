@@ -1,10 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ids } from '../../src/features/updates/contract.js';
-import { encodeMetadata } from '../../src/features/updates/contract.js';
-import { encodeOpen } from '../../src/features/updates/contract.js';
+import { encodeMetadata, encodeOpen, ids } from '../../src/features/updates/contract.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { useHarness } from '../support/lifecycle.js';
-import { allText, clickButton, goodForm, openModal, submit, type FormInput } from './updates-support.js';
+import { allText, clickButton, type FormInput, goodForm, openModal, submit } from './updates-support.js';
 
 const h = useHarness();
 let measureId: (n: number) => number;
@@ -31,7 +29,13 @@ async function nothingWritten(): Promise<void> {
 
 /** A view_submission as if from a modal opened for measure `m` and agency `a`, whoever sends it. */
 function forged(user: string, meta: { m: number; a: number; s?: string; b?: number }, form: FormInput = goodForm) {
-  const metadata = encodeMetadata({ s: meta.s ?? crypto.randomUUID(), b: meta.b ?? 0, m: meta.m, a: meta.a, src: 'command' });
+  const metadata = encodeMetadata({
+    s: meta.s ?? crypto.randomUUID(),
+    b: meta.b ?? 0,
+    m: meta.m,
+    a: meta.a,
+    src: 'command',
+  });
   return submit(h, user, {}, form, metadata);
 }
 
@@ -46,7 +50,7 @@ describe('who may update', () => {
   it.each([
     ['a contact, on a measure their agency leads', 'U0KARI01', 1, 'JD', false],
     ['a contact, on a measure their agency is partner on', 'U0OLA001', 2, 'BFD', false],
-    ['a team lead, on their agency\'s measure', 'U0LEADJD', 1, 'JD', false],
+    ["a team lead, on their agency's measure", 'U0LEADJD', 1, 'JD', false],
     ['a coordinator, on any measure, on behalf of its lead', 'U0KOORD1', 3, 'BFD', true],
     ['an admin, as a coordinator', 'U0ADMIN1', 1, 'JD', true],
   ])('%s', async (_label, user, measure, agency, onBehalf) => {
@@ -70,7 +74,9 @@ describe('who may not', () => {
   it('refuses a contact of another agency at the command, opening nothing', async () => {
     await h.command('U0OLA001', 'update 1');
     await h.fake.waitFor(() => h.fake.responses[0]);
-    expect(h.lastReplyText()).toBe('You can only update measures where your agency is lead or partner. Nothing was saved.');
+    expect(h.lastReplyText()).toBe(
+      'You can only update measures where your agency is lead or partner. Nothing was saved.',
+    );
     expect(h.fake.callsTo('views.open')).toHaveLength(0);
   });
 
@@ -86,7 +92,9 @@ describe('who may not', () => {
   it('shows the refusal in the modal when a forged "Oppdater" button names a measure the user may not touch', async () => {
     await clickButton(h, 'U0OLA001', ids.actions.updates.open, encodeOpen({ m: 1, a: agencyId('JD') }));
     await h.fake.waitFor(() => h.fake.callsTo('views.update')[0]);
-    expect(allText([...h.fake.state.views.values()].map((v) => v.view))).toContain('You can only update measures where your agency is lead or partner');
+    expect(allText([...h.fake.state.views.values()].map((v) => v.view))).toContain(
+      'You can only update measures where your agency is lead or partner',
+    );
     await nothingWritten();
   });
 
@@ -108,19 +116,32 @@ describe('forged submissions write nothing', () => {
   it('refuses a contact who names another agency on a shared measure', async () => {
     const ack = await forged('U0KARI01', { m: measureId(2), a: agencyId('BFD') });
     expect(ack.json).toMatchObject({ response_action: 'update', view: { callback_id: ids.views.updateNotice } });
-    expect(allText(ack.json)).toContain('Du kan bare oppdatere tiltak der etaten din er ansvarlig eller partner. Ingenting er lagret.');
+    expect(allText(ack.json)).toContain(
+      'Du kan bare oppdatere tiltak der etaten din er ansvarlig eller partner. Ingenting er lagret.',
+    );
     await nothingWritten();
   });
 
   it('refuses a measure smuggled in through the select', async () => {
-    const ack = await forged('U0OLA001', { m: measureId(3), a: agencyId('BFD') }, { ...goodForm, measureId: String(measureId(1)) });
+    const ack = await forged(
+      'U0OLA001',
+      { m: measureId(3), a: agencyId('BFD') },
+      { ...goodForm, measureId: String(measureId(1)) },
+    );
     expect(allText(ack.json)).toContain('Nothing was saved');
     await nothingWritten();
   });
 
   it('refuses a select value that is not an id, naming the field', async () => {
-    const ack = await forged('U0KARI01', { m: measureId(1), a: agencyId('JD') }, { ...goodForm, measureId: '1 OR 1=1' });
-    expect(ack.json).toEqual({ response_action: 'errors', errors: { [ids.blocks.updates.measure]: 'Velg et av tiltakene i listen.' } });
+    const ack = await forged(
+      'U0KARI01',
+      { m: measureId(1), a: agencyId('JD') },
+      { ...goodForm, measureId: '1 OR 1=1' },
+    );
+    expect(ack.json).toEqual({
+      response_action: 'errors',
+      errors: { [ids.blocks.updates.measure]: 'Velg et av tiltakene i listen.' },
+    });
     await nothingWritten();
   });
 
@@ -138,13 +159,15 @@ describe('forged submissions write nothing', () => {
     await nothingWritten();
   });
 
-  it('refuses an edit of someone else\'s update, through the button and through a forged submission', async () => {
+  it("refuses an edit of someone else's update, through the button and through a forged submission", async () => {
     await reportThroughModal('U0KARI01', 'oppdater 1');
     const original = await h.db.prisma.update.findFirstOrThrow();
     h.fake.state.views.clear();
     await clickButton(h, 'U0LEADJD', ids.actions.updates.edit, original.seriesId);
     await h.fake.waitFor(() => h.fake.callsTo('views.update')[1]);
-    expect(allText([...h.fake.state.views.values()].map((v) => v.view))).toContain('Du kan bare redigere oppdateringer du har skrevet selv');
+    expect(allText([...h.fake.state.views.values()].map((v) => v.view))).toContain(
+      'Du kan bare redigere oppdateringer du har skrevet selv',
+    );
     const ack = await forged('U0LEADJD', { m: measureId(1), a: agencyId('JD'), s: original.seriesId, b: 1 });
     expect(allText(ack.json)).toContain('Du kan bare redigere oppdateringer du har skrevet selv');
     const ola = await forged('U0OLA001', { m: measureId(1), a: agencyId('JD'), s: original.seriesId, b: 1 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { openDatabase, parseDatabaseUrl, type Database } from '../../src/kernel/db/open-database.js';
+import { type Database, openDatabase, parseDatabaseUrl } from '../../src/kernel/db/open-database.js';
 
 export interface CountingDatabase extends Database {
   /** SQL statements sent since the last reset, as Prisma's query event reports them. */

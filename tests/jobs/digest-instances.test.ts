@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/kernel/db/open-database.js';
 import { digestJob } from '../../src/features/digests/jobs/digest.js';
-import { addUpdates, replies, rigConfig, rigDeps, rigSlack, startDigestRig, topLevel, type DigestRig } from './digest-support.js';
+import { type Database, openDatabase } from '../../src/kernel/db/open-database.js';
 import { usesPostgres } from '../support/test-database.js';
+import {
+  addUpdates,
+  type DigestRig,
+  replies,
+  rigConfig,
+  rigDeps,
+  rigSlack,
+  startDigestRig,
+  topLevel,
+} from './digest-support.js';
 
 const ENV = { COORDINATOR_CHANNEL: 'C0KOORD' };
 const MONDAY = Date.parse('2004-03-01T08:00:00+01:00');
@@ -21,8 +30,23 @@ afterAll(async () => {
 beforeEach(async () => {
   await rig.reset();
   await addUpdates(rig.db.prisma, [
-    { measure: 1, agency: 'JD', author: 'U0KARI01', status: 'ON_TRACK', done: 'Fremdrift.', at: '2004-02-24T10:00:00+01:00' },
-    { measure: 3, agency: 'BFD', author: 'U0OLA001', status: 'DELAYED', done: 'Forsinket trykking.', challenges: 'Leverandør.', at: '2004-02-25T10:00:00+01:00' },
+    {
+      measure: 1,
+      agency: 'JD',
+      author: 'U0KARI01',
+      status: 'ON_TRACK',
+      done: 'Fremdrift.',
+      at: '2004-02-24T10:00:00+01:00',
+    },
+    {
+      measure: 3,
+      agency: 'BFD',
+      author: 'U0OLA001',
+      status: 'DELAYED',
+      done: 'Forsinket trykking.',
+      challenges: 'Leverandør.',
+      at: '2004-02-25T10:00:00+01:00',
+    },
   ]);
 });
 
@@ -62,12 +86,25 @@ describe(`three instances on ${usesPostgres() ? 'PostgreSQL' : 'PGlite'}`, () =>
   });
 
   it('still produce one of each while Slack throttles them', async () => {
-    rig.fake.chaos({ seed: 5, rate: 0.3, faults: [{ status: 429, retryAfter: 1 }, { status: 503 }], methods: ['chat.postMessage', 'files.getUploadURLExternal', 'files.completeUploadExternal', 'conversations.replies'] });
+    rig.fake.chaos({
+      seed: 5,
+      rate: 0.3,
+      faults: [{ status: 429, retryAfter: 1 }, { status: 503 }],
+      methods: [
+        'chat.postMessage',
+        'files.getUploadURLExternal',
+        'files.completeUploadExternal',
+        'conversations.replies',
+      ],
+    });
     // Tick as the scheduler would, jumping ahead to each retry's time instead of waiting minute by minute.
     let at = MONDAY;
     for (let round = 0; round < 30; round++) {
       await tickAll(at);
-      const waiting = await rig.db.prisma.digestLedger.findMany({ where: { state: { in: ['PENDING', 'RETRY', 'SENDING'] } }, orderBy: { nextAttemptAt: 'asc' } });
+      const waiting = await rig.db.prisma.digestLedger.findMany({
+        where: { state: { in: ['PENDING', 'RETRY', 'SENDING'] } },
+        orderBy: { nextAttemptAt: 'asc' },
+      });
       if (waiting.length === 0) break;
       at = Math.max(at + 60_000, waiting[0]?.nextAttemptAt.getTime() ?? 0);
     }

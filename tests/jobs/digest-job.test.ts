@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LEDGER_METADATA_EVENT } from '../../src/kernel/jobs/ledger.js';
-import { addUpdates, replies, startDigestRig, topLevel, type DigestRig } from './digest-support.js';
+import { addUpdates, type DigestRig, replies, startDigestRig, topLevel } from './digest-support.js';
 
 let rig: DigestRig;
 beforeAll(async () => {
@@ -17,13 +17,57 @@ const json = (x: unknown) => JSON.stringify(x);
 
 async function normalWeek(): Promise<void> {
   await addUpdates(rig.db.prisma, [
-    { measure: 2, agency: 'JD', author: 'U0KARI01', status: 'ON_TRACK', done: 'Kartlagt krisesentrene.', at: '2004-02-17T10:00:00+01:00' },
-    { measure: 1, agency: 'JD', author: 'U0KARI01', status: 'ON_TRACK', done: 'Utkast til kriterier sendt på høring.', progress: 30, at: '2004-02-24T10:00:00+01:00' },
-    { measure: 2, agency: 'JD', author: 'U0KARI01', status: 'AT_RISK', done: 'Avtale med tre krisesentre.', challenges: 'Finansieringen for 2005 er uavklart.', at: '2004-02-25T11:00:00+01:00' },
-    { measure: 2, agency: 'BFD', author: 'U0OLA001', status: 'ON_TRACK', done: 'Informasjonsmateriell bestilt.', at: '2004-02-26T09:30:00+01:00' },
+    {
+      measure: 2,
+      agency: 'JD',
+      author: 'U0KARI01',
+      status: 'ON_TRACK',
+      done: 'Kartlagt krisesentrene.',
+      at: '2004-02-17T10:00:00+01:00',
+    },
+    {
+      measure: 1,
+      agency: 'JD',
+      author: 'U0KARI01',
+      status: 'ON_TRACK',
+      done: 'Utkast til kriterier sendt på høring.',
+      progress: 30,
+      at: '2004-02-24T10:00:00+01:00',
+    },
+    {
+      measure: 2,
+      agency: 'JD',
+      author: 'U0KARI01',
+      status: 'AT_RISK',
+      done: 'Avtale med tre krisesentre.',
+      challenges: 'Finansieringen for 2005 er uavklart.',
+      at: '2004-02-25T11:00:00+01:00',
+    },
+    {
+      measure: 2,
+      agency: 'BFD',
+      author: 'U0OLA001',
+      status: 'ON_TRACK',
+      done: 'Informasjonsmateriell bestilt.',
+      at: '2004-02-26T09:30:00+01:00',
+    },
     // Area 2, and a report after the week ended: neither belongs in area 1's week 9.
-    { measure: 3, agency: 'BFD', author: 'U0OLA001', status: 'ON_TRACK', done: 'Annet område.', at: '2004-02-24T10:00:00+01:00' },
-    { measure: 1, agency: 'JD', author: 'U0KARI01', status: 'DELAYED', done: 'For sent for uke 9.', at: '2004-03-01T07:30:00+01:00' },
+    {
+      measure: 3,
+      agency: 'BFD',
+      author: 'U0OLA001',
+      status: 'ON_TRACK',
+      done: 'Annet område.',
+      at: '2004-02-24T10:00:00+01:00',
+    },
+    {
+      measure: 1,
+      agency: 'JD',
+      author: 'U0KARI01',
+      status: 'DELAYED',
+      done: 'For sent for uke 9.',
+      at: '2004-03-01T07:30:00+01:00',
+    },
   ]);
 }
 
@@ -43,12 +87,20 @@ describe('the weekly digest job', () => {
     expect(text).toContain('Ikke startet: *0* (−1)');
     expect(text).toContain('Risiko: *1* (+1)');
     expect(text).toContain('Ikke rapportert: *0* (−1)');
-    expect(main?.metadata).toMatchObject({ event_type: LEDGER_METADATA_EVENT, event_payload: { ledger_key: 'digest:1:2004-W09' } });
+    expect(main?.metadata).toMatchObject({
+      event_type: LEDGER_METADATA_EVENT,
+      event_payload: { ledger_key: 'digest:1:2004-W09' },
+    });
 
     const thread = replies(rig.fake, 'C0FOCUS1', main?.ts ?? '');
     expect(thread[0]?.files).toHaveLength(1);
     const [file] = rig.fake.files;
-    expect(file).toMatchObject({ completed: true, channel_id: 'C0FOCUS1', thread_ts: main?.ts, filename: 'status-omrade-1-2004-W09.png' });
+    expect(file).toMatchObject({
+      completed: true,
+      channel_id: 'C0FOCUS1',
+      thread_ts: main?.ts,
+      filename: 'status-omrade-1-2004-W09.png',
+    });
     expect(file?.alt_text).toContain('Uke 9: 1 i rute, 1 risiko.');
     expect(file?.bytes?.subarray(1, 4).toString()).toBe('PNG');
 
@@ -62,14 +114,22 @@ describe('the weekly digest job', () => {
     expect(details).not.toContain('Annet område');
     expect(details).not.toContain('For sent for uke 9');
 
-    const row = await rig.db.prisma.digestLedger.findFirstOrThrow({ where: { period: '2004-W09', focusArea: { number: 1 } } });
+    const row = await rig.db.prisma.digestLedger.findFirstOrThrow({
+      where: { period: '2004-W09', focusArea: { number: 1 } },
+    });
     expect(row).toMatchObject({ state: 'SENT', late: false, channel: 'C0FOCUS1', messageTs: main?.ts, attempts: 1 });
     rig.fake.assertNoViolations();
   });
 
   it('sends each digest once however often the scheduler ticks', async () => {
     await normalWeek();
-    for (const at of ['2004-03-01T08:00:00+01:00', '2004-03-01T08:01:00+01:00', '2004-03-01T12:00:00+01:00', '2004-03-07T23:59:00+01:00']) await rig.run(at);
+    for (const at of [
+      '2004-03-01T08:00:00+01:00',
+      '2004-03-01T08:01:00+01:00',
+      '2004-03-01T12:00:00+01:00',
+      '2004-03-07T23:59:00+01:00',
+    ])
+      await rig.run(at);
     expect(topLevel(rig.fake, 'C0FOCUS1')).toHaveLength(1);
     expect(rig.fake.files).toHaveLength(1);
   });
@@ -114,8 +174,12 @@ describe('the weekly digest job', () => {
     expect(report.lines).toContain('area 1 2004-W10: sent to C0FOCUS1 (late)');
     const posted = topLevel(rig.fake, 'C0FOCUS1');
     expect(posted).toHaveLength(2);
-    expect(json(posted[1]?.blocks)).toContain('Sendt forsinket: boten var nede da sammendraget skulle gå ut (mandag 8. mars kl. 08:00).');
-    const row = await rig.db.prisma.digestLedger.findFirstOrThrow({ where: { period: '2004-W10', focusArea: { number: 1 } } });
+    expect(json(posted[1]?.blocks)).toContain(
+      'Sendt forsinket: boten var nede da sammendraget skulle gå ut (mandag 8. mars kl. 08:00).',
+    );
+    const row = await rig.db.prisma.digestLedger.findFirstOrThrow({
+      where: { period: '2004-W10', focusArea: { number: 1 } },
+    });
     expect(row.late).toBe(true);
   });
 
@@ -125,7 +189,9 @@ describe('the weekly digest job', () => {
     const dms = rig.fake.messages('DU0KOORD1');
     expect(dms).toHaveLength(1);
     expect(dms[0]?.text).toContain('Satsingsområde 2 (Forebygge) har verken egen kanal eller COORDINATOR_CHANNEL');
-    const skipped = await rig.db.prisma.digestLedger.findMany({ where: { focusArea: { number: 2 }, state: 'SKIPPED' } });
+    const skipped = await rig.db.prisma.digestLedger.findMany({
+      where: { focusArea: { number: 2 }, state: 'SKIPPED' },
+    });
     expect(skipped.map((r) => r.period).sort()).toEqual(['2004-W09', '2004-W10']);
   });
 

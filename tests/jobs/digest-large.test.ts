@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/features/digests/build-digest.js';
 import { weekPeriod } from '../../src/features/digests/schedule.js';
 import type { Status } from '../../src/generated/prisma/enums.js';
-import { openCountingDatabase, type CountingDatabase } from './digest-counting-db.js';
-import { addUpdates, replies, startDigestRig, topLevel, type DigestRig, type UpdateSeed } from './digest-support.js';
+import { type CountingDatabase, openCountingDatabase } from './digest-counting-db.js';
+import { addUpdates, type DigestRig, replies, startDigestRig, topLevel, type UpdateSeed } from './digest-support.js';
 
 const MEASURES = 200;
 const UPDATES_PER_MEASURE = 10;
@@ -28,7 +28,12 @@ async function addLargeArea(): Promise<void> {
   const bfd = agencies.find((a) => a.code === 'BFD')?.id as number;
   const numbers = Array.from({ length: MEASURES }, (_, i) => 101 + i);
   await prisma.measure.createMany({
-    data: numbers.map((n) => ({ number: n, focusAreaId: area.id, titleNb: `Tiltak nummer ${n} med en lengre tittel`, titleEn: `Measure ${n}` })),
+    data: numbers.map((n) => ({
+      number: n,
+      focusAreaId: area.id,
+      titleNb: `Tiltak nummer ${n} med en lengre tittel`,
+      titleEn: `Measure ${n}`,
+    })),
   });
   const created = await prisma.measure.findMany({ where: { number: { in: numbers } }, select: { id: true } });
   await prisma.measureAgency.createMany({
@@ -49,7 +54,16 @@ async function addLargeArea(): Promise<void> {
     })),
   );
   // A few weeks of history for the chart, so the older weeks differ from this one.
-  const history: UpdateSeed[] = numbers.filter((n) => n % 4 === 0).map((n) => ({ measure: n, agency: 'JD', author: 'U0KARI01', status: 'ON_TRACK', done: 'Tidligere.', at: '2004-02-02T10:00:00+01:00' }));
+  const history: UpdateSeed[] = numbers
+    .filter((n) => n % 4 === 0)
+    .map((n) => ({
+      measure: n,
+      agency: 'JD',
+      author: 'U0KARI01',
+      status: 'ON_TRACK',
+      done: 'Tidligere.',
+      at: '2004-02-02T10:00:00+01:00',
+    }));
   await addUpdates(prisma, [...seeds, ...history]);
 }
 
@@ -57,7 +71,16 @@ describe('a large focus area: 200 measures, 2,000 updates in the week', () => {
   it('builds the digest with the same number of database queries as a small one', async () => {
     const areaId = (await db.prisma.focusArea.findUniqueOrThrow({ where: { number: 1 } })).id;
     const period = weekPeriod('2004-W09', 'Europe/Oslo');
-    await addUpdates(db.prisma, [{ measure: 1, agency: 'JD', author: 'U0KARI01', status: 'ON_TRACK', done: 'Liten uke.', at: '2004-02-24T10:00:00+01:00' }]);
+    await addUpdates(db.prisma, [
+      {
+        measure: 1,
+        agency: 'JD',
+        author: 'U0KARI01',
+        status: 'ON_TRACK',
+        done: 'Liten uke.',
+        at: '2004-02-24T10:00:00+01:00',
+      },
+    ]);
     db.resetCount();
     const small = await buildDigest(db.prisma, rig.deps.config, areaId, period);
     const smallQueries = db.queries();
@@ -75,7 +98,8 @@ describe('a large focus area: 200 measures, 2,000 updates in the week', () => {
     // One status load per chart week (eight) dominates; the count is fixed, whatever the size.
     expect(largeQueries).toBeLessThanOrEqual(45);
     expect(ms).toBeLessThan(10_000);
-    if (process.env.DIGEST_FIGURES) console.info(`buildDigest: ${smallQueries} queries small, ${largeQueries} large, ${ms} ms`);
+    if (process.env.DIGEST_FIGURES)
+      console.info(`buildDigest: ${smallQueries} queries small, ${largeQueries} large, ${ms} ms`);
   });
 
   it('posts it within Block Kit limits, splitting the thread, with every measure named', async () => {
@@ -89,6 +113,7 @@ describe('a large focus area: 200 measures, 2,000 updates in the week', () => {
     const text = JSON.stringify(thread.map((m) => m.blocks));
     for (let n = 101; n <= 100 + MEASURES; n++) expect(text).toContain(`*Tiltak ${n}: `);
     expect(text).toContain('*Ikke noe nytt:* 2 (Ikke rapportert)');
-    for (const message of thread) expect((message.blocks as unknown[] | undefined)?.length ?? 0).toBeLessThanOrEqual(50);
+    for (const message of thread)
+      expect((message.blocks as unknown[] | undefined)?.length ?? 0).toBeLessThanOrEqual(50);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ledgerMetadata } from '../../src/kernel/jobs/ledger.js';
-import { addUpdates, replies, startDigestRig, topLevel, type DigestRig } from './digest-support.js';
+import { addUpdates, type DigestRig, replies, startDigestRig, topLevel } from './digest-support.js';
 
 let rig: DigestRig;
 beforeAll(async () => {
@@ -12,14 +12,30 @@ afterAll(async () => {
 beforeEach(async () => {
   await rig.reset();
   await addUpdates(rig.db.prisma, [
-    { measure: 1, agency: 'JD', author: 'U0KARI01', status: 'ON_TRACK', done: 'Kriterier på høring.', at: '2004-02-24T10:00:00+01:00' },
-    { measure: 2, agency: 'BFD', author: 'U0OLA001', status: 'AT_RISK', done: 'Venter på midler.', challenges: 'Budsjett.', at: '2004-02-25T10:00:00+01:00' },
+    {
+      measure: 1,
+      agency: 'JD',
+      author: 'U0KARI01',
+      status: 'ON_TRACK',
+      done: 'Kriterier på høring.',
+      at: '2004-02-24T10:00:00+01:00',
+    },
+    {
+      measure: 2,
+      agency: 'BFD',
+      author: 'U0OLA001',
+      status: 'AT_RISK',
+      done: 'Venter på midler.',
+      challenges: 'Budsjett.',
+      at: '2004-02-25T10:00:00+01:00',
+    },
   ]);
 });
 
 const MONDAY = '2004-03-01T08:00:00+01:00';
 const plus = (seconds: number) => new Date(new Date(MONDAY).getTime() + seconds * 1000).toISOString();
-const ledgerRow = () => rig.db.prisma.digestLedger.findFirstOrThrow({ where: { period: '2004-W09', focusArea: { number: 1 } } });
+const ledgerRow = () =>
+  rig.db.prisma.digestLedger.findFirstOrThrow({ where: { period: '2004-W09', focusArea: { number: 1 } } });
 
 /** One main message with the chart and every reply under it, each once. */
 function expectOneCompleteDigest(): void {
@@ -89,10 +105,21 @@ describe('digest delivery when Slack refuses for a while', () => {
 
   it('a crash after Slack accepted the main message but before the ledger knew: found by its metadata, not posted again', async () => {
     const area = await rig.db.prisma.focusArea.findUniqueOrThrow({ where: { number: 1 } });
-    const posted = await rig.slack.chat.postMessage({ channel: 'C0FOCUS1', text: 'sammendrag', metadata: ledgerMetadata(`digest:${area.id}:2004-W09`) });
+    const posted = await rig.slack.chat.postMessage({
+      channel: 'C0FOCUS1',
+      text: 'sammendrag',
+      metadata: ledgerMetadata(`digest:${area.id}:2004-W09`),
+    });
     // The crashed attempt's claim: SENDING, one attempt, its lease run out.
     await rig.db.prisma.digestLedger.create({
-      data: { focusAreaId: area.id, period: '2004-W09', state: 'SENDING', attempts: 1, nextAttemptAt: new Date(MONDAY), createdAt: new Date(MONDAY) },
+      data: {
+        focusAreaId: area.id,
+        period: '2004-W09',
+        state: 'SENDING',
+        attempts: 1,
+        nextAttemptAt: new Date(MONDAY),
+        createdAt: new Date(MONDAY),
+      },
     });
     await rig.run(plus(180));
     const mains = topLevel(rig.fake, 'C0FOCUS1');

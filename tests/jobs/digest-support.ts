@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { WebClient } from '@slack/web-api';
-import { ManualClock } from '../../src/kernel/clock.js';
-import { loadConfig, type Config } from '../../src/kernel/config.js';
-import type { Database } from '../../src/kernel/db/open-database.js';
-import type { Deps } from '../../src/kernel/deps.js';
+import { digestJob } from '../../src/features/digests/jobs/digest.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import type { Status } from '../../src/generated/prisma/enums.js';
-import { digestJob } from '../../src/features/digests/jobs/digest.js';
+import { ManualClock } from '../../src/kernel/clock.js';
+import { type Config, loadConfig } from '../../src/kernel/config.js';
+import type { Database } from '../../src/kernel/db/open-database.js';
+import type { Deps } from '../../src/kernel/deps.js';
 import type { JobReport } from '../../src/kernel/jobs/job.js';
 import { createLogger } from '../../src/kernel/logger.js';
 import { slackClientOptions } from '../../src/kernel/slack/client-options.js';

@@ -2,15 +2,16 @@
 // and the three-process PostgreSQL run: the plan's whole future is written up
 // front with the instants things happen, and the loader only sees rows made
 // by the instant it is asked about.
-import type { Config } from '../../src/kernel/config.js';
-import { atLocalTime } from '../../src/kernel/calendar/calendar.js';
-import { nextReminderInstant, snoozeUntil } from '../../src/features/reminders/ladder.js';
-import type { PrismaClient } from '../../src/generated/prisma/client.js';
-import { registerAbsence } from '../../src/features/reminders/absences.js';
+
 import { dueSettingsFrom } from '../../src/features/plan/due-dates.js';
+import { registerAbsence } from '../../src/features/reminders/absences.js';
+import { nextReminderInstant, snoozeUntil } from '../../src/features/reminders/ladder.js';
 import { snoozePair, waivePeriod } from '../../src/features/reminders/reminder-responses.js';
-import { findPerson } from '../../src/kernel/people/people.js';
 import { openRound } from '../../src/features/reminders/rounds.js';
+import type { PrismaClient } from '../../src/generated/prisma/client.js';
+import { atLocalTime } from '../../src/kernel/calendar/calendar.js';
+import type { Config } from '../../src/kernel/config.js';
+import { findPerson } from '../../src/kernel/people/people.js';
 import { slackUserIdSchema } from '../../src/kernel/slack/slack-user-id.js';
 import { addReports } from './reminders-support.js';
 
@@ -34,7 +35,13 @@ export async function seedQuarter(prisma: PrismaClient, config: Config): Promise
     return found;
   };
   await addReports(prisma, [
-    ...[['1', 'JD'], ['2', 'JD'], ['2', 'BFD'], ['2', 'UDI'], ['3', 'BFD']].map(([m, a]) => ({ measure: Number(m), agency: a as string, at: oslo('2004-02-27 10:00') })),
+    ...[
+      ['1', 'JD'],
+      ['2', 'JD'],
+      ['2', 'BFD'],
+      ['2', 'UDI'],
+      ['3', 'BFD'],
+    ].map(([m, a]) => ({ measure: Number(m), agency: a as string, at: oslo('2004-02-27 10:00') })),
     { measure: 1, agency: 'JD', at: oslo('2004-03-16 14:00') },
     { measure: 3, agency: 'BFD', at: oslo('2004-03-24 15:00') },
     { measure: 1, agency: 'JD', at: oslo('2004-03-29 15:00') },
@@ -48,16 +55,51 @@ export async function seedQuarter(prisma: PrismaClient, config: Config): Promise
   ]);
   const per = await person('U0PER001');
   const snoozedAt = oslo('2004-03-25 10:00');
-  await snoozePair(prisma, { slackId: per.slackId, measureId: 2, agencyId: 1, at: snoozedAt, until: snoozeUntil(snoozedAt, settings) });
+  await snoozePair(prisma, {
+    slackId: per.slackId,
+    measureId: 2,
+    agencyId: 1,
+    at: snoozedAt,
+    until: snoozeUntil(snoozedAt, settings),
+  });
   const ola = await person('U0OLA001');
-  const waived = await waivePeriod(prisma, settings, { person: ola, measureId: 2, agencyId: 2, period: 'd2004-03-29', reason: 'Ingen aktivitet i mars.', at: oslo('2004-03-31 11:00') });
+  const waived = await waivePeriod(prisma, settings, {
+    person: ola,
+    measureId: 2,
+    agencyId: 2,
+    period: 'd2004-03-29',
+    reason: 'Ingen aktivitet i mars.',
+    at: oslo('2004-03-31 11:00'),
+  });
   if (!waived.ok) throw new Error(`the scenario's waiver was refused: ${waived.reason}`);
   const kari = await person('U0KARI01');
-  await registerAbsence(prisma, { personId: kari.id, actor: kari.slackId, fromDay: '2004-04-05', toDay: '2004-04-16', substituteSlackId: per.slackId, today: '2004-04-01', at: oslo('2004-04-01 12:00') });
+  await registerAbsence(prisma, {
+    personId: kari.id,
+    actor: kari.slackId,
+    fromDay: '2004-04-05',
+    toDay: '2004-04-16',
+    substituteSlackId: per.slackId,
+    today: '2004-04-01',
+    at: oslo('2004-04-01 12:00'),
+  });
   const area = await prisma.focusArea.findUniqueOrThrow({ where: { number: 1 } });
-  const round = await openRound(prisma, { deadlineDay: '2004-04-30', scope: { area }, actor: slackUserIdSchema.parse('U0KOORD1'), at: ROUND_OPENS, timeZone: config.TZ_PLAN });
+  const round = await openRound(prisma, {
+    deadlineDay: '2004-04-30',
+    scope: { area },
+    actor: slackUserIdSchema.parse('U0KOORD1'),
+    at: ROUND_OPENS,
+    timeZone: config.TZ_PLAN,
+  });
   if (!round.ok) throw new Error(`the scenario's round was refused: ${round.reason}`);
-  await registerAbsence(prisma, { personId: ola.id, actor: ola.slackId, fromDay: '2004-05-03', toDay: '2004-05-07', substituteSlackId: null, today: '2004-04-30', at: oslo('2004-04-30 16:00') });
+  await registerAbsence(prisma, {
+    personId: ola.id,
+    actor: ola.slackId,
+    fromDay: '2004-05-03',
+    toDay: '2004-05-07',
+    substituteSlackId: null,
+    today: '2004-04-30',
+    at: oslo('2004-04-30 16:00'),
+  });
 }
 
 /**

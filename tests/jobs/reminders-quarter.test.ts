@@ -1,15 +1,15 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import { remindersJob } from '../../src/features/reminders/jobs/reminders.js';
 import { nextAttemptAt } from '../../src/features/reminders/jobs/reminders-ledger.js';
+import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import { runJobs } from '../../src/kernel/jobs/scheduler.js';
 import { slackClientOptions } from '../../src/kernel/slack/client-options.js';
 import { BOT_TOKEN } from '../support/harness.js';
 import { usesPostgres } from '../support/test-database.js';
 import { EXPECTED_QUARTER } from './reminders-quarter-expected.js';
 import { driveQuarter, QUARTER_PLAN, seedQuarter } from './reminders-quarter-support.js';
+import { crashingOnMarkSent, ledgerKeyOf, type ReminderRig, startReminderRig } from './reminders-support.js';
 import { GONE, WorkspaceClient } from './reminders-workspace-client.js';
-import { crashingOnMarkSent, ledgerKeyOf, startReminderRig, type ReminderRig } from './reminders-support.js';
 
 let rig: ReminderRig;
 let slack: WorkspaceClient;
@@ -29,7 +29,9 @@ afterEach(() => {
 });
 
 /** Runs the quarter through runJobs, as `npm run jobs -- --at` does, and returns the ticks it took. */
-async function quarter(options: { prisma?: PrismaClient; down?: { from: Date; to: Date } } = {}): Promise<{ ticks: number; failedTicks: number }> {
+async function quarter(
+  options: { prisma?: PrismaClient; down?: { from: Date; to: Date } } = {},
+): Promise<{ ticks: number; failedTicks: number }> {
   let failedTicks = 0;
   const deps = { ...rig.deps, prisma: options.prisma ?? rig.deps.prisma };
   const ticks = await driveQuarter(
@@ -54,8 +56,18 @@ function delivered(): Array<{ key: string; channel: string }> {
 
 /** The sent rows as "local day HH:MM key", the way EXPECTED_QUARTER is written. */
 async function sentAsWritten(): Promise<string[]> {
-  const rows = await rig.db.prisma.reminderLedger.findMany({ where: { state: 'SENT' }, orderBy: [{ sentAt: 'asc' }, { key: 'asc' }] });
-  const fmt = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const rows = await rig.db.prisma.reminderLedger.findMany({
+    where: { state: 'SENT' },
+    orderBy: [{ sentAt: 'asc' }, { key: 'asc' }],
+  });
+  const fmt = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Oslo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return rows.map((r) => `${fmt.format(r.sentAt as Date)} ${r.key}`);
 }
 
@@ -66,7 +78,10 @@ async function expectTheQuarter(): Promise<void> {
   for (const d of delivered()) expect(d.channel, d.key).toBe(`D${d.key.split('|').at(-1)}`);
   const open = await rig.db.prisma.reminderLedger.count({ where: { state: { in: ['PENDING', 'RETRY', 'SENDING'] } } });
   expect(open, 'nothing left waiting').toBe(0);
-  const failed = await rig.db.prisma.reminderLedger.findMany({ where: { state: 'FAILED' }, select: { recipient: true, lastError: true } });
+  const failed = await rig.db.prisma.reminderLedger.findMany({
+    where: { state: 'FAILED' },
+    select: { recipient: true, lastError: true },
+  });
   expect(new Set(failed.map((f) => `${f.recipient} ${f.lastError}`))).toEqual(new Set(['U0UNA001 user_not_found']));
 }
 
@@ -108,6 +123,8 @@ describe(`a simulated quarter on ${usesPostgres() ? 'PostgreSQL' : 'PGlite'}, 1 
     const missed = EXPECTED_QUARTER.filter((line) => line.startsWith('2004-03-30 09:00')).map((line) => line.slice(17));
     expect(missed).toHaveLength(4);
     const rows = await rig.db.prisma.reminderLedger.findMany({ where: { key: { in: missed } } });
-    expect(rows.map((r) => [r.key, r.sentAt?.toISOString()]).sort()).toEqual(missed.map((k) => [k, down.to.toISOString()]).sort());
+    expect(rows.map((r) => [r.key, r.sentAt?.toISOString()]).sort()).toEqual(
+      missed.map((k) => [k, down.to.toISOString()]).sort(),
+    );
   });
 });

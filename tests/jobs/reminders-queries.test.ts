@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/features/reminders/jobs/reminders-plan.js';
-import { recordedTriples } from '../../src/features/reminders/jobs/reminders-ledger.js';
-import { loadReminderState } from '../../src/features/reminders/jobs/reminders-state.js';
 import { dueSettingsFrom, loadDueStates } from '../../src/features/plan/due-dates.js';
-import { usesPostgres } from '../support/test-database.js';
-import { openCountingDatabase, type CountingDatabase } from './digest-counting-db.js';
+import { recordedTriples } from '../../src/features/reminders/jobs/reminders-ledger.js';
+import { evaluate } from '../../src/features/reminders/jobs/reminders-plan.js';
+import { loadReminderState } from '../../src/features/reminders/jobs/reminders-state.js';
 import { loadConfig } from '../../src/kernel/config.js';
+import { usesPostgres } from '../support/test-database.js';
+import { type CountingDatabase, openCountingDatabase } from './digest-counting-db.js';
 
 const AT = new Date('2004-03-15T09:00:00+01:00');
 let db: CountingDatabase;
@@ -19,7 +19,9 @@ let settings: ReturnType<typeof dueSettingsFrom>;
  */
 async function buildPlan(measures: number): Promise<void> {
   await db.runner.session(async (c) => {
-    await c.exec(`TRUNCATE "Plan", "FocusArea", "Agency", "Person", "Measure", "MeasureAgency", "Update", "PeriodWaiver", "Snooze", "Absence", "ReportingRound", "ReminderLedger" RESTART IDENTITY CASCADE`);
+    await c.exec(
+      `TRUNCATE "Plan", "FocusArea", "Agency", "Person", "Measure", "MeasureAgency", "Update", "PeriodWaiver", "Snooze", "Absence", "ReportingRound", "ReminderLedger" RESTART IDENTITY CASCADE`,
+    );
     await c.exec(`
       INSERT INTO "Plan" (id, "titleNb", "titleEn", "startDate", "endDate", "updatedAt") VALUES (1, 'P', 'P', '2004-01-01', '2004-12-31', now());
       INSERT INTO "FocusArea" (number, "titleNb", "titleEn") SELECT n, 'A' || n, 'A' || n FROM generate_series(1, 4) n;

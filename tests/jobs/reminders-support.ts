@@ -1,12 +1,12 @@
 import type { WebClient } from '@slack/web-api';
+import { remindersJob } from '../../src/features/reminders/jobs/reminders.js';
+import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import type { Database } from '../../src/kernel/db/open-database.js';
 import type { Deps } from '../../src/kernel/deps.js';
-import type { PrismaClient } from '../../src/generated/prisma/client.js';
-import { remindersJob } from '../../src/features/reminders/jobs/reminders.js';
-import { runJobs } from '../../src/kernel/jobs/scheduler.js';
 import type { JobReport } from '../../src/kernel/jobs/job.js';
-import type { StoredMessage } from '../rig/slack-state.js';
+import { runJobs } from '../../src/kernel/jobs/scheduler.js';
 import { FakeSlack } from '../rig/fake-slack.js';
+import type { StoredMessage } from '../rig/slack-state.js';
 import { BOT_TOKEN, seedPlan } from '../support/harness.js';
 import { createTestDatabase, truncateAll } from '../support/test-database.js';
 import { rigConfig, rigDeps, rigSlack } from './digest-support.js';
@@ -75,7 +75,9 @@ export function crashingOnMarkSent(prisma: PrismaClient, shouldCrash: () => bool
     get(target, prop) {
       if (prop === '$executeRawUnsafe') {
         return (sql: string, ...args: unknown[]) =>
-          sql.includes("state = 'SENT'") && shouldCrash() ? Promise.reject(new Error('simulated crash after Slack accepted')) : target.$executeRawUnsafe(sql, ...args);
+          sql.includes("state = 'SENT'") && shouldCrash()
+            ? Promise.reject(new Error('simulated crash after Slack accepted'))
+            : target.$executeRawUnsafe(sql, ...args);
       }
       const value: unknown = Reflect.get(target, prop, target);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextAttemptAt } from '../../src/features/reminders/jobs/reminders-ledger.js';
@@ -6,7 +6,7 @@ import { BOT_TOKEN } from '../support/harness.js';
 import { usesPostgres } from '../support/test-database.js';
 import { EXPECTED_QUARTER } from './reminders-quarter-expected.js';
 import { driveQuarter, QUARTER_PLAN, seedQuarter } from './reminders-quarter-support.js';
-import { sentKeys, startReminderRig, type ReminderRig } from './reminders-support.js';
+import { type ReminderRig, sentKeys, startReminderRig } from './reminders-support.js';
 
 const WORKER = new URL('./reminders-worker.ts', import.meta.url).pathname;
 
@@ -33,7 +33,10 @@ class Worker {
   }
 
   static async start(env: Record<string, string>): Promise<Worker> {
-    const proc = spawn(process.execPath, ['--import', 'tsx', WORKER], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', WORKER], {
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const worker = new Worker(proc);
     const ready = await worker.next();
     if (ready !== 'ready') throw new Error(`worker said ${ready}`);
@@ -69,7 +72,13 @@ describe.skipIf(!usesPostgres())('three worker processes on one PostgreSQL schem
     if (target.kind !== 'postgres' || target.schema === null) throw new Error('needs a PostgreSQL schema');
     const url = new URL(target.url);
     url.searchParams.set('schema', target.schema);
-    env = { DATABASE_URL: url.toString(), SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: 'x', SLACK_API_URL: rig.fake.apiUrl, LOG_LEVEL: 'silent' };
+    env = {
+      DATABASE_URL: url.toString(),
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: 'x',
+      SLACK_API_URL: rig.fake.apiUrl,
+      LOG_LEVEL: 'silent',
+    };
     workers = await Promise.all([0, 1, 2].map(() => Worker.start(env)));
   }, 120_000);
 
@@ -108,7 +117,9 @@ describe.skipIf(!usesPostgres())('three worker processes on one PostgreSQL schem
     const keys = sentKeys(rig.fake);
     expect(new Set(keys).size, 'no DM twice').toBe(keys.length);
     expect([...keys].sort()).toEqual(EXPECTED_QUARTER.map((line) => line.slice(17)).sort());
-    expect(await rig.db.prisma.reminderLedger.count({ where: { state: { in: ['PENDING', 'RETRY', 'SENDING'] } } })).toBe(0);
+    expect(
+      await rig.db.prisma.reminderLedger.count({ where: { state: { in: ['PENDING', 'RETRY', 'SENDING'] } } }),
+    ).toBe(0);
     expect(ticks).toBeLessThan(200);
   }, 300_000);
 });

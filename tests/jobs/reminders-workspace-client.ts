@@ -1,4 +1,4 @@
-import { ErrorCode, WebClient, type WebAPICallResult, type WebClientOptions } from '@slack/web-api';
+import { ErrorCode, type WebAPICallResult, WebClient, type WebClientOptions } from '@slack/web-api';
 
 /** Una's Slack account in the simulated quarter is deactivated: every DM to her is refused for good. */
 export const GONE = ['U0UNA001'];
@@ -14,7 +14,10 @@ export class WorkspaceClient extends WebClient {
 
   override async apiCall(method: string, options?: Record<string, unknown>): Promise<WebAPICallResult> {
     if (method === 'conversations.open' && this.#gone.has(String(options?.users))) {
-      throw Object.assign(new Error('An API error occurred: user_not_found'), { code: ErrorCode.PlatformError, data: { ok: false, error: 'user_not_found' } });
+      throw Object.assign(new Error('An API error occurred: user_not_found'), {
+        code: ErrorCode.PlatformError,
+        data: { ok: false, error: 'user_not_found' },
+      });
     }
     return super.apiCall(method, options);
   }

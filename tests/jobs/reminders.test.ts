@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { claimDue, renewClaim } from '../../src/kernel/jobs/ledger.js';
 import { dueSettingsFrom, loadDueStates } from '../../src/features/plan/due-dates.js';
+import { claimDue, renewClaim } from '../../src/kernel/jobs/ledger.js';
 import { usesPostgres } from '../support/test-database.js';
-import { addReports, crashingOnMarkSent, sentKeys, startReminderRig, type ReminderRig } from './reminders-support.js';
+import { addReports, crashingOnMarkSent, type ReminderRig, sentKeys, startReminderRig } from './reminders-support.js';
 
 // The small plan with no reports: measures 1 (JD, contact Kari) and 3 (BFD, contact Ola) are due
 // Thursday 15 January 2004; step 1 is Tuesday 13th at 09:00 (08:00Z), step 2 Friday 16th.
@@ -75,7 +75,9 @@ describe(`the reminder ledger on ${usesPostgres() ? 'PostgreSQL' : 'PGlite'}`, (
       ['s5|f:U0KARI01:user_not_found|m1|a1|U0KOORD1', 'SENT', null],
     ]);
     const [notice] = rig.fake.messages('DU0KOORD1');
-    expect(notice?.text).toContain('Jeg fikk ikke levert en påminnelse til <@U0KARI01> (Tiltak 1 – Flyktningstatus, JD): Slack svarte `user_not_found`');
+    expect(notice?.text).toContain(
+      'Jeg fikk ikke levert en påminnelse til <@U0KARI01> (Tiltak 1 – Flyktningstatus, JD): Slack svarte `user_not_found`',
+    );
     // The same refusal in the next step is recorded again, but not reported again.
     rig.fake.failNext('conversations.open', { error: 'user_not_found' });
     await rig.run('2004-01-16T09:00:00+01:00');
@@ -109,8 +111,12 @@ describe(`the reminder ledger on ${usesPostgres() ? 'PostgreSQL' : 'PGlite'}`, (
     const mine = await rig.db.prisma.reminderLedger.findUniqueOrThrow({ where: { id: first! } });
     // The lease runs out mid-batch and another instance claims the row: the count it bumped fences the first sender off.
     await claimDue(rig.db.prisma, 'ReminderLedger', plus(STEP1, 60_000 + 3 * 60_000));
-    expect(await renewClaim(rig.db.prisma, 'ReminderLedger', mine.id, mine.attempts, plus(STEP1, 4 * 60_000))).toBe(false);
-    expect(await renewClaim(rig.db.prisma, 'ReminderLedger', mine.id, mine.attempts + 1, plus(STEP1, 4 * 60_000))).toBe(true);
+    expect(await renewClaim(rig.db.prisma, 'ReminderLedger', mine.id, mine.attempts, plus(STEP1, 4 * 60_000))).toBe(
+      false,
+    );
+    expect(await renewClaim(rig.db.prisma, 'ReminderLedger', mine.id, mine.attempts + 1, plus(STEP1, 4 * 60_000))).toBe(
+      true,
+    );
   });
 
   it('skips a retry that no longer applies because the pair has reported since', async () => {
@@ -124,7 +130,10 @@ describe(`the reminder ledger on ${usesPostgres() ? 'PostgreSQL' : 'PGlite'}`, (
 
   it('in a dry run lists what it would send, and writes and sends nothing', async () => {
     const report = await rig.run(STEP1, { dryRun: true });
-    expect(report.lines).toEqual([expect.stringMatching(/^would send step 1 \(due soon\) to U0KARI01 .*\]$/), expect.stringMatching(/^would send step 1 \(due soon\) to U0OLA001 .*\]$/)]);
+    expect(report.lines).toEqual([
+      expect.stringMatching(/^would send step 1 \(due soon\) to U0KARI01 .*\]$/),
+      expect.stringMatching(/^would send step 1 \(due soon\) to U0OLA001 .*\]$/),
+    ]);
     expect(report.lines.join('\n')).toContain(`[${KARI}]`);
     expect(report.lines.join('\n')).toContain(`[${OLA}]`);
     expect(await rig.db.prisma.reminderLedger.count()).toBe(0);
@@ -158,19 +167,40 @@ describe('loadDueStates', () => {
       { measure: 1, agency: 'JD', at: '2004-02-02T10:00:00+01:00', seriesId: 'a' },
       { measure: 1, agency: 'JD', at: '2004-02-05T10:00:00+01:00', seriesId: 'a', version: 2 },
     ]);
-    const due = async (iso: string) => (await loadDueStates(rig.db.prisma, settings(), new Date(iso), { measureIds: [1] }))[0];
+    const due = async (iso: string) =>
+      (await loadDueStates(rig.db.prisma, settings(), new Date(iso), { measureIds: [1] }))[0];
     // Sunday 1 February: 16 January and two full weeks are 11 working days.
-    expect(await due('2004-02-01T12:00:00+01:00')).toMatchObject({ dueDay: '2004-01-15', overdueWorkingDays: 11, period: 'd2004-01-15' });
+    expect(await due('2004-02-01T12:00:00+01:00')).toMatchObject({
+      dueDay: '2004-01-15',
+      overdueWorkingDays: 11,
+      period: 'd2004-01-15',
+    });
     expect(await due('2004-02-06T12:00:00+01:00')).toMatchObject({ dueDay: '2004-02-16', overdueWorkingDays: 0 });
     const kari = await rig.db.prisma.person.findFirstOrThrow({ where: { slackId: 'U0KARI01' } });
-    await rig.db.prisma.periodWaiver.create({ data: { measureId: 1, agencyId: 1, personId: kari.id, reason: 'x', createdAt: new Date('2004-02-10T10:00:00+01:00') } });
+    await rig.db.prisma.periodWaiver.create({
+      data: {
+        measureId: 1,
+        agencyId: 1,
+        personId: kari.id,
+        reason: 'x',
+        createdAt: new Date('2004-02-10T10:00:00+01:00'),
+      },
+    });
     expect(await due('2004-02-11T12:00:00+01:00')).toMatchObject({ dueDay: '2004-02-24' });
   });
 
   it('returns every pair, with the completed ones closed and never overdue', async () => {
-    await addReports(rig.db.prisma, [{ measure: 3, agency: 'BFD', at: '2004-01-05T10:00:00+01:00', status: 'COMPLETED' }]);
+    await addReports(rig.db.prisma, [
+      { measure: 3, agency: 'BFD', at: '2004-01-05T10:00:00+01:00', status: 'COMPLETED' },
+    ]);
     const all = await loadDueStates(rig.db.prisma, settings(), new Date('2004-03-01T12:00:00+01:00'));
-    expect(all.map((d) => [d.measureId, d.agencyId])).toEqual([[1, 1], [2, 1], [2, 2], [2, 3], [3, 2]]);
+    expect(all.map((d) => [d.measureId, d.agencyId])).toEqual([
+      [1, 1],
+      [2, 1],
+      [2, 2],
+      [2, 3],
+      [3, 2],
+    ]);
     expect(all.find((d) => d.measureId === 3)).toMatchObject({ closed: true, overdueWorkingDays: 0 });
     expect(all.find((d) => d.measureId === 1)).toMatchObject({ closed: false, overdueWorkingDays: 32 });
   });

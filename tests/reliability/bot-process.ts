@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { afterEach } from 'vitest';
 import type { FakeSlack } from '../rig/fake-slack.js';
 import { BOT_TOKEN } from '../support/harness.js';
@@ -32,7 +32,11 @@ export interface BotProcessOptions {
  * FakeSlack, with the scheduler off unless the env says otherwise. Resolves
  * once it logs "Tiltak is running", with the port it chose.
  */
-export async function startBotProcess(fake: FakeSlack, env: Record<string, string>, options: BotProcessOptions = {}): Promise<BotProcess> {
+export async function startBotProcess(
+  fake: FakeSlack,
+  env: Record<string, string>,
+  options: BotProcessOptions = {},
+): Promise<BotProcess> {
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
@@ -105,7 +109,9 @@ function logLines(output: string): Record<string, unknown>[] {
  * startBotProcess for one test file: any process a test leaves running (it
  * failed before stopping it) is killed after that test, so none outlives the run.
  */
-export function useBotProcesses(fake: () => FakeSlack): (env: Record<string, string>, options?: BotProcessOptions) => Promise<BotProcess> {
+export function useBotProcesses(
+  fake: () => FakeSlack,
+): (env: Record<string, string>, options?: BotProcessOptions) => Promise<BotProcess> {
   const started: BotProcess[] = [];
   afterEach(async () => {
     for (const bot of started.splice(0)) {

@@ -1,16 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { messages } from '../../src/kernel/i18n/index.js';
-import { allJobs } from '../../src/jobs.js';
-import { runJobs } from '../../src/kernel/jobs/scheduler.js';
 import { remindersJob } from '../../src/features/reminders/jobs/reminders.js';
-import type { Job, JobReport } from '../../src/kernel/jobs/job.js';
-import { ids } from '../support/slack-ids.js';
 import { encodeOpen } from '../../src/features/updates/contract.js';
+import { allJobs } from '../../src/jobs.js';
+import { messages } from '../../src/kernel/i18n/index.js';
+import type { Job, JobReport } from '../../src/kernel/jobs/job.js';
+import { runJobs } from '../../src/kernel/jobs/scheduler.js';
 import { dms, ledgerKeyOf } from '../e2e/reminders-support.js';
 import { clickButton, formValues, goodForm, openModal } from '../e2e/updates-support.js';
 import { topLevel } from '../jobs/digest-support.js';
 import { viewSubmissionPayload } from '../rig/payloads.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { type Harness, startHarness } from '../support/harness.js';
+import { ids } from '../support/slack-ids.js';
 import { openWithOwnRole, type PostgresOutage } from './postgres-outage.js';
 
 // The small plan: Kari (nb) and Ola (en) get step 1 for measures 1 and 3 on Tuesday 13 January 2004
@@ -76,7 +76,10 @@ describe('PostgreSQL goes away under the running bot (its role set to NOLOGIN, i
     expect((await replyTo('U0LEADJD', 'forfalt')).text).toBe(messages('nb').common.databaseDown);
     // The form stays open with what Kari typed, the first field saying why; nothing is stored.
     const refused = await h.interact(submission);
-    expect(refused.json).toEqual({ response_action: 'errors', errors: { [ids.blocks.updates.done]: messages('nb').common.databaseDown } });
+    expect(refused.json).toEqual({
+      response_action: 'errors',
+      errors: { [ids.blocks.updates.done]: messages('nb').common.databaseDown },
+    });
     // A button that opens a modal opens it, and says the same there instead of spinning.
     const before = h.fake.callsTo('views.update').length;
     await clickButton(h, 'U0OLA001', ids.actions.updates.open, encodeOpen({ m: 3 }));
@@ -93,7 +96,9 @@ describe('PostgreSQL goes away under the running bot (its role set to NOLOGIN, i
     const saved = await h.interact(submission);
     expect(saved.json).toEqual({ response_action: 'clear' });
     expect(await h.db.prisma.update.count({ where: { done: goodForm.done } })).toBe(1);
-    console.info(`database down on PostgreSQL: blocked ${outageMs} ms (5 requests answered meanwhile), healthy again ${recoveryMs} ms after LOGIN was restored`);
+    console.info(
+      `database down on PostgreSQL: blocked ${outageMs} ms (5 requests answered meanwhile), healthy again ${recoveryMs} ms after LOGIN was restored`,
+    );
   }, 120_000);
 
   it('sends a reminder and a digest that fell due during the outage once, after it', async () => {

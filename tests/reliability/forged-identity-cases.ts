@@ -1,17 +1,18 @@
 // Every surface of the app, each sent as no one: the lists come from the
 // code (commands/, ids.ts, manifest.yml), so a new command, action, view or
 // event is in the matrix without anyone adding it here.
-import { readFile } from 'node:fs/promises';
+
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { commandModules } from '../../commands/index.js';
-import { ids } from '../support/slack-ids.js';
 import { encodeReminderButton } from '../../src/features/reminders/contract.js';
 import { knownActionIds, viewCallbackIds } from '../../src/slack-ids.js';
+import { ids } from '../support/slack-ids.js';
 
 export { viewCallbackIds };
-import { encodeOpen, encodePage } from '../../src/features/updates/contract.js';
-import { encodeMetadata } from '../../src/features/updates/contract.js';
+
+import { encodeMetadata, encodeOpen, encodePage } from '../../src/features/updates/contract.js';
 import { formValues, goodForm } from '../e2e/updates-support.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { blockActionPayload, viewClosedPayload, viewSubmissionPayload } from '../rig/payloads.js';
@@ -25,7 +26,10 @@ export interface PlanFacts {
   bfd: number;
 }
 
-export type ForgedBody = { kind: 'command'; fields: CommandFields } | { kind: 'interactive'; payload: Json } | { kind: 'event'; event: Json };
+export type ForgedBody =
+  | { kind: 'command'; fields: CommandFields }
+  | { kind: 'interactive'; payload: Json }
+  | { kind: 'event'; event: Json };
 
 /** One row of the matrix: named when the tests are collected, built once the plan is in the database. */
 export interface ForgedRequest {
@@ -86,15 +90,21 @@ export function commandTexts(): { command: string; key: string; text: string }[]
   );
 }
 
-
 export async function botEvents(): Promise<string[]> {
-  const manifest = parse(await readFile(new URL('../../manifest.yml', import.meta.url), 'utf8')) as { settings: { event_subscriptions: { bot_events: string[] } } };
+  const manifest = parse(await readFile(new URL('../../manifest.yml', import.meta.url), 'utf8')) as {
+    settings: { event_subscriptions: { bot_events: string[] } };
+  };
   return manifest.settings.event_subscriptions.bot_events;
 }
 
 /** A click on each action id, carrying a value its listener would act on. */
 function actionPayload(actionId: string, plan: PlanFacts): Json {
-  const reminder = encodeReminderButton({ measureId: plan.measure1, agencyId: plan.jd, measureNumber: 1, period: 'd2004-03-01' });
+  const reminder = encodeReminderButton({
+    measureId: plan.measure1,
+    agencyId: plan.jd,
+    measureNumber: 1,
+    period: 'd2004-03-01',
+  });
   const updateForm = {
     id: 'V0FORGED1',
     type: 'modal',
@@ -109,8 +119,20 @@ function actionPayload(actionId: string, plan: PlanFacts): Json {
     [a.updates.edit]: { userId: SOMEONE, actionId, value: randomUUID(), message },
     [a.updates.pagePrev]: { userId: SOMEONE, actionId, value: encodePage({ k: 'mine', p: 0 }), message },
     [a.updates.pageNext]: { userId: SOMEONE, actionId, value: encodePage({ k: 'list', p: 0 }), message },
-    [a.updates.pickMeasure]: { userId: SOMEONE, actionId, actionType: 'static_select', selectedOption: { text: '3', value: String(plan.measure3) }, view: updateForm },
-    [a.updates.pickAgency]: { userId: SOMEONE, actionId, actionType: 'static_select', selectedOption: { text: 'BFD', value: String(plan.bfd) }, view: updateForm },
+    [a.updates.pickMeasure]: {
+      userId: SOMEONE,
+      actionId,
+      actionType: 'static_select',
+      selectedOption: { text: '3', value: String(plan.measure3) },
+      view: updateForm,
+    },
+    [a.updates.pickAgency]: {
+      userId: SOMEONE,
+      actionId,
+      actionType: 'static_select',
+      selectedOption: { text: 'BFD', value: String(plan.bfd) },
+      view: updateForm,
+    },
     [a.digestReadUpdate]: { userId: SOMEONE, actionId, value: '1', message },
     [a.reminders.updateNow]: { userId: SOMEONE, actionId, value: reminder, message },
     [a.reminders.snooze]: { userId: SOMEONE, actionId, value: reminder, message },
@@ -126,8 +148,17 @@ function submissionPayload(callbackId: string, plan: PlanFacts): Json {
     return viewSubmissionPayload({ userId: SOMEONE, callbackId, privateMetadata, values: formValues(goodForm) });
   }
   if (callbackId === ids.views.reminderWaiver) {
-    const privateMetadata = encodeReminderButton({ measureId: plan.measure1, agencyId: plan.jd, measureNumber: 1, period: 'd2004-03-01' });
-    const values = { [ids.blocks.reminders.reason]: { [ids.actions.reminders.reason]: { type: 'plain_text_input', value: 'Ingen aktivitet.' } } };
+    const privateMetadata = encodeReminderButton({
+      measureId: plan.measure1,
+      agencyId: plan.jd,
+      measureNumber: 1,
+      period: 'd2004-03-01',
+    });
+    const values = {
+      [ids.blocks.reminders.reason]: {
+        [ids.actions.reminders.reason]: { type: 'plain_text_input', value: 'Ingen aktivitet.' },
+      },
+    };
     return viewSubmissionPayload({ userId: SOMEONE, callbackId, privateMetadata, values });
   }
   return viewSubmissionPayload({ userId: SOMEONE, callbackId });
@@ -136,26 +167,38 @@ function submissionPayload(callbackId: string, plan: PlanFacts): Json {
 /** The whole matrix: every command's sub-commands, action ids, view callbacks (submitted and closed) and bot events, each in every forged form. */
 export async function forgedRequests(): Promise<ForgedRequest[]> {
   const commands = commandTexts().flatMap(({ command, text }) =>
-    Object.entries(COMMAND_FORMS).map(([form, userId]): ForgedRequest => ({
-      label: `${command} ${text} with ${form}`.replace(/\s+/gu, ' '),
-      build: () => ({ kind: 'command', fields: { command, text, ...(userId === undefined ? {} : { user_id: userId }) } }),
-    })),
+    Object.entries(COMMAND_FORMS).map(
+      ([form, userId]): ForgedRequest => ({
+        label: `${command} ${text} with ${form}`.replace(/\s+/gu, ' '),
+        build: () => ({
+          kind: 'command',
+          fields: { command, text, ...(userId === undefined ? {} : { user_id: userId }) },
+        }),
+      }),
+    ),
   );
   const interactive = (label: string, payload: (plan: PlanFacts) => Json) =>
-    Object.entries(INTERACTIVE_FORMS).map(([form, user]): ForgedRequest => ({
-      label: `${label} with ${form}`,
-      build: (plan) => ({ kind: 'interactive', payload: withUser(payload(plan), user) }),
-    }));
+    Object.entries(INTERACTIVE_FORMS).map(
+      ([form, user]): ForgedRequest => ({
+        label: `${label} with ${form}`,
+        build: (plan) => ({ kind: 'interactive', payload: withUser(payload(plan), user) }),
+      }),
+    );
   const actions = knownActionIds().flatMap((id) => interactive(`action ${id}`, (plan) => actionPayload(id, plan)));
   const views = viewCallbackIds().flatMap((id) => [
     ...interactive(`view_submission ${id}`, (plan) => submissionPayload(id, plan)),
     ...interactive(`view_closed ${id}`, () => viewClosedPayload({ userId: SOMEONE, callbackId: id })),
   ]);
   const events = (await botEvents()).flatMap((type) =>
-    Object.entries(EVENT_FORMS).map(([form, user]): ForgedRequest => ({
-      label: `event ${type} with ${form}`,
-      build: () => ({ kind: 'event', event: { type, tab: 'home', channel: 'D0TEST', ...(user === undefined ? {} : { user }) } }),
-    })),
+    Object.entries(EVENT_FORMS).map(
+      ([form, user]): ForgedRequest => ({
+        label: `event ${type} with ${form}`,
+        build: () => ({
+          kind: 'event',
+          event: { type, tab: 'home', channel: 'D0TEST', ...(user === undefined ? {} : { user }) },
+        }),
+      }),
+    ),
   );
   return [...commands, ...actions, ...views, ...events];
 }

@@ -4,10 +4,17 @@ import { knownActionIds } from '../../src/slack-ids.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import type { EnvelopeType } from '../rig/socket-mode.js';
 import { buildCommand, buildEventEnvelope, buildInteraction, type WireContext } from '../rig/wire.js';
-import { startHarness, type Harness, type HarnessOptions } from '../support/harness.js';
+import { type Harness, type HarnessOptions, startHarness } from '../support/harness.js';
 import { watchRequests } from '../support/in-flight.js';
 import { rowCounts } from '../support/row-counts.js';
-import { botEvents, commandTexts, forgedRequests, viewCallbackIds, type ForgedBody, type PlanFacts } from './forged-identity-cases.js';
+import {
+  botEvents,
+  commandTexts,
+  type ForgedBody,
+  forgedRequests,
+  type PlanFacts,
+  viewCallbackIds,
+} from './forged-identity-cases.js';
 
 const matrix = await forgedRequests();
 const rows = matrix.map((c) => [c.label, c] as const);
@@ -28,7 +35,12 @@ async function setUpPlan(h: Harness): Promise<Pick<Bot, 'plan' | 'pristine'>> {
   await prisma.person.updateMany({ where: { role: { not: 'COORDINATOR' } }, data: { active: false } });
   const measure = (number: number) => prisma.measure.findUniqueOrThrow({ where: { number } }).then((m) => m.id);
   const agency = (code: string) => prisma.agency.findUniqueOrThrow({ where: { code } }).then((a) => a.id);
-  const plan = { measure1: await measure(1), measure3: await measure(3), jd: await agency('JD'), bfd: await agency('BFD') };
+  const plan = {
+    measure1: await measure(1),
+    measure3: await measure(3),
+    jd: await agency('JD'),
+    bfd: await agency('BFD'),
+  };
   return { plan, pristine: await rowCounts(h.db) };
 }
 
@@ -57,7 +69,10 @@ function useBot(options?: HarnessOptions, ready?: (h: Harness) => Promise<void>)
 }
 
 /** Sends the request, waits until Bolt has finished with it, and checks that it changed nothing anywhere. */
-async function refusedWithoutTrace<T>(bot: Bot, send: (requests: ReturnType<typeof watchRequests>) => Promise<T>): Promise<T> {
+async function refusedWithoutTrace<T>(
+  bot: Bot,
+  send: (requests: ReturnType<typeof watchRequests>) => Promise<T>,
+): Promise<T> {
   const { h } = bot;
   const requests = watchRequests(h.running.tiltak.app);
   const before = await rowCounts(h.db);
@@ -65,7 +80,9 @@ async function refusedWithoutTrace<T>(bot: Bot, send: (requests: ReturnType<type
   await requests.settled();
   expect(await rowCounts(h.db), 'rows written').toEqual(before);
   // Any Web API call would answer as someone or act for them; these two only connect and authorise the bot.
-  const calls = h.fake.calls.map((c) => c.method).filter((method) => method !== 'auth.test' && method !== 'apps.connections.open');
+  const calls = h.fake.calls
+    .map((c) => c.method)
+    .filter((method) => method !== 'auth.test' && method !== 'apps.connections.open');
   expect(calls, 'Web API calls').toEqual([]);
   expect(h.fake.responses, 'response_url posts').toEqual([]);
   return result;
@@ -79,7 +96,9 @@ describe('the forged-identity matrix', () => {
     expect(viewCallbackIds().length).toBeGreaterThan(0);
     expect(events.length).toBeGreaterThan(0);
     // Four forms of user_id per command; three of `user` per action, view submission, view close and event.
-    expect(matrix).toHaveLength(commands.length * 4 + knownActionIds().length * 3 + viewCallbackIds().length * 6 + events.length * 3);
+    expect(matrix).toHaveLength(
+      commands.length * 4 + knownActionIds().length * 3 + viewCallbackIds().length * 6 + events.length * 3,
+    );
   });
 });
 
@@ -108,7 +127,11 @@ describe('over signed HTTP, a request without a valid user is refused and leaves
 
 describe('over Socket Mode, the same envelopes are refused and leave no trace', () => {
   const bot = useBot({ env: { SLACK_APP_TOKEN: 'xapp-1-test' } }, (h) => h.fake.socket.waitForConnection());
-  const TYPES: Record<ForgedBody['kind'], EnvelopeType> = { command: 'slash_commands', interactive: 'interactive', event: 'events_api' };
+  const TYPES: Record<ForgedBody['kind'], EnvelopeType> = {
+    command: 'slash_commands',
+    interactive: 'interactive',
+    event: 'events_api',
+  };
 
   it.each(rows)('%s', async (_label, forged) => {
     const { h, plan } = bot();
@@ -147,12 +170,17 @@ describe('behind the edge, every listener refuses the request itself', () => {
     const raw = onTheWire(h, body);
     const acks: unknown[] = [];
     const failure = await refusedWithoutTrace(httpBot(), () =>
-      h.running.tiltak.app.processEvent({ body: raw, ack: async (response?: unknown) => void acks.push(response) }).then(
-        () => null,
-        (error: unknown) => error,
-      ),
+      h.running.tiltak.app
+        .processEvent({ body: raw, ack: async (response?: unknown) => void acks.push(response) })
+        .then(
+          () => null,
+          (error: unknown) => error,
+        ),
     );
-    expect(acks.filter((a) => a !== undefined), 'acks with content').toEqual([]);
+    expect(
+      acks.filter((a) => a !== undefined),
+      'acks with content',
+    ).toEqual([]);
     const unroutable = body.kind === 'interactive' && !('user' in body.payload);
     if (!unroutable) expect(failure).toBeNull();
   });

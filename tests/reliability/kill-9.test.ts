@@ -3,15 +3,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, parseDatabaseUrl } from '../../src/kernel/db/open-database.js';
-import { ids } from '../support/slack-ids.js';
 import { decodeMetadata } from '../../src/features/updates/contract.js';
-import { formValues, type FormInput } from '../e2e/updates-support.js';
+import { openDatabase, parseDatabaseUrl } from '../../src/kernel/db/open-database.js';
+import { type FormInput, formValues } from '../e2e/updates-support.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { FakeSlack } from '../rig/fake-slack.js';
 import { viewSubmissionPayload } from '../rig/payloads.js';
 import { BOT_TOKEN } from '../support/harness.js';
-import { stopBotProcess, useBotProcesses, type BotProcess } from './bot-process.js';
+import { ids } from '../support/slack-ids.js';
+import { type BotProcess, stopBotProcess, useBotProcesses } from './bot-process.js';
 
 /** Who reports, on which measures (tests/fixtures/small-plan.yaml). */
 const CONTACTS = [
@@ -49,7 +49,10 @@ const startBot = useBotProcesses(() => fake);
 
 function postgresUrl(): string {
   const url = new URL(process.env.RELIABILITY_POSTGRES_URL ?? '');
-  url.searchParams.set('schema', `${process.env.TILTAK_TEST_SCHEMA_PREFIX ?? 'tiltak_rel'}_kill9_${randomBytes(3).toString('hex')}`);
+  url.searchParams.set(
+    'schema',
+    `${process.env.TILTAK_TEST_SCHEMA_PREFIX ?? 'tiltak_rel'}_kill9_${randomBytes(3).toString('hex')}`,
+  );
   return url.toString();
 }
 
@@ -62,7 +65,9 @@ function postgresUrl(): string {
 async function openModal(bot: BotProcess, user: string, measure: number, attempts = 3): Promise<Json> {
   const res = await fake.sendCommand(bot.eventsUrl, { command: '/tiltak', user_id: user, text: `oppdater ${measure}` });
   const trigger = res.sent.trigger_id;
-  const opened = await fake.waitFor(() => fake.callsTo('views.open').find((c) => c.args.trigger_id === trigger), { timeoutMs: 20_000 });
+  const opened = await fake.waitFor(() => fake.callsTo('views.open').find((c) => c.args.trigger_id === trigger), {
+    timeoutMs: 20_000,
+  });
   if (!opened.ok) {
     if (attempts > 1) return openModal(bot, user, measure, attempts - 1);
     throw new Error(`views.open failed: ${opened.error ?? 'no answer'}`);
@@ -114,7 +119,8 @@ async function openForms(bot: BotProcess): Promise<OpenForm[]> {
   const perContact = await Promise.all(
     CONTACTS.map(async (contact) => {
       const forms: OpenForm[] = [];
-      for (let i = 0; i < FORMS_PER_CONTACT; i++) forms.push({ user: contact.user, view: await openModal(bot, contact.user, contact.measures[i % 2] ?? 1) });
+      for (let i = 0; i < FORMS_PER_CONTACT; i++)
+        forms.push({ user: contact.user, view: await openModal(bot, contact.user, contact.measures[i % 2] ?? 1) });
       return forms;
     }),
   );
@@ -129,10 +135,20 @@ async function streamSubmissions(bot: BotProcess, label: string, forms: OpenForm
     for (let i = next++; i < forms.length; i = next++) {
       const form = forms[i];
       if (form === undefined) return;
-      const submission: Submission = { user: form.user, tag: `${label} ${form.user} #${i}`, seriesId: seriesOf(form.view), outcome: 'no-answer' };
+      const submission: Submission = {
+        user: form.user,
+        tag: `${label} ${form.user} #${i}`,
+        seriesId: seriesOf(form.view),
+        outcome: 'no-answer',
+      };
       sent.push(submission);
       try {
-        submission.outcome = await submit(bot, form.user, form.view, { status: 'ON_TRACK', progress: String(i % 100), done: submission.tag, periodDate: '2004-06-01' });
+        submission.outcome = await submit(bot, form.user, form.view, {
+          status: 'ON_TRACK',
+          progress: String(i % 100),
+          done: submission.tag,
+          periodDate: '2004-06-01',
+        });
       } catch {
         return; // The connection died with the process: not acked.
       }
@@ -151,8 +167,14 @@ async function readBack(url: string): Promise<Stored> {
   const target = parseDatabaseUrl(url);
   const db = await openDatabase(target, { migrate: false });
   try {
-    const updates = await db.prisma.update.findMany({ select: { id: true, seriesId: true, done: true }, orderBy: { id: 'asc' } });
-    const audits = await db.prisma.auditLog.findMany({ where: { entity: 'Update' }, select: { entityId: true, action: true } });
+    const updates = await db.prisma.update.findMany({
+      select: { id: true, seriesId: true, done: true },
+      orderBy: { id: 'asc' },
+    });
+    const audits = await db.prisma.auditLog.findMany({
+      where: { entity: 'Update' },
+      select: { entityId: true, action: true },
+    });
     return { updates, audits };
   } finally {
     if (target.kind === 'postgres' && target.schema !== null) {
@@ -173,7 +195,10 @@ describe.each([
     const first = await startBot({ DATABASE_URL: url });
     const forms = await openForms(first);
     const streaming = streamSubmissions(first, name, forms, sent);
-    await fake.waitFor(() => sent.filter((s) => s.outcome === 'closed').length >= KILL_AFTER_ACKS, { timeoutMs: 60_000, intervalMs: 2 });
+    await fake.waitFor(() => sent.filter((s) => s.outcome === 'closed').length >= KILL_AFTER_ACKS, {
+      timeoutMs: 60_000,
+      intervalMs: 2,
+    });
     first.child.kill('SIGKILL');
     expect((await first.exited).signal).toBe('SIGKILL');
     await streaming;
@@ -183,7 +208,12 @@ describe.each([
     const second = await startBot({ DATABASE_URL: url });
     const view = await openModal(second, 'U0KARI01', 1);
     const tag = `${name} after the restart`;
-    const after: Submission = { user: 'U0KARI01', tag, seriesId: seriesOf(view), outcome: await submit(second, 'U0KARI01', view, { status: 'ON_TRACK', done: tag, periodDate: '2004-06-02' }) };
+    const after: Submission = {
+      user: 'U0KARI01',
+      tag,
+      seriesId: seriesOf(view),
+      outcome: await submit(second, 'U0KARI01', view, { status: 'ON_TRACK', done: tag, periodDate: '2004-06-02' }),
+    };
     expect(after.outcome).toBe('closed');
     expect(await stopBotProcess(second)).toBe(0);
 

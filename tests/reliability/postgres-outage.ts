@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../src/kernel/db/open-database.js';
+import { type Database, openDatabase } from '../../src/kernel/db/open-database.js';
 
 /**
  * The bot's own database on the PostgreSQL server, under a login role made
@@ -36,7 +36,8 @@ export async function openWithOwnRole(label: string): Promise<PostgresOutage> {
   url.username = name;
   url.password = '';
   const db = await openDatabase({ kind: 'postgres', url: url.toString(), schema: name });
-  const terminate = () => admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1', [name]);
+  const terminate = () =>
+    admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1', [name]);
   return {
     db,
     role: name,

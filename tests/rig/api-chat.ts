@@ -1,7 +1,8 @@
 // chat.* methods: post, ephemeral, update, delete, permalink.
+
+import { type ApiHandler, blockKitRefusal, fail, isUserId, normaliseChannel } from './api-handler.js';
 import { isRecord, type Json } from './block-kit-checker.js';
 import { asBool, asString } from './http-io.js';
-import { blockKitRefusal, fail, isUserId, normaliseChannel, type ApiHandler } from './api-handler.js';
 import type { StoredMessage } from './slack-state.js';
 
 function messageFields(args: Json): Json {
@@ -91,7 +92,13 @@ const update: ApiHandler = (args, ctx) => {
   if (metadataProblem(args.metadata)) return fail('invalid_metadata_format');
   Object.assign(found, messageFields(args), { edited: { user: found.user, ts: ctx.state.nextTs() } });
   if (args.metadata !== undefined) found.metadata = args.metadata;
-  return { ok: true, channel: found.channel, ts: found.ts, text: found.text ?? '', message: publicMessage(found, true) };
+  return {
+    ok: true,
+    channel: found.channel,
+    ts: found.ts,
+    text: found.text ?? '',
+    message: publicMessage(found, true),
+  };
 };
 
 const remove: ApiHandler = (args, ctx) => {

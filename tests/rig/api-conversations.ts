@@ -1,8 +1,9 @@
 // conversations.* methods: open, history, replies.
+
+import { publicMessage } from './api-chat.js';
+import { type ApiHandler, fail, isUserId } from './api-handler.js';
 import type { Json } from './block-kit-checker.js';
 import { asBool, asInt, asString } from './http-io.js';
-import { fail, isUserId, type ApiHandler } from './api-handler.js';
-import { publicMessage } from './api-chat.js';
 import type { StoredMessage } from './slack-state.js';
 
 function isTopLevel(m: StoredMessage): boolean {
@@ -82,7 +83,10 @@ const replies: ApiHandler = (args, ctx) => {
 const open: ApiHandler = (args) => {
   const channel = asString(args.channel);
   if (channel) return { ok: true, channel: { id: channel } };
-  const users = (asString(args.users) ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  const users = (asString(args.users) ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
   if (users.length === 0) return fail('users_list_not_supplied');
   if (users.length > 8) return fail('too_many_users');
   const id = users.length === 1 ? `D${users[0]}` : `G${users.join('')}`;

@@ -1,7 +1,8 @@
 // files.* (upload v2 flow: getUploadURLExternal -> POST bytes -> completeUploadExternal).
+
+import { type ApiHandler, blockKitRefusal, fail, normaliseChannel } from './api-handler.js';
 import { isRecord } from './block-kit-checker.js';
 import { asInt, asString, parseBody } from './http-io.js';
-import { blockKitRefusal, fail, normaliseChannel, type ApiHandler } from './api-handler.js';
 import type { SlackState, StoredFile, StoredMessage } from './slack-state.js';
 
 const getUploadURLExternal: ApiHandler = (args, ctx) => {
@@ -72,7 +73,13 @@ const completeUploadExternal: ApiHandler = (args, ctx) => {
 };
 
 /** Slack shares completed uploads as a message in the channel (or thread). */
-function shareInChannel(state: SlackState, channel: string, files: StoredFile[], comment?: string, threadTs?: string): void {
+function shareInChannel(
+  state: SlackState,
+  channel: string,
+  files: StoredFile[],
+  comment?: string,
+  threadTs?: string,
+): void {
   const { identity } = state;
   const message: StoredMessage = {
     channel,

@@ -1,6 +1,7 @@
 // auth.test, users.info and apps.connections.open.
+
+import { type ApiHandler, fail } from './api-handler.js';
 import { asString } from './http-io.js';
-import { fail, type ApiHandler } from './api-handler.js';
 
 const authTest: ApiHandler = (_args, ctx) => {
   const { identity } = ctx.state;

@@ -1,8 +1,9 @@
 // views.* methods. trigger_ids issued by the fake expire like Slack's (3 s,
 // single use), which catches bots that do slow work before opening a modal.
+
+import { type ApiContext, type ApiHandler, blockKitRefusal, fail } from './api-handler.js';
 import { isRecord, type Json } from './block-kit-checker.js';
 import { asString } from './http-io.js';
-import { blockKitRefusal, fail, type ApiContext, type ApiHandler } from './api-handler.js';
 import type { StoredView } from './slack-state.js';
 
 function consumeTrigger(trigger: string | undefined, ctx: ApiContext): Json | undefined {

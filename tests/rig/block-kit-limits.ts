@@ -9,8 +9,20 @@ export type SurfaceKind = 'message' | 'modal' | 'home';
 const MESSAGE_TEXT_LIMIT = 40000;
 
 const BLOCK_TYPES = new Set([
-  'actions', 'context', 'context_actions', 'divider', 'file', 'header', 'image',
-  'input', 'markdown', 'rich_text', 'section', 'table', 'video', 'call',
+  'actions',
+  'context',
+  'context_actions',
+  'divider',
+  'file',
+  'header',
+  'image',
+  'input',
+  'markdown',
+  'rich_text',
+  'section',
+  'table',
+  'video',
+  'call',
 ]);
 
 type Scope = { blockIds: Set<string> };

@@ -1,9 +1,10 @@
 // Drives a minimal real Bolt app through the fake, over HTTP and Socket Mode,
 // to pin the wire formats the bot's end-to-end tests rely on.
-import type { AddressInfo } from 'node:net';
+
 import type { Server } from 'node:http';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from './fake-slack.js';
 import { viewSubmissionPayload } from './payloads.js';
 
@@ -18,7 +19,9 @@ function wire(app: App): App {
   });
   app.command('/big', async ({ ack, respond }) => {
     await ack();
-    await respond({ text: 'x', blocks: Array.from({ length: 51 }, () => ({ type: 'divider' })) }).catch(() => undefined);
+    await respond({ text: 'x', blocks: Array.from({ length: 51 }, () => ({ type: 'divider' })) }).catch(
+      () => undefined,
+    );
   });
   app.action('open', async ({ ack, body, client }) => {
     await ack();
@@ -28,7 +31,10 @@ function wire(app: App): App {
     if (view.state.values.week?.week_input?.value === 'bad') {
       await ack({ response_action: 'errors', errors: { week: 'Nope' } });
     } else {
-      await ack({ response_action: 'update', view: { ...modal, title: { type: 'plain_text', text: 'A title far too long for Slack' } } });
+      await ack({
+        response_action: 'update',
+        view: { ...modal, title: { type: 'plain_text', text: 'A title far too long for Slack' } },
+      });
     }
   });
   app.event('app_mention', async ({ say }) => {
@@ -42,12 +48,14 @@ describe('Bolt over HTTP', () => {
   let appUrl = '';
   beforeAll(async () => {
     await fake.start();
-    app = wire(new App({
-      token: 'xoxb-test',
-      signingSecret: fake.signingSecret,
-      clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
-      logLevel: LogLevel.ERROR,
-    }));
+    app = wire(
+      new App({
+        token: 'xoxb-test',
+        signingSecret: fake.signingSecret,
+        clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
+        logLevel: LogLevel.ERROR,
+      }),
+    );
     const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
     appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
   });
@@ -69,7 +77,11 @@ describe('Bolt over HTTP', () => {
   });
 
   it('rejects stale timestamps and bad signatures', async () => {
-    const stale = await fake.sendCommand(appUrl, { command: '/tiltak', user_id: 'U1' }, { timestamp: Math.floor(Date.now() / 1000) - 600 });
+    const stale = await fake.sendCommand(
+      appUrl,
+      { command: '/tiltak', user_id: 'U1' },
+      { timestamp: Math.floor(Date.now() / 1000) - 600 },
+    );
     const forged = await fake.sendCommand(appUrl, { command: '/tiltak', user_id: 'U1' }, { badSignature: true });
     expect([stale.status, forged.status]).toEqual([401, 401]);
     expect(fake.responses).toEqual([]);
@@ -96,11 +108,14 @@ describe('Bolt over HTTP', () => {
 
   it('returns view_submission acks and checks response_action views', async () => {
     const submit = (value: string) =>
-      fake.sendInteraction(appUrl, viewSubmissionPayload({
-        userId: 'U1',
-        callbackId: 'plan_modal',
-        values: { week: { week_input: { type: 'plain_text_input', value } } },
-      }));
+      fake.sendInteraction(
+        appUrl,
+        viewSubmissionPayload({
+          userId: 'U1',
+          callbackId: 'plan_modal',
+          values: { week: { week_input: { type: 'plain_text_input', value } } },
+        }),
+      );
     expect((await submit('bad')).json).toEqual({ response_action: 'errors', errors: { week: 'Nope' } });
     fake.assertNoViolations();
     await submit('ok');
@@ -108,7 +123,13 @@ describe('Bolt over HTTP', () => {
   });
 
   it('delivers events in the event_callback envelope', async () => {
-    const res = await fake.sendEvent(appUrl, { type: 'app_mention', user: 'U1', text: 'hei', channel: 'C2', ts: '1.000001' });
+    const res = await fake.sendEvent(appUrl, {
+      type: 'app_mention',
+      user: 'U1',
+      text: 'hei',
+      channel: 'C2',
+      ts: '1.000001',
+    });
     expect(res.status).toBe(200);
     await fake.waitFor(() => fake.messages('C2')[0]?.text === 'hei');
   });
@@ -117,14 +138,16 @@ describe('Bolt over HTTP', () => {
 describe('Bolt over Socket Mode', () => {
   it('reaches the fake through App clientOptions alone', async () => {
     const sm = await new FakeSlack().start();
-    const app = wire(new App({
-      token: 'xoxb-test',
-      appToken: 'xapp-test',
-      socketMode: true,
-      // Bolt hands App.clientOptions on to its SocketModeClient (via installerOptions).
-      clientOptions: { slackApiUrl: sm.apiUrl },
-      logLevel: LogLevel.ERROR,
-    }));
+    const app = wire(
+      new App({
+        token: 'xoxb-test',
+        appToken: 'xapp-test',
+        socketMode: true,
+        // Bolt hands App.clientOptions on to its SocketModeClient (via installerOptions).
+        clientOptions: { slackApiUrl: sm.apiUrl },
+        logLevel: LogLevel.ERROR,
+      }),
+    );
     await app.start();
     const ack = await sm.deliverCommand({ command: '/tiltak', user_id: 'U1', channel_id: 'C1', text: 'sm' });
     expect(ack.envelope_id).toMatch(/^env-/);

@@ -1,6 +1,7 @@
 // Pins the Socket Mode side of the fake against the real SocketModeClient.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { LogLevel, SocketModeClient } from '@slack/socket-mode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from './fake-slack.js';
 
 const fake = new FakeSlack();
@@ -23,9 +24,12 @@ function newClient(opts: { autoReconnectEnabled?: boolean; clientPingTimeout?: n
 describe('Socket Mode', () => {
   it('connects, receives an envelope and acks it', async () => {
     const smc = newClient();
-    smc.on('slash_commands', async ({ ack, body }: { ack: (r?: Record<string, unknown>) => Promise<void>; body: { text: string } }) => {
-      await ack({ text: `got ${body.text}` });
-    });
+    smc.on(
+      'slash_commands',
+      async ({ ack, body }: { ack: (r?: Record<string, unknown>) => Promise<void>; body: { text: string } }) => {
+        await ack({ text: `got ${body.text}` });
+      },
+    );
     await smc.start();
     expect(fake.callsTo('apps.connections.open')[0]?.token).toBe('xapp-test');
     expect(fake.socket.sent[0]).toMatchObject({ type: 'hello', connection_info: { app_id: 'A1' } });
@@ -43,10 +47,20 @@ describe('Socket Mode', () => {
       await ack();
     });
     await smc.start();
-    const ack = await fake.deliverEvent({ type: 'app_mention', user: 'U1', text: '<@UBOT0001> hei', channel: 'C1', ts: '1.000001' });
+    const ack = await fake.deliverEvent({
+      type: 'app_mention',
+      user: 'U1',
+      text: '<@UBOT0001> hei',
+      channel: 'C1',
+      ts: '1.000001',
+    });
     expect(ack.envelope_id).toMatch(/^env-/);
     expect(seen).toEqual(['<@UBOT0001> hei']);
-    expect(fake.socket.sent.at(-1)).toMatchObject({ type: 'events_api', accepts_response_payload: false, retry_attempt: 0 });
+    expect(fake.socket.sent.at(-1)).toMatchObject({
+      type: 'events_api',
+      accepts_response_payload: false,
+      retry_attempt: 0,
+    });
     await smc.disconnect();
   });
 

@@ -1,15 +1,20 @@
 // Pins the rig itself against the real Slack SDK clients, so a bot test that
 // fails points at the bot, not at the fake.
 import { createHmac } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorCode, LogLevel, WebClient, type WebAPICallError } from '@slack/web-api';
 import { verifySlackRequest } from '@slack/bolt';
+import { ErrorCode, LogLevel, type WebAPICallError, WebClient } from '@slack/web-api';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from './fake-slack.js';
 import { signSlackRequest } from './signing.js';
 
 const fake = new FakeSlack();
 const client = (opts: { rejectRateLimitedCalls?: boolean } = {}) =>
-  new WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR, ...opts });
+  new WebClient('xoxb-test', {
+    slackApiUrl: fake.apiUrl,
+    retryConfig: { retries: 0 },
+    logLevel: LogLevel.ERROR,
+    ...opts,
+  });
 
 beforeAll(async () => {
   await fake.start();
@@ -89,7 +94,9 @@ describe('Web API with a real WebClient', () => {
 
   it('surfaces an injected 429 as a rate-limited error', async () => {
     fake.failNext('chat.postMessage', { status: 429, retryAfter: 7 });
-    const err = await rejection(client({ rejectRateLimitedCalls: true }).chat.postMessage({ channel: 'C1', text: 'x' }));
+    const err = await rejection(
+      client({ rejectRateLimitedCalls: true }).chat.postMessage({ channel: 'C1', text: 'x' }),
+    );
     expect(err.code).toBe(ErrorCode.RateLimitedError);
     expect(err.code === ErrorCode.RateLimitedError && err.retryAfter).toBe(7);
     expect(fake.callsTo('chat.postMessage')[0]?.fault).toEqual({ status: 429, retryAfter: 7 });
@@ -98,12 +105,18 @@ describe('Web API with a real WebClient', () => {
 
   it('lets a retrying client through after Retry-After', async () => {
     fake.failNext('chat.postMessage', { status: 429, retryAfter: 0 });
-    const retrying = new WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 0 }, logLevel: LogLevel.ERROR });
+    const retrying = new WebClient('xoxb-test', {
+      slackApiUrl: fake.apiUrl,
+      retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 0 },
+      logLevel: LogLevel.ERROR,
+    });
     await retrying.chat.postMessage({ channel: 'C1', text: 'x' });
     expect(fake.callsTo('chat.postMessage').map((c) => c.ok)).toEqual([false, true]);
     // Without rejectRateLimitedCalls, an exhausted 429 is a RequestError, not a RateLimitedError.
     fake.failNext('chat.postMessage', { status: 429, retryAfter: 0 });
-    expect((await rejection(client().chat.postMessage({ channel: 'C1', text: 'x' }))).code).toBe(ErrorCode.RequestError);
+    expect((await rejection(client().chat.postMessage({ channel: 'C1', text: 'x' }))).code).toBe(
+      ErrorCode.RequestError,
+    );
   });
 
   it('keeps thread replies out of history and pages with cursors', async () => {
@@ -134,19 +147,30 @@ describe('Web API with a real WebClient', () => {
 
   it('answers late on a delay fault: a client that times out has still posted the message', async () => {
     fake.failNext('chat.postMessage', { delayMs: 400 });
-    const impatient = new WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, timeout: 100, logLevel: LogLevel.ERROR });
-    expect((await rejection(impatient.chat.postMessage({ channel: 'C1', text: 'late' }))).code).toBe(ErrorCode.RequestError);
+    const impatient = new WebClient('xoxb-test', {
+      slackApiUrl: fake.apiUrl,
+      retryConfig: { retries: 0 },
+      timeout: 100,
+      logLevel: LogLevel.ERROR,
+    });
+    expect((await rejection(impatient.chat.postMessage({ channel: 'C1', text: 'late' }))).code).toBe(
+      ErrorCode.RequestError,
+    );
     expect(fake.messages('C1').map((m) => m.text)).toEqual(['late']);
     // With `then`, Slack does nothing and fails late.
     fake.failNext('chat.postMessage', { delayMs: 50, then: { status: 500 } });
-    expect((await rejection(client().chat.postMessage({ channel: 'C1', text: 'lost' }))).code).toBe(ErrorCode.HTTPError);
+    expect((await rejection(client().chat.postMessage({ channel: 'C1', text: 'lost' }))).code).toBe(
+      ErrorCode.HTTPError,
+    );
     expect(fake.messages('C1')).toHaveLength(1);
   });
 
   it('faults the upload URL under the name "upload", and stores nothing then', async () => {
     fake.failNext('upload', { status: 503 });
     const web = client();
-    await expect(web.files.uploadV2({ channel_id: 'C1', file: Buffer.from('abc'), filename: 'a.txt' })).rejects.toThrow();
+    await expect(
+      web.files.uploadV2({ channel_id: 'C1', file: Buffer.from('abc'), filename: 'a.txt' }),
+    ).rejects.toThrow();
     expect(fake.callsTo('upload').map((c) => c.fault)).toEqual([{ status: 503 }]);
     expect(fake.files.filter((f) => f.completed)).toEqual([]);
     await web.files.uploadV2({ channel_id: 'C1', file: Buffer.from('abc'), filename: 'a.txt' });
@@ -159,7 +183,13 @@ describe('Web API with a real WebClient', () => {
       fake.chaos({ seed: 42, rate: 0.5, faults: [{ error: 'fatal_error' }] });
       const web = client();
       const outcomes: boolean[] = [];
-      for (let i = 0; i < 20; i++) outcomes.push(await web.auth.test().then(() => true, () => false));
+      for (let i = 0; i < 20; i++)
+        outcomes.push(
+          await web.auth.test().then(
+            () => true,
+            () => false,
+          ),
+        );
       fake.chaos(null);
       return outcomes;
     };
@@ -180,7 +210,8 @@ describe('Web API with a real WebClient', () => {
 
   it('records response_url posts and refuses a sixth use', async () => {
     const url = fake.responseUrl('once');
-    const post = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"hi"}' });
+    const post = () =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"hi"}' });
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await post()).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 404]);
@@ -188,9 +219,13 @@ describe('Web API with a real WebClient', () => {
   });
 
   it('rejects bot calls made with the app-level token, and calls with none', async () => {
-    const err = await rejection(new WebClient('xapp-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } }).auth.test());
+    const err = await rejection(
+      new WebClient('xapp-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } }).auth.test(),
+    );
     expect(err.code === ErrorCode.PlatformError && err.data.error).toBe('not_allowed_token_type');
-    const none = await rejection(new WebClient(undefined, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } }).auth.test());
+    const none = await rejection(
+      new WebClient(undefined, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } }).auth.test(),
+    );
     expect(none.code === ErrorCode.PlatformError && none.data.error).toBe('not_authed');
   });
 
@@ -203,10 +238,24 @@ describe('Web API with a real WebClient', () => {
     const web = client();
     const { ts = '' } = await web.chat.postMessage({ channel: 'C9', text: 'thread' });
     const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255]);
-    await web.files.uploadV2({ channel_id: 'C9', thread_ts: ts, file: bytes, filename: 'plan.png', alt_text: 'Weekly plan', title: 'Plan' });
+    await web.files.uploadV2({
+      channel_id: 'C9',
+      thread_ts: ts,
+      file: bytes,
+      filename: 'plan.png',
+      alt_text: 'Weekly plan',
+      title: 'Plan',
+    });
     const file = fake.files[0];
     expect(file?.bytes?.equals(bytes)).toBe(true);
-    expect(file).toMatchObject({ filename: 'plan.png', title: 'Plan', alt_text: 'Weekly plan', channel_id: 'C9', thread_ts: ts, completed: true });
+    expect(file).toMatchObject({
+      filename: 'plan.png',
+      title: 'Plan',
+      alt_text: 'Weekly plan',
+      channel_id: 'C9',
+      thread_ts: ts,
+      completed: true,
+    });
     expect(fake.messages('C9').at(-1)?.files?.[0]?.id).toBe(file?.id);
   });
 

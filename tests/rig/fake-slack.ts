@@ -2,17 +2,25 @@
 // Socket Mode) plus drivers that hit the bot with Slack's signed wire format.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { storeUpload } from './api-files.js';
+import type { ApiContext } from './api-handler.js';
 import { isRecord, type Json } from './block-kit-checker.js';
 import { checkBlockKit, type SurfaceKind } from './block-kit-limits.js';
-import { FaultPlan, isDelay, type ChaosOptions, type Fault } from './faults.js';
+import { type ChaosOptions, type Fault, FaultPlan, isDelay } from './faults.js';
 import { bearerToken, parseBody, readBody, sendJson, sendText, sleep, writeFault } from './http-io.js';
 import { ResponseUrlEndpoint, type ResponseUrlPost } from './response-url.js';
-import { SlackState, type Ephemeral, type Identity, type SlackUser, type StoredFile, type StoredMessage, type Violation } from './slack-state.js';
-import { FakeSocketMode, type DeliverOptions, type EnvelopeType, type SocketAck } from './socket-mode.js';
+import {
+  type Ephemeral,
+  type Identity,
+  SlackState,
+  type SlackUser,
+  type StoredFile,
+  type StoredMessage,
+  type Violation,
+} from './slack-state.js';
+import { type DeliverOptions, type EnvelopeType, FakeSocketMode, type SocketAck } from './socket-mode.js';
+import { type WaitOptions, waitFor } from './wait-for.js';
 import { answerApiCall } from './web-api.js';
-import type { ApiContext } from './api-handler.js';
-import { storeUpload } from './api-files.js';
-import { waitFor, type WaitOptions } from './wait-for.js';
 import * as wire from './wire.js';
 
 export type FakeSlackOptions = {
@@ -28,7 +36,16 @@ export type FakeSlackOptions = {
   responseUrlUses?: number;
 };
 
-export type ApiCall = { method: string; token: string | undefined; args: Json; at: number; fault?: Fault; ok?: boolean; error?: string; result?: Json };
+export type ApiCall = {
+  method: string;
+  token: string | undefined;
+  args: Json;
+  at: number;
+  fault?: Fault;
+  ok?: boolean;
+  error?: string;
+  result?: Json;
+};
 export type { ResponseUrlPost };
 export type SentRequest<T> = wire.SendResult & { sent: T };
 
@@ -46,7 +63,14 @@ export class FakeSlack {
 
   constructor(private readonly opts: FakeSlackOptions = {}) {
     this.signingSecret = opts.signingSecret ?? 'test-signing-secret';
-    const identity: Identity = { teamId: 'T0TEST', teamDomain: 'tiltak-test', botUserId: 'UBOT0001', botId: 'BBOT0001', appId: 'A1', ...opts.identity };
+    const identity: Identity = {
+      teamId: 'T0TEST',
+      teamDomain: 'tiltak-test',
+      botUserId: 'UBOT0001',
+      botId: 'BBOT0001',
+      appId: 'A1',
+      ...opts.identity,
+    };
     this.state = new SlackState(identity, opts.clock ?? Date.now);
     this.socket = new FakeSocketMode(identity.appId);
     this.server = createServer((req, res) => {
@@ -63,13 +87,23 @@ export class FakeSlack {
   }
 
   /** POSTs to response_urls (respond()), in order. */
-  get responses(): ResponseUrlPost[] { return this.responseEndpoint.posts; }
+  get responses(): ResponseUrlPost[] {
+    return this.responseEndpoint.posts;
+  }
 
-  get origin(): string { return `http://127.0.0.1:${this.port}`; }
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
   /** Pass as SLACK_API_URL / WebClient slackApiUrl. */
-  get apiUrl(): string { return `${this.origin}/api/`; }
-  get files(): StoredFile[] { return this.state.files; }
-  get ephemerals(): Ephemeral[] { return this.state.ephemerals; }
+  get apiUrl(): string {
+    return `${this.origin}/api/`;
+  }
+  get files(): StoredFile[] {
+    return this.state.files;
+  }
+  get ephemerals(): Ephemeral[] {
+    return this.state.ephemerals;
+  }
 
   /** On a random port, or on `port` (a test that starts Slack late, where the bot was told to look). */
   async start(port = 0): Promise<this> {
@@ -86,11 +120,21 @@ export class FakeSlack {
     await closed;
   }
 
-  callsTo(method: string): ApiCall[] { return this.calls.filter((c) => c.method === method); }
-  messages(channel: string): StoredMessage[] { return this.state.messages.get(channel) ?? []; }
-  setUser(user: Partial<SlackUser> & { id: string }): SlackUser { return this.state.setUser(user); }
-  failNext(method: string, fault: Fault, times = 1): void { this.faults.failNext(method, fault, times); }
-  chaos(opts: ChaosOptions | null): void { this.faults.chaos(opts); }
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+  messages(channel: string): StoredMessage[] {
+    return this.state.messages.get(channel) ?? [];
+  }
+  setUser(user: Partial<SlackUser> & { id: string }): SlackUser {
+    return this.state.setUser(user);
+  }
+  failNext(method: string, fault: Fault, times = 1): void {
+    this.faults.failNext(method, fault, times);
+  }
+  chaos(opts: ChaosOptions | null): void {
+    this.faults.chaos(opts);
+  }
 
   /** Clears recorded calls, responses, violations, faults and stored content (users stay). */
   reset(): void {
@@ -101,7 +145,9 @@ export class FakeSlack {
     this.state.clear();
   }
 
-  responseUrl(id?: string): string { return `${this.origin}/response/${id ?? `R${++this.seq}`}`; }
+  responseUrl(id?: string): string {
+    return `${this.origin}/response/${id ?? `R${++this.seq}`}`;
+  }
 
   issueTrigger(id?: string): string {
     const trigger = id ?? `${Date.now()}.${++this.seq}.${Math.random().toString(16).slice(2, 18)}`;
@@ -120,12 +166,27 @@ export class FakeSlack {
   }
 
   private get wire(): wire.WireContext {
-    return { signingSecret: this.signingSecret, identity: this.state.identity, responseUrl: () => this.responseUrl(), issueTrigger: (id) => this.issueTrigger(id) };
+    return {
+      signingSecret: this.signingSecret,
+      identity: this.state.identity,
+      responseUrl: () => this.responseUrl(),
+      issueTrigger: (id) => this.issueTrigger(id),
+    };
   }
 
-  async sendCommand(appUrl: string, fields: wire.CommandFields, opts?: wire.SendOptions): Promise<SentRequest<Record<string, string>>> {
+  async sendCommand(
+    appUrl: string,
+    fields: wire.CommandFields,
+    opts?: wire.SendOptions,
+  ): Promise<SentRequest<Record<string, string>>> {
     const sent = wire.buildCommand(this.wire, fields);
-    const res = await wire.postSigned(appUrl, wire.formEncode(sent), 'application/x-www-form-urlencoded', this.signingSecret, opts);
+    const res = await wire.postSigned(
+      appUrl,
+      wire.formEncode(sent),
+      'application/x-www-form-urlencoded',
+      this.signingSecret,
+      opts,
+    );
     this.inspectAck('slash_commands', res.json);
     return { ...res, sent };
   }
@@ -149,9 +210,15 @@ export class FakeSlack {
     this.inspectAck(type, ack.payload);
     return ack;
   }
-  deliverCommand(fields: wire.CommandFields, opts?: DeliverOptions): Promise<SocketAck> { return this.deliver('slash_commands', wire.buildCommand(this.wire, fields), opts); }
-  deliverInteraction(payload: Json, opts?: DeliverOptions): Promise<SocketAck> { return this.deliver('interactive', wire.buildInteraction(this.wire, payload), opts); }
-  deliverEvent(event: Json, opts?: DeliverOptions): Promise<SocketAck> { return this.deliver('events_api', wire.buildEventEnvelope(this.wire, event), opts); }
+  deliverCommand(fields: wire.CommandFields, opts?: DeliverOptions): Promise<SocketAck> {
+    return this.deliver('slash_commands', wire.buildCommand(this.wire, fields), opts);
+  }
+  deliverInteraction(payload: Json, opts?: DeliverOptions): Promise<SocketAck> {
+    return this.deliver('interactive', wire.buildInteraction(this.wire, payload), opts);
+  }
+  deliverEvent(event: Json, opts?: DeliverOptions): Promise<SocketAck> {
+    return this.deliver('events_api', wire.buildEventEnvelope(this.wire, event), opts);
+  }
 
   private checkBlocks(source: string, kind: SurfaceKind, payload: unknown): string[] {
     const problems = checkBlockKit(kind, payload);
@@ -163,8 +230,10 @@ export class FakeSlack {
   private inspectAck(source: string, payload: unknown): void {
     if (!isRecord(payload)) return;
     const action = payload.response_action;
-    if ((action === 'update' || action === 'push') && isRecord(payload.view)) this.checkBlocks(`${source} ack`, 'modal', payload.view);
-    else if (action === undefined && (payload.blocks !== undefined || payload.text !== undefined)) this.checkBlocks(`${source} ack`, 'message', payload);
+    if ((action === 'update' || action === 'push') && isRecord(payload.view))
+      this.checkBlocks(`${source} ack`, 'modal', payload.view);
+    else if (action === undefined && (payload.blocks !== undefined || payload.text !== undefined))
+      this.checkBlocks(`${source} ack`, 'message', payload);
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -173,11 +242,18 @@ export class FakeSlack {
     const ct = req.headers['content-type'];
     if (path.startsWith('/api/')) return this.handleApi(path.slice('/api/'.length), req, ct, raw, res);
     if (path.startsWith('/upload/')) return this.handleUpload(path.slice('/upload/'.length), ct, raw, res);
-    if (path.startsWith('/response/')) return this.responseEndpoint.handle(path.slice('/response/'.length), ct, raw, res);
+    if (path.startsWith('/response/'))
+      return this.responseEndpoint.handle(path.slice('/response/'.length), ct, raw, res);
     sendText(res, 404, 'not_found');
   }
 
-  private async handleApi(method: string, req: IncomingMessage, ct: string | undefined, raw: Buffer, res: ServerResponse): Promise<void> {
+  private async handleApi(
+    method: string,
+    req: IncomingMessage,
+    ct: string | undefined,
+    raw: Buffer,
+    res: ServerResponse,
+  ): Promise<void> {
     const args = await parseBody(ct, raw);
     const token = bearerToken(req) ?? (typeof args.token === 'string' ? args.token : undefined);
     const call: ApiCall = { method, token, args, at: Date.now() };
@@ -193,7 +269,10 @@ export class FakeSlack {
       }
     }
     const ctx: ApiContext = {
-      state: this.state, token, origin: this.origin, triggerTtlMs: this.opts.triggerTtlMs ?? 3000,
+      state: this.state,
+      token,
+      origin: this.origin,
+      triggerTtlMs: this.opts.triggerTtlMs ?? 3000,
       checkBlocks: (s, k, p) => this.checkBlocks(s, k, p),
       socketUrl: () => `ws://127.0.0.1:${this.port}/socket?ticket=${++this.seq}&app_id=${this.state.identity.appId}`,
     };
@@ -209,7 +288,13 @@ export class FakeSlack {
   /** The upload URL files.getUploadURLExternal hands out; faults are queued under the name 'upload'. */
   private async handleUpload(fileId: string, ct: string | undefined, raw: Buffer, res: ServerResponse): Promise<void> {
     const fault = this.faults.take('upload');
-    this.calls.push({ method: 'upload', token: undefined, args: { file_id: fileId }, at: Date.now(), ...(fault ? { fault, ok: false } : {}) });
+    this.calls.push({
+      method: 'upload',
+      token: undefined,
+      args: { file_id: fileId },
+      at: Date.now(),
+      ...(fault ? { fault, ok: false } : {}),
+    });
     if (fault !== undefined && !isDelay(fault)) return writeFault(res, fault);
     if (fault?.then !== undefined) {
       await sleep(fault.delayMs);

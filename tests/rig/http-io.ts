@@ -2,7 +2,7 @@
 // Web API accepts: JSON, form-encoded, or multipart bodies.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecord, type Json } from './block-kit-checker.js';
-import { isHttpFault, isRateLimit, type ImmediateFault } from './faults.js';
+import { type ImmediateFault, isHttpFault, isRateLimit } from './faults.js';
 
 /**
  * @slack/web-api form-encodes every call and JSON-stringifies any argument
@@ -56,13 +56,23 @@ export function bearerToken(req: IncomingMessage): string | undefined {
   return match?.[1];
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(text);
 }
 
-export function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
   res.end(text);
 }
@@ -85,7 +95,8 @@ export function asString(value: unknown): string | undefined {
 
 /** Answers the way Slack fails: 429 + Retry-After, a bare 5xx, or 200 ok:false. */
 export function writeFault(res: ServerResponse, fault: ImmediateFault): void {
-  if (isRateLimit(fault)) sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
+  if (isRateLimit(fault))
+    sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
   else if (isHttpFault(fault)) sendText(res, fault.status, `fake upstream error ${fault.status}`);
   else sendJson(res, 200, { ok: false, error: fault.error });
 }

@@ -27,7 +27,10 @@ export function blockActionPayload(input: BlockActionInput): Json {
   };
   if (input.value !== undefined) action.value = input.value;
   if (input.selectedOption) {
-    action.selected_option = { text: { type: 'plain_text', text: input.selectedOption.text }, value: input.selectedOption.value };
+    action.selected_option = {
+      text: { type: 'plain_text', text: input.selectedOption.text },
+      value: input.selectedOption.value,
+    };
   }
   const payload: Json = {
     type: 'block_actions',
@@ -80,7 +83,12 @@ export function viewClosedPayload(input: { userId: string; callbackId: string; p
   return {
     type: 'view_closed',
     user: { id: input.userId, team_id: 'T0TEST' },
-    view: { id: 'V00000001', type: 'modal', callback_id: input.callbackId, private_metadata: input.privateMetadata ?? '' },
+    view: {
+      id: 'V00000001',
+      type: 'modal',
+      callback_id: input.callbackId,
+      private_metadata: input.privateMetadata ?? '',
+    },
     is_cleared: false,
   };
 }

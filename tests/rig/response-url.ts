@@ -3,7 +3,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Json } from './block-kit-checker.js';
 import type { SurfaceKind } from './block-kit-limits.js';
-import { isDelay, type Fault, type FaultPlan } from './faults.js';
+import { type Fault, type FaultPlan, isDelay } from './faults.js';
 import { asBool, parseBody, sendJson, sendText, sleep, writeFault } from './http-io.js';
 
 export type ResponseUrlPost = { id: string; body: Json; at: number; fault?: Fault; ok: boolean };

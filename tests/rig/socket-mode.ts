@@ -106,7 +106,8 @@ export class FakeSocketMode {
 
   /** Asks clients to reconnect, as Slack does before recycling a connection. */
   requestReconnect(reason: 'warning' | 'refresh_requested' | 'link_disabled' = 'refresh_requested'): void {
-    for (const ws of this.openSockets) this.send(ws, { type: 'disconnect', reason, debug_info: { host: 'fake-slack' } });
+    for (const ws of this.openSockets)
+      this.send(ws, { type: 'disconnect', reason, debug_info: { host: 'fake-slack' } });
   }
 
   async waitForConnection(timeoutMs = 5000): Promise<void> {

@@ -1,11 +1,12 @@
 // The Web API methods the fake answers, and the token rules in front of them.
-import type { Json } from './block-kit-checker.js';
-import { fail, type ApiContext, type ApiHandler } from './api-handler.js';
+
 import { chatHandlers } from './api-chat.js';
 import { conversationHandlers } from './api-conversations.js';
 import { fileHandlers } from './api-files.js';
+import { type ApiContext, type ApiHandler, fail } from './api-handler.js';
 import { identityHandlers } from './api-identity.js';
 import { viewHandlers } from './api-views.js';
+import type { Json } from './block-kit-checker.js';
 
 const webApiHandlers: Record<string, ApiHandler | undefined> = {
   ...identityHandlers,

@@ -91,7 +91,13 @@ export function buildEventEnvelope(ctx: WireContext, event: Json): Json {
     event_id: `Ev${String(eventSeq).padStart(8, '0')}`,
     event_time: Math.floor(now / 1000),
     authorizations: [
-      { enterprise_id: null, team_id: identity.teamId, user_id: identity.botUserId, is_bot: true, is_enterprise_install: false },
+      {
+        enterprise_id: null,
+        team_id: identity.teamId,
+        user_id: identity.botUserId,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
     ],
     is_ext_shared_channel: false,
   };

@@ -8,11 +8,23 @@ describe('prisma/schema.prisma and prisma/migrations', () => {
   it('describe the same database (author a migration with npm run db:new-migration)', async () => {
     const result = await run(
       'npx',
-      ['prisma', 'migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema-datamodel', 'prisma/schema.prisma', '--exit-code'],
+      [
+        'prisma',
+        'migrate',
+        'diff',
+        '--from-migrations',
+        'prisma/migrations',
+        '--to-schema-datamodel',
+        'prisma/schema.prisma',
+        '--exit-code',
+      ],
       { encoding: 'utf8' },
     ).then(
       (r) => ({ code: 0, out: r.stdout }),
-      (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: e.code ?? -1, out: `${e.stdout ?? ''}${e.stderr ?? ''}` }),
+      (e: { code?: number; stdout?: string; stderr?: string }) => ({
+        code: e.code ?? -1,
+        out: `${e.stdout ?? ''}${e.stderr ?? ''}`,
+      }),
     );
     // Exit code 2 means "there is a difference"; 1 would be an error of the CLI itself.
     expect(result.out).toContain('No difference detected');

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { startTiltak, type Running } from '../../src/bootstrap.js';
+import { type Running, startTiltak } from '../../src/bootstrap.js';
+import { importPlanText } from '../../src/features/plan/import-plan.js';
 import { ManualClock } from '../../src/kernel/clock.js';
 import type { Database } from '../../src/kernel/db/open-database.js';
 import type { Job } from '../../src/kernel/jobs/job.js';
 import { createLogger, type Logger } from '../../src/kernel/logger.js';
-import { importPlanText } from '../../src/features/plan/import-plan.js';
 import type { Json } from '../rig/block-kit-checker.js';
 import { FakeSlack } from '../rig/fake-slack.js';
 import { createTestDatabase, truncateAll } from './test-database.js';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Database } from '../../src/kernel/db/open-database.js';
-import { startHarness, type Harness, type HarnessOptions } from './harness.js';
+import { type Harness, type HarnessOptions, startHarness } from './harness.js';
 import { createTestDatabase, truncateAll } from './test-database.js';
 
 /**

@@ -19,7 +19,10 @@ export default function setup(): () => Promise<void> {
       );
       for (const { nspname } of rows) await client.query(`DROP SCHEMA IF EXISTS "${nspname}" CASCADE`);
       // The reliability suite runs the bot under login roles of its own (tests/reliability/postgres-outage.ts).
-      const roles = await client.query<{ rolname: string }>(`SELECT rolname FROM pg_roles WHERE starts_with(rolname, $1)`, [`${prefix}_`]);
+      const roles = await client.query<{ rolname: string }>(
+        `SELECT rolname FROM pg_roles WHERE starts_with(rolname, $1)`,
+        [`${prefix}_`],
+      );
       for (const { rolname } of roles.rows) {
         await client.query(`ALTER ROLE "${rolname}" LOGIN`);
         await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1`, [rolname]);

@@ -8,7 +8,9 @@ export async function rowCounts(db: Database): Promise<Record<string, number>> {
     );
     if (tables.length === 0) return {};
     const counts = await conn.query<{ name: string; n: number }>(
-      tables.map(({ tablename }) => `SELECT '${tablename}' AS name, count(*)::int AS n FROM "${tablename}"`).join(' UNION ALL '),
+      tables
+        .map(({ tablename }) => `SELECT '${tablename}' AS name, count(*)::int AS n FROM "${tablename}"`)
+        .join(' UNION ALL '),
     );
     return Object.fromEntries(counts.map((c) => [c.name, Number(c.n)]));
   });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { openDatabase, parseDatabaseUrl, type Database } from '../../src/kernel/db/open-database.js';
+import { type Database, openDatabase, parseDatabaseUrl } from '../../src/kernel/db/open-database.js';
 
 /**
  * Booting PGlite costs seconds per file, so each test worker keeps the

@@ -4,7 +4,10 @@ import { checkRules, checkTree, folderCycles, prismaUses, readImports } from '..
 /** The rules that npm run lint enforces, tried on small made-up trees. */
 function problems(files: Record<string, string>): string[] {
   const imports = readImports('.', Object.keys(files), (f) => files[f] ?? '');
-  return [...checkRules(imports).map((v) => `${v.file}: ${v.rule}`), ...folderCycles(imports).map((c) => `cycle: ${c.join(' ⇄ ')}`)];
+  return [
+    ...checkRules(imports).map((v) => `${v.file}: ${v.rule}`),
+    ...folderCycles(imports).map((c) => `cycle: ${c.join(' ⇄ ')}`),
+  ];
 }
 
 describe('the layout rules', () => {
@@ -57,7 +60,10 @@ describe('the layout rules', () => {
       'src/features/reminders/slack/a.ts': "import { Prisma } from '../../../generated/prisma/client.js';",
       'src/features/reminders/slack/b.ts': "import { runReminders } from '../jobs/reminders.js';",
     });
-    expect(found).toEqual([expect.stringContaining('slack/ imports no Prisma client'), expect.stringContaining('slack/ imports no jobs/')]);
+    expect(found).toEqual([
+      expect.stringContaining('slack/ imports no Prisma client'),
+      expect.stringContaining('slack/ imports no jobs/'),
+    ]);
     expect(prismaUses('x.ts', 'await ctx.deps.prisma.focusArea.findMany();')).toEqual([1]);
     expect(prismaUses('x.ts', 'await focusAreas(ctx.deps.prisma);')).toEqual([]);
   });

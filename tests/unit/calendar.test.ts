@@ -49,7 +49,20 @@ describe('the Norwegian calendar from date-holidays', () => {
   }
 
   it('treats Easter, Ascension Day, Whit Monday, 1 and 17 May and Christmas on weekdays as days off', () => {
-    for (const day of ['2004-04-08', '2004-04-09', '2004-04-12', '2004-05-17', '2004-05-20', '2004-05-31', '2026-04-02', '2026-04-06', '2026-05-01', '2026-05-14', '2026-05-25', '2026-12-25']) {
+    for (const day of [
+      '2004-04-08',
+      '2004-04-09',
+      '2004-04-12',
+      '2004-05-17',
+      '2004-05-20',
+      '2004-05-31',
+      '2026-04-02',
+      '2026-04-06',
+      '2026-05-01',
+      '2026-05-14',
+      '2026-05-25',
+      '2026-12-25',
+    ]) {
       expect(isWorkingDay(day), day).toBe(false);
     }
   });

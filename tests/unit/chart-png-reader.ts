@@ -37,7 +37,8 @@ export function decodePng(png: Buffer): DecodedPng {
       width = data.readUInt32BE(0);
       height = data.readUInt32BE(4);
       const [bitDepth, colourType, , , interlace] = [data[8], data[9], data[10], data[11], data[12]];
-      if (bitDepth !== 8 || interlace !== 0) throw new Error(`unsupported PNG: depth ${bitDepth}, interlace ${interlace}`);
+      if (bitDepth !== 8 || interlace !== 0)
+        throw new Error(`unsupported PNG: depth ${bitDepth}, interlace ${interlace}`);
       channels = colourType === 6 ? 4 : colourType === 2 ? 3 : 0;
       if (channels === 0) throw new Error(`unsupported PNG colour type ${colourType}`);
     } else if (type === 'IDAT') {
@@ -59,7 +60,16 @@ export function decodePng(png: Buffer): DecodedPng {
       const left = x >= channels ? (pixels[y * stride + x - channels] as number) : 0;
       const up = y > 0 ? (pixels[(y - 1) * stride + x] as number) : 0;
       const upLeft = y > 0 && x >= channels ? (pixels[(y - 1) * stride + x - channels] as number) : 0;
-      const predictor = filter === 0 ? 0 : filter === 1 ? left : filter === 2 ? up : filter === 3 ? (left + up) >> 1 : paeth(left, up, upLeft);
+      const predictor =
+        filter === 0
+          ? 0
+          : filter === 1
+            ? left
+            : filter === 2
+              ? up
+              : filter === 3
+                ? (left + up) >> 1
+                : paeth(left, up, upLeft);
       pixels[y * stride + x] = (value + predictor) & 0xff;
     }
   }

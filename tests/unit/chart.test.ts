@@ -13,7 +13,9 @@ describe('the digest chart', () => {
     const digest = sampleDigest();
     const chart = await renderDigestChart(digest, 'nb');
     const png = decodePng(chart.png);
-    const svg = await renderSvg(statusChartSpec([{ label: 'a', counts: counts({ ON_TRACK: 1 }) }], text, 'DejaVu Sans'));
+    const svg = await renderSvg(
+      statusChartSpec([{ label: 'a', counts: counts({ ON_TRACK: 1 }) }], text, 'DejaVu Sans'),
+    );
     expect(svg).toMatch(/^<svg/);
     expect(png.width).toBeGreaterThan(600);
     expect(png.height).toBeGreaterThan(300);
@@ -31,7 +33,11 @@ describe('the digest chart', () => {
   });
 
   it('gives the PNG the width and height the SVG declares, scaled', async () => {
-    const spec = statusChartSpec(sampleDigest().history.map((w, i) => ({ label: `w${i}`, counts: w.counts })), text, 'DejaVu Sans');
+    const spec = statusChartSpec(
+      sampleDigest().history.map((w, i) => ({ label: `w${i}`, counts: w.counts })),
+      text,
+      'DejaVu Sans',
+    );
     const svg = await renderSvg(spec);
     const [, w, h] = /width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/.exec(svg) ?? [];
     const { renderPng } = await import('../../src/features/digests/views/render-png.js');
@@ -41,7 +47,10 @@ describe('the digest chart', () => {
   });
 
   it('still draws an empty focus area without crashing', async () => {
-    const empty = sampleDigest({ measureCount: 0, history: sampleDigest().history.map((w) => ({ week: w.week, counts: counts({}) })) });
+    const empty = sampleDigest({
+      measureCount: 0,
+      history: sampleDigest().history.map((w) => ({ week: w.week, counts: counts({}) })),
+    });
     const png = decodePng((await renderDigestChart(empty, 'en')).png);
     expect(png.width).toBeGreaterThan(0);
   });
@@ -56,7 +65,15 @@ describe('the digest chart', () => {
   });
 
   it('keeps the alt text within Slack’s 1,000 characters for a busy chart', () => {
-    const busy = counts({ COMPLETED: 11, ON_TRACK: 22, NOT_STARTED: 33, AT_RISK: 44, DELAYED: 55, CANCELLED: 66, NO_REPORT: 77 });
+    const busy = counts({
+      COMPLETED: 11,
+      ON_TRACK: 22,
+      NOT_STARTED: 33,
+      AT_RISK: 44,
+      DELAYED: 55,
+      CANCELLED: 66,
+      NO_REPORT: 77,
+    });
     const digest = sampleDigest({ history: sampleDigest().history.map((w) => ({ week: w.week, counts: busy })) });
     const alt = chartAltText(digest, 'en');
     expect(alt.length).toBeLessThanOrEqual(ALT_TEXT_LIMIT);

@@ -6,7 +6,13 @@ const valid = { SLACK_BOT_TOKEN: 'xoxb-1-abc', SLACK_SIGNING_SECRET: 'secret' };
 describe('configuration', () => {
   it('applies the documented defaults', () => {
     const config = loadConfig(valid);
-    expect(config).toMatchObject({ PORT: 3000, TZ_PLAN: 'Europe/Oslo', LOG_LEVEL: 'info', REMINDER_TIME: '09:00', EDIT_WINDOW_DAYS: 7 });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      TZ_PLAN: 'Europe/Oslo',
+      LOG_LEVEL: 'info',
+      REMINDER_TIME: '09:00',
+      EDIT_WINDOW_DAYS: 7,
+    });
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
@@ -19,7 +25,14 @@ describe('configuration', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'PORT', 'TZ_PLAN', 'SLACK_API_URL', 'REMINDER_TIME']) {
+    for (const name of [
+      'SLACK_BOT_TOKEN',
+      'SLACK_SIGNING_SECRET',
+      'PORT',
+      'TZ_PLAN',
+      'SLACK_API_URL',
+      'REMINDER_TIME',
+    ]) {
       expect(problems).toContain(name);
     }
   });

@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { dbErrorKind, isDatabaseUnavailable } from '../../src/kernel/db/errors.js';
 
 // The shapes below are what Prisma 6 and its two adapters threw in tests/reliability/database-down*.test.ts.
-const adapterError = (cause: Record<string, unknown>) => Object.assign(new Error(String(cause.kind)), { name: 'DriverAdapterError', cause });
+const adapterError = (cause: Record<string, unknown>) =>
+  Object.assign(new Error(String(cause.kind)), { name: 'DriverAdapterError', cause });
 const prismaKnown = (code: string, driverAdapterError?: unknown) =>
-  Object.assign(new Error('Invalid invocation'), { name: 'PrismaClientKnownRequestError', code, meta: driverAdapterError === undefined ? {} : { driverAdapterError } });
+  Object.assign(new Error('Invalid invocation'), {
+    name: 'PrismaClientKnownRequestError',
+    code,
+    meta: driverAdapterError === undefined ? {} : { driverAdapterError },
+  });
 
 describe('which database errors mean "the database is away"', () => {
   it('a session ended by pg_terminate_backend (57P01), as adapter-pg raises it mid-query and Prisma wraps it', () => {
@@ -14,10 +19,22 @@ describe('which database errors mean "the database is away"', () => {
   });
 
   it('a role that may not log in (28000, Prisma P1010), an unreachable server and a lost socket', () => {
-    expect(isDatabaseUnavailable(prismaKnown('P1010', adapterError({ kind: 'DatabaseAccessDenied', originalCode: '28000' })))).toBe(true);
-    expect(isDatabaseUnavailable(Object.assign(new Error('role cannot log in'), { code: '28000', severity: 'FATAL' }))).toBe(true);
-    expect(isDatabaseUnavailable(adapterError({ kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 5432 }))).toBe(true);
-    expect(isDatabaseUnavailable(Object.assign(new Error('connect'), { code: 'ECONNREFUSED', errno: -111, syscall: 'connect' }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        prismaKnown('P1010', adapterError({ kind: 'DatabaseAccessDenied', originalCode: '28000' })),
+      ),
+    ).toBe(true);
+    expect(
+      isDatabaseUnavailable(Object.assign(new Error('role cannot log in'), { code: '28000', severity: 'FATAL' })),
+    ).toBe(true);
+    expect(isDatabaseUnavailable(adapterError({ kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 5432 }))).toBe(
+      true,
+    );
+    expect(
+      isDatabaseUnavailable(
+        Object.assign(new Error('connect'), { code: 'ECONNREFUSED', errno: -111, syscall: 'connect' }),
+      ),
+    ).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code: '08006' }))).toBe(true);
   });
 

@@ -11,7 +11,12 @@ export function sampleDigest(overrides: Partial<Digest> = {}): Digest {
   const period = weekPeriod('2004-W09', 'Europe/Oslo');
   const history = weeksUpTo('2004-W09', 8).map((week, i) => ({
     week,
-    counts: counts({ NO_REPORT: Math.max(0, 6 - i), ON_TRACK: Math.min(i, 4), AT_RISK: i > 4 ? 1 : 0, DELAYED: i > 5 ? 1 : 0 }),
+    counts: counts({
+      NO_REPORT: Math.max(0, 6 - i),
+      ON_TRACK: Math.min(i, 4),
+      AT_RISK: i > 4 ? 1 : 0,
+      DELAYED: i > 5 ? 1 : 0,
+    }),
   }));
   const changed: DigestMeasure[] = [
     {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { areaSchedule, dueAt, dueDay, latestDueWeek, parseWeek, weekPeriod, weeksUpTo, weekWithinPlan } from '../../src/features/digests/schedule.js';
 import { dueDigests, LATE_AFTER_MS } from '../../src/features/digests/jobs/digest-due.js';
+import {
+  areaSchedule,
+  dueAt,
+  dueDay,
+  latestDueWeek,
+  parseWeek,
+  weekPeriod,
+  weeksUpTo,
+  weekWithinPlan,
+} from '../../src/features/digests/schedule.js';
 import type { FocusArea, Plan } from '../../src/generated/prisma/client.js';
 
 const TZ = 'Europe/Oslo';
@@ -8,7 +17,10 @@ const monday8 = { weekday: 1, time: '08:00' };
 
 describe('when a weekly digest is due', () => {
   it('is Monday 08:00 Oslo time for the week before, and not a minute earlier', () => {
-    expect(latestDueWeek(new Date('2004-03-01T08:00:00+01:00'), monday8, TZ)).toEqual({ week: '2004-W09', dueAt: new Date('2004-03-01T07:00:00Z') });
+    expect(latestDueWeek(new Date('2004-03-01T08:00:00+01:00'), monday8, TZ)).toEqual({
+      week: '2004-W09',
+      dueAt: new Date('2004-03-01T07:00:00Z'),
+    });
     expect(latestDueWeek(new Date('2004-03-01T07:59:00+01:00'), monday8, TZ).week).toBe('2004-W08');
   });
 
@@ -27,7 +39,9 @@ describe('when a weekly digest is due', () => {
     const plan = { digestWeekday: 1, digestTime: '08:00' };
     expect(areaSchedule(plan, { digestWeekday: 3, digestTime: '13:30' })).toEqual({ weekday: 3, time: '13:30' });
     expect(areaSchedule(plan, { digestWeekday: null, digestTime: null })).toEqual(monday8);
-    expect(areaSchedule({ digestWeekday: 9, digestTime: '25:00' }, { digestWeekday: 0, digestTime: '8' })).toEqual(monday8);
+    expect(areaSchedule({ digestWeekday: 9, digestTime: '25:00' }, { digestWeekday: 0, digestTime: '8' })).toEqual(
+      monday8,
+    );
     expect(dueAt('2004-W09', { weekday: 3, time: '13:30' }, TZ)).toEqual(new Date('2004-03-03T12:30:00Z'));
   });
 
@@ -60,15 +74,32 @@ describe('when a weekly digest is due', () => {
 });
 
 describe('dueDigests', () => {
-  const plan = { id: 1, digestWeekday: 1, digestTime: '08:00', startDate: new Date('2004-01-01'), endDate: new Date('2004-12-31') } as Plan;
+  const plan = {
+    id: 1,
+    digestWeekday: 1,
+    digestTime: '08:00',
+    startDate: new Date('2004-01-01'),
+    endDate: new Date('2004-12-31'),
+  } as Plan;
   const area = (id: number, weekday: number | null = null) =>
-    ({ id, number: id, titleNb: `O${id}`, titleEn: `A${id}`, channel: null, digestWeekday: weekday, digestTime: null }) as FocusArea;
+    ({
+      id,
+      number: id,
+      titleNb: `O${id}`,
+      titleEn: `A${id}`,
+      channel: null,
+      digestWeekday: weekday,
+      digestTime: null,
+    }) as FocusArea;
 
   it('marks a digest late only when it goes out well after its due time', () => {
     const due = new Date('2004-03-01T07:00:00Z');
     expect(dueDigests(plan, [area(1)], due, TZ)[0]).toMatchObject({ week: '2004-W09', late: false });
     expect(dueDigests(plan, [area(1)], new Date(due.getTime() + LATE_AFTER_MS + 1), TZ)[0]?.late).toBe(true);
-    expect(dueDigests(plan, [area(1)], new Date('2004-03-06T12:00:00Z'), TZ)[0]).toMatchObject({ week: '2004-W09', late: true });
+    expect(dueDigests(plan, [area(1)], new Date('2004-03-06T12:00:00Z'), TZ)[0]).toMatchObject({
+      week: '2004-W09',
+      late: true,
+    });
   });
 
   it('gives each area its own week when their weekdays differ', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DigestMeasure } from '../../src/features/digests/model.js';
 import { ids } from '../../src/features/digests/contract.js';
+import type { DigestMeasure } from '../../src/features/digests/model.js';
 import { digestMainMessage } from '../../src/features/digests/views/digest-main.js';
 import { digestThreadReplies, MAX_BLOCKS_PER_REPLY } from '../../src/features/digests/views/digest-thread.js';
 import { renderDigestText } from '../../src/features/digests/views/render-text.js';
@@ -17,7 +17,12 @@ function bigMeasure(number: number, updates: number, textLength: number): Digest
     ...base,
     number,
     titleNb: `Tiltak med en lang tittel ${'x'.repeat(600)}`,
-    updates: Array.from({ length: updates }, (_, i) => ({ ...update, id: number * 100 + i, done: 'ord '.repeat(textLength / 4), challenges: 'c'.repeat(textLength) })),
+    updates: Array.from({ length: updates }, (_, i) => ({
+      ...update,
+      id: number * 100 + i,
+      done: 'ord '.repeat(textLength / 4),
+      challenges: 'c'.repeat(textLength),
+    })),
   };
 }
 
@@ -38,7 +43,12 @@ describe('the digest main message', () => {
   });
 
   it('says when it is late and when someone asked for it', () => {
-    const message = digestMainMessage(sampleDigest(), { lang: 'en', timeZone: TZ, lateDueAt: new Date('2004-03-01T07:00:00Z'), requestedBy: 'U0KOORD1' });
+    const message = digestMainMessage(sampleDigest(), {
+      lang: 'en',
+      timeZone: TZ,
+      lateDueAt: new Date('2004-03-01T07:00:00Z'),
+      requestedBy: 'U0KOORD1',
+    });
     const text = json(message.blocks);
     expect(text).toContain('Sent late');
     expect(text).toContain('Monday 1 March');
@@ -75,7 +85,14 @@ describe('the digest thread', () => {
   it('escapes what users typed, so an update cannot ping a channel or forge a link', () => {
     const base = sampleDigest();
     const measure = base.changed[0] as DigestMeasure;
-    const hostile = { ...measure, updates: measure.updates.map((u) => ({ ...u, done: '<!channel> se <https://evil.example|her>', authorName: '<@U0BOSS>' })) };
+    const hostile = {
+      ...measure,
+      updates: measure.updates.map((u) => ({
+        ...u,
+        done: '<!channel> se <https://evil.example|her>',
+        authorName: '<@U0BOSS>',
+      })),
+    };
     const text = json(digestThreadReplies({ ...base, changed: [hostile] }, 'nb', TZ)[0]?.blocks);
     expect(text).not.toContain('<!channel>');
     expect(text).not.toContain('<@U0BOSS>');
@@ -84,7 +101,11 @@ describe('the digest thread', () => {
 
   it('splits 200 measures with 2,000 long updates across replies that all keep within Block Kit limits', () => {
     const changed = Array.from({ length: 200 }, (_, i) => bigMeasure(i + 1, 10, 1500));
-    const quiet = Array.from({ length: 300 }, (_, i) => ({ number: 1000 + i, status: 'ON_TRACK' as const, overdue: [{ code: 'JD', overdueWorkingDays: 2 }] }));
+    const quiet = Array.from({ length: 300 }, (_, i) => ({
+      number: 1000 + i,
+      status: 'ON_TRACK' as const,
+      overdue: [{ code: 'JD', overdueWorkingDays: 2 }],
+    }));
     const replies = digestThreadReplies(sampleDigest({ changed, quiet }), 'nb', TZ);
     expect(replies.length).toBeGreaterThan(40);
     for (const reply of replies) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDay, parseUserRef } from '../../src/kernel/text/parse-day.js';
 import { decodeReminderButton, encodeReminderButton } from '../../src/features/reminders/contract.js';
+import { parseDay, parseUserRef } from '../../src/kernel/text/parse-day.js';
 
 describe('days as people type them', () => {
   it('reads ISO dates, Norwegian dotted dates and day.month in the current year', () => {
@@ -13,7 +13,8 @@ describe('days as people type them', () => {
   });
 
   it('refuses days that do not exist and anything else', () => {
-    for (const text of ['31.4.2004', '29.2.2003', '2004-13-01', 'i morgen', '3/5/2004', '', '1.1.20045', '-1.3.2004']) expect(parseDay(text, '2004-01-10'), text).toBeNull();
+    for (const text of ['31.4.2004', '29.2.2003', '2004-13-01', 'i morgen', '3/5/2004', '', '1.1.20045', '-1.3.2004'])
+      expect(parseDay(text, '2004-01-10'), text).toBeNull();
   });
 });
 
@@ -27,7 +28,8 @@ describe('a substitute as typed in a command', () => {
   });
 
   it('refuses what cannot be a user', () => {
-    for (const text of ['<#C0123|kanal>', 'per', '@', '<@U0PER001', '@per;drop']) expect(parseUserRef(text), text).toBeNull();
+    for (const text of ['<#C0123|kanal>', 'per', '@', '<@U0PER001', '@per;drop'])
+      expect(parseUserRef(text), text).toBeNull();
   });
 });
 
@@ -36,7 +38,15 @@ describe('reminder button values', () => {
     const value = { measureId: 3, agencyId: 2, measureNumber: 12, period: 'd2004-03-15~z4' };
     expect(decodeReminderButton(encodeReminderButton(value))).toEqual(value);
     expect(decodeReminderButton(encodeReminderButton({ ...value, period: 'r7' }))).toMatchObject({ period: 'r7' });
-    for (const raw of [undefined, '', 'not json', '{"m":1}', '{"m":-1,"a":1,"n":1,"p":"r1"}', '{"m":1,"a":1,"n":1,"p":"x"}', `{"m":1,"a":1,"n":1,"p":"r1","pad":"${'x'.repeat(300)}"}`]) {
+    for (const raw of [
+      undefined,
+      '',
+      'not json',
+      '{"m":1}',
+      '{"m":-1,"a":1,"n":1,"p":"r1"}',
+      '{"m":1,"a":1,"n":1,"p":"x"}',
+      `{"m":1,"a":1,"n":1,"p":"r1","pad":"${'x'.repeat(300)}"}`,
+    ]) {
       expect(decodeReminderButton(raw), String(raw)).toBeNull();
     }
   });

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { RoundFacts } from '../../src/features/plan/due.js';
-import { STEP } from '../../src/features/reminders/ladder.js';
 import { describeRecorded } from '../../src/features/reminders/jobs/reminders-content.js';
-import { evaluate, ledgerKey, tripleOf, unrecorded, type Delivery } from '../../src/features/reminders/jobs/reminders-plan.js';
+import {
+  type Delivery,
+  evaluate,
+  ledgerKey,
+  tripleOf,
+  unrecorded,
+} from '../../src/features/reminders/jobs/reminders-plan.js';
 import { remindedKey } from '../../src/features/reminders/jobs/reminders-state.js';
-import { oslo, pair, SETTINGS, state, type StateInput } from './due-support.js';
+import { STEP } from '../../src/features/reminders/ladder.js';
+import { oslo, pair, SETTINGS, type StateInput, state } from './due-support.js';
 
 // Measure 1 / JD (contacts Kari and Per, team lead Liv) last reported Monday 1 March 2004:
 // due Monday 15 March; step 1 Thursday 11th, step 2 Tuesday 16th, step 3 Thursday 18th.
@@ -24,7 +30,11 @@ describe('the ladder for one pair', () => {
   });
 
   it('tells the team lead at 3 working days overdue', () => {
-    expect(sent(at('2004-03-18 09:00'))).toEqual(['2 d2004-03-15 U0KARI01', '2 d2004-03-15 U0PER001', '3 d2004-03-15 U0LEADJD']);
+    expect(sent(at('2004-03-18 09:00'))).toEqual([
+      '2 d2004-03-15 U0KARI01',
+      '2 d2004-03-15 U0PER001',
+      '3 d2004-03-15 U0LEADJD',
+    ]);
   });
 
   it('is resolved by a new update: nothing more for that period', () => {
@@ -36,7 +46,10 @@ describe('the ladder for one pair', () => {
     const waived = state({ pairs: [pair({ ...REPORTED, lastWaivedAt: oslo('2004-03-12 14:00') })] });
     expect(evaluate(waived, SETTINGS, oslo('2004-03-18 09:00'))).toEqual([]);
     // The next period runs from the waiver: due Friday 26 March, step 1 on Wednesday 24th.
-    expect(sent(evaluate(waived, SETTINGS, oslo('2004-03-24 09:00')))).toEqual(['1 d2004-03-26 U0KARI01', '1 d2004-03-26 U0PER001']);
+    expect(sent(evaluate(waived, SETTINGS, oslo('2004-03-24 09:00')))).toEqual([
+      '1 d2004-03-26 U0KARI01',
+      '1 d2004-03-26 U0PER001',
+    ]);
   });
 
   it('lists coordinators in the weekly summary once a pair is 7 working days overdue', () => {
@@ -46,7 +59,10 @@ describe('the ladder for one pair', () => {
 
   it('sends steps 1–2 to the team lead and step 3 to the coordinators when an agency has no contacts', () => {
     const s = base({ pairs: [pair({ ...REPORTED, agencyId: 3, agencyCode: 'UDI' })] });
-    expect(sent(evaluate(s, SETTINGS, oslo('2004-03-18 09:00')))).toEqual(['2 d2004-03-15 U0KOORD1', '3 d2004-03-15 U0KOORD1']);
+    expect(sent(evaluate(s, SETTINGS, oslo('2004-03-18 09:00')))).toEqual([
+      '2 d2004-03-15 U0KOORD1',
+      '3 d2004-03-15 U0KOORD1',
+    ]);
   });
 });
 
@@ -55,15 +71,29 @@ describe('absence', () => {
     const away = { absences: [{ slackId: 'U0KARI01', toDay: '2004-03-19', substituteSlackId: 'U0PER001' }] };
     const ds = at('2004-03-11 09:00', away);
     expect(sent(ds)).toEqual(['1 d2004-03-15 U0PER001']);
-    const verdict = describeRecorded({ ...ds[0]!, createdAt: oslo('2004-03-11 09:00') }, base(away), SETTINGS, oslo('2004-03-11 09:00'));
-    expect(verdict).toMatchObject({ send: { kind: 'pair', standingInFor: [{ absent: 'U0KARI01', untilDay: '2004-03-19', kind: 'substitute' }] } });
+    const verdict = describeRecorded(
+      { ...ds[0]!, createdAt: oslo('2004-03-11 09:00') },
+      base(away),
+      SETTINGS,
+      oslo('2004-03-11 09:00'),
+    );
+    expect(verdict).toMatchObject({
+      send: { kind: 'pair', standingInFor: [{ absent: 'U0KARI01', untilDay: '2004-03-19', kind: 'substitute' }] },
+    });
   });
 
   it('sends them to the team lead, flagged as absence, when there is no substitute', () => {
     const away = { absences: [{ slackId: 'U0KARI01', toDay: '2004-03-19', substituteSlackId: null }] };
     expect(sent(at('2004-03-11 09:00', away))).toEqual(['1 d2004-03-15 U0LEADJD', '1 d2004-03-15 U0PER001']);
     const verdict = describeRecorded(
-      { step: 1, period: 'd2004-03-15', measureId: 1, agencyId: 1, recipient: 'U0LEADJD', createdAt: oslo('2004-03-11 09:00') },
+      {
+        step: 1,
+        period: 'd2004-03-15',
+        measureId: 1,
+        agencyId: 1,
+        recipient: 'U0LEADJD',
+        createdAt: oslo('2004-03-11 09:00'),
+      },
       base(away),
       SETTINGS,
       oslo('2004-03-11 09:00'),
@@ -80,7 +110,16 @@ describe('absence', () => {
 describe('snooze ("Utsett 1 dag")', () => {
   // Kari got step 1 at 09:00 on Thursday 11 March and snoozed at 10:00: back Friday 12th at 09:00.
   const snoozed = {
-    snoozes: [{ id: 4, measureId: 1, agencyId: 1, slackId: 'U0KARI01', createdAt: oslo('2004-03-11 10:00'), until: oslo('2004-03-12 09:00') }],
+    snoozes: [
+      {
+        id: 4,
+        measureId: 1,
+        agencyId: 1,
+        slackId: 'U0KARI01',
+        createdAt: oslo('2004-03-11 10:00'),
+        until: oslo('2004-03-12 09:00'),
+      },
+    ],
     reminded: [[remindedKey(1, 1, 'U0KARI01', 'd2004-03-15'), oslo('2004-03-11 09:00')]] as Array<[string, Date]>,
   };
 
@@ -90,26 +129,45 @@ describe('snooze ("Utsett 1 dag")', () => {
   });
 
   it('holds a step that falls due during the snooze until the snooze ends, and does not repeat it as well', () => {
-    const over = { ...snoozed, snoozes: [{ ...snoozed.snoozes[0]!, createdAt: oslo('2004-03-15 10:00'), until: oslo('2004-03-16 09:00') }] };
+    const over = {
+      ...snoozed,
+      snoozes: [{ ...snoozed.snoozes[0]!, createdAt: oslo('2004-03-15 10:00'), until: oslo('2004-03-16 09:00') }],
+    };
     expect(sent(at('2004-03-16 08:00', over)).filter((x) => !x.startsWith('1 '))).toEqual([]);
     const ds = at('2004-03-16 09:00', over);
     expect(sent(ds)).toEqual(['2 d2004-03-15 U0KARI01', '2 d2004-03-15 U0PER001']);
   });
 
   it('defers the snoozer’s copy of a new step recorded during the snooze', () => {
-    const over = { ...snoozed, snoozes: [{ ...snoozed.snoozes[0]!, createdAt: oslo('2004-03-15 10:00'), until: oslo('2004-03-17 09:00') }] };
+    const over = {
+      ...snoozed,
+      snoozes: [{ ...snoozed.snoozes[0]!, createdAt: oslo('2004-03-15 10:00'), until: oslo('2004-03-17 09:00') }],
+    };
     const kari = at('2004-03-16 09:00', over).find((d) => d.recipient === 'U0KARI01');
     expect(kari?.notBefore).toEqual(oslo('2004-03-17 09:00'));
   });
 
   it('skips a recorded reminder the recipient snoozed before it could be sent', () => {
-    const row = { step: 1, period: 'd2004-03-15', measureId: 1, agencyId: 1, recipient: 'U0KARI01', createdAt: oslo('2004-03-11 09:00') };
+    const row = {
+      step: 1,
+      period: 'd2004-03-15',
+      measureId: 1,
+      agencyId: 1,
+      recipient: 'U0KARI01',
+      createdAt: oslo('2004-03-11 09:00'),
+    };
     expect(describeRecorded(row, base(snoozed), SETTINGS, oslo('2004-03-11 11:00'))).toEqual({ skip: 'snoozed' });
   });
 });
 
 describe('reporting rounds', () => {
-  const round: RoundFacts = { id: 2, focusAreaId: 1, openedAt: oslo('2004-03-01 13:15'), deadlineDay: '2004-03-12', closedAt: null };
+  const round: RoundFacts = {
+    id: 2,
+    focusAreaId: 1,
+    openedAt: oslo('2004-03-01 13:15'),
+    deadlineDay: '2004-03-12',
+    closedAt: null,
+  };
   const inRound = { pairs: [pair({ lastUpdateAt: oslo('2004-02-20 10:00') })], rounds: [round] };
 
   it('tells every contact at the moment the round opens, whatever the time of day', () => {
@@ -123,11 +181,20 @@ describe('reporting rounds', () => {
   });
 
   it('does not cover measures of another focus area', () => {
-    expect(at('2004-03-01 13:15', { ...inRound, pairs: [pair({ focusAreaId: 2, lastUpdateAt: oslo('2004-02-27 10:00') })] })).toEqual([]);
+    expect(
+      at('2004-03-01 13:15', { ...inRound, pairs: [pair({ focusAreaId: 2, lastUpdateAt: oslo('2004-02-27 10:00') })] }),
+    ).toEqual([]);
   });
 
   it('skips a notice still unsent when the pair has reported or the round has closed', () => {
-    const row = { step: 0, period: 'r2', measureId: 0, agencyId: 0, recipient: 'U0KARI01', createdAt: oslo('2004-03-01 13:15') };
+    const row = {
+      step: 0,
+      period: 'r2',
+      measureId: 0,
+      agencyId: 0,
+      recipient: 'U0KARI01',
+      createdAt: oslo('2004-03-01 13:15'),
+    };
     const reported = state({ pairs: [pair({ lastUpdateAt: oslo('2004-03-02 10:00') })], rounds: [round] });
     expect(describeRecorded(row, reported, SETTINGS, oslo('2004-03-02 11:00'))).toEqual({ skip: 'round_reported' });
     expect(describeRecorded(row, base(inRound), SETTINGS, oslo('2004-03-13 09:00'))).toEqual({ skip: 'round_closed' });
@@ -143,7 +210,14 @@ describe('recording and re-checking', () => {
   });
 
   it('skips a recorded step when the pair reported before it could be sent', () => {
-    const row = { step: 2, period: 'd2004-03-15', measureId: 1, agencyId: 1, recipient: 'U0KARI01', createdAt: oslo('2004-03-16 09:00') };
+    const row = {
+      step: 2,
+      period: 'd2004-03-15',
+      measureId: 1,
+      agencyId: 1,
+      recipient: 'U0KARI01',
+      createdAt: oslo('2004-03-16 09:00'),
+    };
     const reported = state({ pairs: [pair({ lastUpdateAt: oslo('2004-03-16 09:30') })] });
     expect(describeRecorded(row, reported, SETTINGS, oslo('2004-03-16 09:45'))).toEqual({ skip: 'reported' });
   });
@@ -151,6 +225,14 @@ describe('recording and re-checking', () => {
   it('reports a recipient Slack refused for good to the coordinators', () => {
     const failed = base({ failures: [{ measureId: 1, agencyId: 1, recipient: 'U0GONE01', code: 'user_not_found' }] });
     const ds = evaluate(failed, SETTINGS, oslo('2004-03-02 14:00'));
-    expect(ds.map((d) => d.key)).toEqual([ledgerKey({ step: STEP.failure, period: 'f:U0GONE01:user_not_found', measureId: 1, agencyId: 1, recipient: 'U0KOORD1' })]);
+    expect(ds.map((d) => d.key)).toEqual([
+      ledgerKey({
+        step: STEP.failure,
+        period: 'f:U0GONE01:user_not_found',
+        measureId: 1,
+        agencyId: 1,
+        recipient: 'U0KOORD1',
+      }),
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isReminderInstant, nextReminderInstant } from '../../src/features/reminders/ladder.js';
-import { evaluate, tripleOf, unrecorded, type Delivery } from '../../src/features/reminders/jobs/reminders-plan.js';
+import { type Delivery, evaluate, tripleOf, unrecorded } from '../../src/features/reminders/jobs/reminders-plan.js';
 import { remindedKey } from '../../src/features/reminders/jobs/reminders-state.js';
+import { isReminderInstant, nextReminderInstant } from '../../src/features/reminders/ladder.js';
 import { oslo, pair, SETTINGS, state } from './due-support.js';
 
 /**
@@ -16,12 +16,35 @@ const world = state({
   pairs: [
     pair({ lastUpdateAt: oslo('2004-03-10 10:00') }),
     pair({ measureId: 2, number: 2, cadenceDays: 30, lastUpdateAt: oslo('2004-02-20 16:40') }),
-    pair({ measureId: 2, number: 2, agencyId: 2, agencyCode: 'BFD', role: 'PARTNER', lastUpdateAt: oslo('2004-03-19 23:50') }),
-    pair({ measureId: 3, number: 3, agencyId: 3, agencyCode: 'UDI', focusAreaId: 2, lastWaivedAt: oslo('2004-03-08 07:00') }),
+    pair({
+      measureId: 2,
+      number: 2,
+      agencyId: 2,
+      agencyCode: 'BFD',
+      role: 'PARTNER',
+      lastUpdateAt: oslo('2004-03-19 23:50'),
+    }),
+    pair({
+      measureId: 3,
+      number: 3,
+      agencyId: 3,
+      agencyCode: 'UDI',
+      focusAreaId: 2,
+      lastWaivedAt: oslo('2004-03-08 07:00'),
+    }),
   ],
   rounds: [{ id: 1, focusAreaId: 2, openedAt: ROUND_OPENED, deadlineDay: '2004-04-07', closedAt: null }],
   absences: [{ slackId: 'U0PER001', toDay: '2004-04-30', substituteSlackId: null }],
-  snoozes: [{ id: 9, measureId: 1, agencyId: 1, slackId: 'U0KARI01', createdAt: oslo('2004-03-22 09:30'), until: oslo('2004-03-23 09:00') }],
+  snoozes: [
+    {
+      id: 9,
+      measureId: 1,
+      agencyId: 1,
+      slackId: 'U0KARI01',
+      createdAt: oslo('2004-03-22 09:30'),
+      until: oslo('2004-03-23 09:00'),
+    },
+  ],
   reminded: [[remindedKey(1, 1, 'U0KARI01', 'd2004-03-24'), oslo('2004-03-22 09:00')]],
 });
 const FROM = oslo('2004-03-19 00:00');
@@ -65,7 +88,10 @@ describe('ticking only when something can fall due', () => {
     expect(minuteByMinute.size).toBeGreaterThan(10);
     for (const [key, at] of minuteByMinute) {
       if (at.getTime() === FROM.getTime()) continue;
-      expect(isReminderInstant(at, SETTINGS) || at.getTime() === ROUND_OPENED.getTime(), `${key} at ${at.toISOString()}`).toBe(true);
+      expect(
+        isReminderInstant(at, SETTINGS) || at.getTime() === ROUND_OPENED.getTime(),
+        `${key} at ${at.toISOString()}`,
+      ).toBe(true);
     }
   });
 

@@ -1,9 +1,8 @@
-import { atLocalTime } from '../../src/kernel/calendar/calendar.js';
-import { Directory, type ActiveAbsence, type DirectoryPerson } from '../../src/features/reminders/ladder-routing.js';
 import type { RoundFacts } from '../../src/features/plan/due.js';
-import type { LadderSettings } from '../../src/features/plan/due-dates.js';
-import type { PairRow } from '../../src/features/plan/due-dates.js';
+import type { LadderSettings, PairRow } from '../../src/features/plan/due-dates.js';
 import type { FailureFacts, ReminderState, SnoozeFacts } from '../../src/features/reminders/jobs/reminders-state.js';
+import { type ActiveAbsence, Directory, type DirectoryPerson } from '../../src/features/reminders/ladder-routing.js';
+import { atLocalTime } from '../../src/kernel/calendar/calendar.js';
 
 /** The ladder's defaults, as the configuration gives them. */
 export const SETTINGS: LadderSettings = {
@@ -67,7 +66,14 @@ export function state(input: StateInput = {}): ReminderState {
     plan: { startDay: input.startDay ?? '2004-01-01', endDay: '2004-12-31', defaultCadenceDays: 14 },
     pairs: input.pairs ?? [pair()],
     roundsNewestFirst: [...(input.rounds ?? [])].sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime()),
-    directory: new Directory(input.people ?? PEOPLE, new Map([[1, 'U0LEADJD'], [2, null]]), input.absences ?? []),
+    directory: new Directory(
+      input.people ?? PEOPLE,
+      new Map([
+        [1, 'U0LEADJD'],
+        [2, null],
+      ]),
+      input.absences ?? [],
+    ),
     snoozes: input.snoozes ?? [],
     remindedAt: new Map(input.reminded ?? []),
     failures: input.failures ?? [],

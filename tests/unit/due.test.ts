@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { dueState, overdueWorkingDays, type RoundFacts } from '../../src/features/plan/due.js';
-import { nextReminderInstant, snoozeUntil, STEP, stepDay, stepInstant, summaryDay } from '../../src/features/reminders/ladder.js';
+import {
+  nextReminderInstant,
+  STEP,
+  snoozeUntil,
+  stepDay,
+  stepInstant,
+  summaryDay,
+} from '../../src/features/reminders/ladder.js';
 import { oslo, pair, SETTINGS } from './due-support.js';
 
 const PLAN = { startDay: '2004-01-01', endDay: '2004-12-31', defaultCadenceDays: 14 };
 const PLAN_2026 = { startDay: '2026-01-01', endDay: '2026-12-31', defaultCadenceDays: 14 };
-const due = (p: Parameters<typeof pair>[0], at: string, round: RoundFacts | null = null, plan = PLAN) => dueState(pair(p), round, plan, 'Europe/Oslo', oslo(at));
+const due = (p: Parameters<typeof pair>[0], at: string, round: RoundFacts | null = null, plan = PLAN) =>
+  dueState(pair(p), round, plan, 'Europe/Oslo', oslo(at));
 
 describe('the due day of a pair', () => {
   it('is the plan start plus the plan-wide default of 14 days before the first report', () => {
-    expect(due({}, '2004-01-05 12:00')).toMatchObject({ dueDay: '2004-01-15', period: 'd2004-01-15', roundId: null, closed: false });
+    expect(due({}, '2004-01-05 12:00')).toMatchObject({
+      dueDay: '2004-01-15',
+      period: 'd2004-01-15',
+      roundId: null,
+      closed: false,
+    });
   });
 
   it('uses the measure’s own cadence over the plan default', () => {
@@ -23,14 +36,24 @@ describe('the due day of a pair', () => {
   });
 
   it('moves off Ascension Day 2026 and the 17 May Sunday', () => {
-    expect(due({ lastUpdateAt: oslo('2026-04-30 10:00') }, '2026-05-01 09:00', null, PLAN_2026).dueDay).toBe('2026-05-15');
-    expect(due({ lastUpdateAt: oslo('2026-05-03 10:00') }, '2026-05-04 09:00', null, PLAN_2026).dueDay).toBe('2026-05-18');
+    expect(due({ lastUpdateAt: oslo('2026-04-30 10:00') }, '2026-05-01 09:00', null, PLAN_2026).dueDay).toBe(
+      '2026-05-15',
+    );
+    expect(due({ lastUpdateAt: oslo('2026-05-03 10:00') }, '2026-05-04 09:00', null, PLAN_2026).dueDay).toBe(
+      '2026-05-18',
+    );
   });
 
   it('counts an "ikke aktuelt" as a report, whichever of it and the last update is newer', () => {
     expect(due({ lastWaivedAt: oslo('2004-03-25 15:00') }, '2004-03-26 09:00').dueDay).toBe('2004-04-13');
-    expect(due({ lastUpdateAt: oslo('2004-03-01 10:00'), lastWaivedAt: oslo('2004-03-25 15:00') }, '2004-03-26 09:00').dueDay).toBe('2004-04-13');
-    expect(due({ lastUpdateAt: oslo('2004-03-25 15:00'), lastWaivedAt: oslo('2004-03-01 10:00') }, '2004-03-26 09:00').dueDay).toBe('2004-04-13');
+    expect(
+      due({ lastUpdateAt: oslo('2004-03-01 10:00'), lastWaivedAt: oslo('2004-03-25 15:00') }, '2004-03-26 09:00')
+        .dueDay,
+    ).toBe('2004-04-13');
+    expect(
+      due({ lastUpdateAt: oslo('2004-03-25 15:00'), lastWaivedAt: oslo('2004-03-01 10:00') }, '2004-03-26 09:00')
+        .dueDay,
+    ).toBe('2004-04-13');
   });
 
   it('ignores a report made after the instant asked about', () => {
@@ -44,7 +67,13 @@ describe('the due day of a pair', () => {
 });
 
 describe('a reporting round', () => {
-  const round: RoundFacts = { id: 7, focusAreaId: null, openedAt: oslo('2004-03-01 10:00'), deadlineDay: '2004-03-12', closedAt: null };
+  const round: RoundFacts = {
+    id: 7,
+    focusAreaId: null,
+    openedAt: oslo('2004-03-01 10:00'),
+    deadlineDay: '2004-03-12',
+    closedAt: null,
+  };
 
   it('overrides the cadence with its deadline while the pair has not reported since it opened', () => {
     const d = due({ lastUpdateAt: oslo('2004-02-27 10:00') }, '2004-03-02 09:00', round);
@@ -53,11 +82,17 @@ describe('a reporting round', () => {
   });
 
   it('does not apply before it opens', () => {
-    expect(due({ lastUpdateAt: oslo('2004-02-20 10:00') }, '2004-03-01 09:00', round)).toMatchObject({ dueDay: '2004-03-05', roundId: null });
+    expect(due({ lastUpdateAt: oslo('2004-02-20 10:00') }, '2004-03-01 09:00', round)).toMatchObject({
+      dueDay: '2004-03-05',
+      roundId: null,
+    });
   });
 
   it('lets the cadence run again from a report made during the round', () => {
-    expect(due({ lastUpdateAt: oslo('2004-03-03 10:00') }, '2004-03-04 09:00', round)).toMatchObject({ dueDay: '2004-03-17', roundId: null });
+    expect(due({ lastUpdateAt: oslo('2004-03-03 10:00') }, '2004-03-04 09:00', round)).toMatchObject({
+      dueDay: '2004-03-17',
+      roundId: null,
+    });
   });
 
   it('keeps an unreported pair overdue against its deadline after the round has ended', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeHttpBody } from '../../src/kernel/slack/edge/http-body.js';
-import { screenPayload, type Surface } from '../../src/kernel/slack/edge/inbound.js';
+import { type Surface, screenPayload } from '../../src/kernel/slack/edge/inbound.js';
 import { parseSlackUserId } from '../../src/kernel/slack/slack-user-id.js';
 
 const surfaces: Surface[] = ['command', 'interaction', 'events'];
@@ -21,8 +21,17 @@ describe('the payload guard', () => {
     const user = fc.oneof(fc.string(), fc.constantFrom('U0KARI01', 'W0ENTERPRISE', 'u0kari01', '', 'U', 'U0KARI01 '));
     fc.assert(
       fc.property(user, (id) => {
-        const command = screenPayload('command', { command: '/tiltak', user_id: id, text: '', response_url: 'https://hooks.slack.com/x' });
-        const action = screenPayload('interaction', { type: 'block_actions', user: { id }, actions: [{ type: 'button', action_id: 'a' }] });
+        const command = screenPayload('command', {
+          command: '/tiltak',
+          user_id: id,
+          text: '',
+          response_url: 'https://hooks.slack.com/x',
+        });
+        const action = screenPayload('interaction', {
+          type: 'block_actions',
+          user: { id },
+          actions: [{ type: 'button', action_id: 'a' }],
+        });
         const valid = parseSlackUserId(id) !== null;
         expect(command.ok).toBe(valid);
         expect(action.ok).toBe(valid);
@@ -33,18 +42,29 @@ describe('the payload guard', () => {
   });
 
   it('names the field that is wrong, never its value', () => {
-    const screened = screenPayload('interaction', { type: 'view_submission', user: { id: 'U0KARI01' }, view: { id: 'V1', callback_id: 'x', private_metadata: 'SECRET', state: { values: 'no' } } });
+    const screened = screenPayload('interaction', {
+      type: 'view_submission',
+      user: { id: 'U0KARI01' },
+      view: { id: 'V1', callback_id: 'x', private_metadata: 'SECRET', state: { values: 'no' } },
+    });
     expect(screened).toEqual({ ok: false, reason: expect.stringMatching(/^view\.state\.values: /) });
     expect(JSON.stringify(screened)).not.toContain('SECRET');
   });
 
   it('takes url_verification and app_rate_limited on the Events API', () => {
-    expect(screenPayload('events', { type: 'url_verification', challenge: 'c' })).toEqual({ ok: true, inbound: { kind: 'url_verification', challenge: 'c' } });
-    expect(screenPayload('events', { type: 'app_rate_limited', minute_rate_limited: 1 })).toEqual({ ok: true, inbound: { kind: 'notice', type: 'app_rate_limited' } });
+    expect(screenPayload('events', { type: 'url_verification', challenge: 'c' })).toEqual({
+      ok: true,
+      inbound: { kind: 'url_verification', challenge: 'c' },
+    });
+    expect(screenPayload('events', { type: 'app_rate_limited', minute_rate_limited: 1 })).toEqual({
+      ok: true,
+      inbound: { kind: 'notice', type: 'app_rate_limited' },
+    });
   });
 
   it('lets an event name its user as an id or as a user object, but a real one', () => {
-    const event = (user: unknown) => screenPayload('events', { type: 'event_callback', event_id: 'Ev1', event: { type: 'user_change', user } });
+    const event = (user: unknown) =>
+      screenPayload('events', { type: 'event_callback', event_id: 'Ev1', event: { type: 'user_change', user } });
     expect(event('U0KARI01').ok).toBe(true);
     expect(event({ id: 'U0KARI01', name: 'kari' }).ok).toBe(true);
     expect(event({ name: 'kari' }).ok).toBe(false);
@@ -61,7 +81,11 @@ describe('reading an HTTP body', () => {
       surface: 'command',
       payload: { command: '/tiltak', user_id: 'U0KARI01', text: 'oppdater 3' },
     });
-    expect(decodeHttpBody(`${form}; charset=utf-8`, Buffer.from('payload=%7B%22type%22%3A%22x%22%7D'))).toEqual({ ok: true, surface: 'interaction', payload: { type: 'x' } });
+    expect(decodeHttpBody(`${form}; charset=utf-8`, Buffer.from('payload=%7B%22type%22%3A%22x%22%7D'))).toEqual({
+      ok: true,
+      surface: 'interaction',
+      payload: { type: 'x' },
+    });
   });
 
   it('keeps a field named __proto__ as plain data', () => {

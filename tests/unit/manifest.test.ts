@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { commandModules } from '../../commands/index.js';
 
 interface ManifestCommand {
@@ -17,18 +17,32 @@ const manifest = parse(await readFile(new URL('../../manifest.yml', import.meta.
 
 describe('manifest.yml and commands/', () => {
   it('every file in commands/ is registered in commands/index.ts', async () => {
-    const files = (await readdir(new URL('../../commands/', import.meta.url))).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
+    const files = (await readdir(new URL('../../commands/', import.meta.url))).filter(
+      (f) => f.endsWith('.ts') && f !== 'index.ts',
+    );
     expect(commandModules).toHaveLength(files.length);
     for (const file of files) {
-      const module = (await import(pathToFileURL(new URL(`../../commands/${file}`, import.meta.url).pathname).href)) as { definition: unknown; register: unknown };
+      const module = (await import(
+        pathToFileURL(new URL(`../../commands/${file}`, import.meta.url).pathname).href
+      )) as { definition: unknown; register: unknown };
       expect(commandModules, file).toContain(module);
     }
   });
 
   it('lists exactly the commands in commands/, with the same description and usage hint', () => {
-    const inCode = commandModules.map((m) => ({ command: m.definition.command, description: m.definition.description, usage_hint: m.definition.usageHint }));
-    const inManifest = manifest.features.slash_commands.map((c) => ({ command: c.command, description: c.description, usage_hint: c.usage_hint }));
-    expect(inManifest.sort((a, b) => a.command.localeCompare(b.command))).toEqual(inCode.sort((a, b) => a.command.localeCompare(b.command)));
+    const inCode = commandModules.map((m) => ({
+      command: m.definition.command,
+      description: m.definition.description,
+      usage_hint: m.definition.usageHint,
+    }));
+    const inManifest = manifest.features.slash_commands.map((c) => ({
+      command: c.command,
+      description: c.description,
+      usage_hint: c.usage_hint,
+    }));
+    expect(inManifest.sort((a, b) => a.command.localeCompare(b.command))).toEqual(
+      inCode.sort((a, b) => a.command.localeCompare(b.command)),
+    );
   });
 
   it('keeps within Slack limits for command text', () => {

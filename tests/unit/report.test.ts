@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderCsv, CSV_COLUMNS } from '../../src/features/reports/csv.js';
+import { CSV_COLUMNS, renderCsv } from '../../src/features/reports/csv.js';
 import { parseDay, parseExportArgs } from '../../src/features/reports/export-args.js';
 import { escapeMarkdown, renderMarkdown } from '../../src/features/reports/markdown.js';
 import type { VersionRow } from '../../src/features/reports/model.js';
@@ -16,8 +16,16 @@ describe('report arguments', () => {
 
   it('reads fra/til/format in any order, in Norwegian or English', () => {
     expect(parseExportArgs([])).toEqual({ kind: 'ok', from: null, to: null, format: 'docx' });
-    expect(parseExportArgs(['format', 'CSV', 'til', '30.06.2004', 'fra', '2004-01-01'])).toEqual({ kind: 'ok', from: '2004-01-01', to: '2004-06-30', format: 'csv' });
-    expect(parseExportArgs(['from', '2004-01-01', 'to', '2004-03-31', 'format', 'md'])).toMatchObject({ kind: 'ok', format: 'md' });
+    expect(parseExportArgs(['format', 'CSV', 'til', '30.06.2004', 'fra', '2004-01-01'])).toEqual({
+      kind: 'ok',
+      from: '2004-01-01',
+      to: '2004-06-30',
+      format: 'csv',
+    });
+    expect(parseExportArgs(['from', '2004-01-01', 'to', '2004-03-31', 'format', 'md'])).toMatchObject({
+      kind: 'ok',
+      format: 'md',
+    });
   });
 
   it('says exactly what is wrong with bad input', () => {
@@ -31,8 +39,16 @@ describe('report arguments', () => {
 
 describe('the Markdown renderer', () => {
   it('keeps an agency’s words from becoming headings, lists, links or HTML', () => {
-    const md = renderMarkdown([{ kind: 'quote', text: '# Overskrift\n- punkt\n[lenke](http://x) <script>', attribution: 'JD, *Kari*, 1. mars 2004' }]);
-    expect(md).toBe('> \\# Overskrift\n> \\- punkt\n> \\[lenke\\](http://x) &lt;script&gt;\n>\n> — JD, \\*Kari\\*, 1. mars 2004\n');
+    const md = renderMarkdown([
+      {
+        kind: 'quote',
+        text: '# Overskrift\n- punkt\n[lenke](http://x) <script>',
+        attribution: 'JD, *Kari*, 1. mars 2004',
+      },
+    ]);
+    expect(md).toBe(
+      '> \\# Overskrift\n> \\- punkt\n> \\[lenke\\](http://x) &lt;script&gt;\n>\n> — JD, \\*Kari\\*, 1. mars 2004\n',
+    );
     expect(escapeMarkdown('1. mai')).toBe('1\\. mai');
   });
 });

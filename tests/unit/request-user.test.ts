@@ -1,12 +1,12 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../../src/generated/prisma/client.js';
-import { createLogger } from '../../src/kernel/logger.js';
-import { registerAbsence } from '../../src/features/reminders/absences.js';
 import { homeRecipientsOfMeasure } from '../../src/features/home/home-recipients.js';
-import { findPerson } from '../../src/kernel/people/people.js';
+import { registerAbsence } from '../../src/features/reminders/absences.js';
 import { snoozePair } from '../../src/features/reminders/reminder-responses.js';
 import { openRound } from '../../src/features/reminders/rounds.js';
+import type { PrismaClient } from '../../src/generated/prisma/client.js';
+import { createLogger } from '../../src/kernel/logger.js';
+import { findPerson } from '../../src/kernel/people/people.js';
 import { checkedUser, interactionUserId } from '../../src/kernel/slack/request-user.js';
 import type { SlackUserId } from '../../src/kernel/slack/slack-user-id.js';
 
@@ -22,9 +22,10 @@ function capture() {
 }
 
 describe('the user a request acts for', () => {
-  it('is read from an interaction payload whatever its shape, without trusting Bolt\'s types', () => {
+  it("is read from an interaction payload whatever its shape, without trusting Bolt's types", () => {
     expect(interactionUserId({ user: { id: 'U0KARI01' } })).toBe('U0KARI01');
-    for (const body of [{}, { user: undefined }, { user: null }, { user: {} }, { user: 'U0KARI01' }]) expect(interactionUserId(body)).toBeUndefined();
+    for (const body of [{}, { user: undefined }, { user: null }, { user: {} }, { user: 'U0KARI01' }])
+      expect(interactionUserId(body)).toBeUndefined();
   });
 
   it('passes a Slack user id through, and logs nothing', () => {
@@ -42,7 +43,15 @@ describe('the user a request acts for', () => {
   ])('refuses a %s id with a warning that carries the request id, not what was sent', (shape, given) => {
     const { lines, log } = capture();
     expect(checkedUser(given, log, 'update_open')).toBeNull();
-    expect(lines).toEqual([expect.objectContaining({ level: 40, requestId: 'req-1', surface: 'update_open', user: shape, msg: 'refused a request without a valid Slack user id' })]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 40,
+        requestId: 'req-1',
+        surface: 'update_open',
+        user: shape,
+        msg: 'refused a request without a valid Slack user id',
+      }),
+    ]);
     expect(JSON.stringify(lines)).not.toContain('U0KARI01');
   });
 });
@@ -60,9 +69,23 @@ describe('a lookup by Slack id', () => {
       // @ts-expect-error
       void snoozePair(prisma, { slackId: raw, measureId: 1, agencyId: 1, at, until: at });
       // @ts-expect-error
-      void registerAbsence(prisma, { personId: 1, actor: raw, fromDay: '2004-03-01', toDay: '2004-03-02', substituteSlackId: null, today: '2004-03-01', at });
+      void registerAbsence(prisma, {
+        personId: 1,
+        actor: raw,
+        fromDay: '2004-03-01',
+        toDay: '2004-03-02',
+        substituteSlackId: null,
+        today: '2004-03-01',
+        at,
+      });
       // @ts-expect-error
-      void openRound(prisma, { deadlineDay: '2004-03-20', scope: { area: null }, actor: raw, at, timeZone: 'Europe/Oslo' });
+      void openRound(prisma, {
+        deadlineDay: '2004-03-20',
+        scope: { area: null },
+        actor: raw,
+        at,
+        timeZone: 'Europe/Oslo',
+      });
       return id;
     };
     expect(rawStringsFromARequest).toBeTypeOf('function');

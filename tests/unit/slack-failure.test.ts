@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createTcpServer } from 'node:net';
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/kernel/config.js';
@@ -11,7 +11,10 @@ import { FakeSlack } from '../rig/fake-slack.js';
 /** The error auth.test really throws, through the bot's own client settings. */
 async function authTestError(apiUrl: string, timeout?: number): Promise<unknown> {
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: apiUrl });
-  const client = new WebClient(config.SLACK_BOT_TOKEN, { ...slackClientOptions(config), ...(timeout ? { timeout } : {}) });
+  const client = new WebClient(config.SLACK_BOT_TOKEN, {
+    ...slackClientOptions(config),
+    ...(timeout ? { timeout } : {}),
+  });
   return client.auth.test().then(
     () => {
       throw new Error('auth.test succeeded');
@@ -59,7 +62,9 @@ describe('why Slack could not be reached, from the error the client throws', () 
     const plain = createServer((_req, res) => res.end('not tls'));
     await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
     try {
-      const failure = classifySlackFailure(await authTestError(`https://127.0.0.1:${(plain.address() as AddressInfo).port}/api/`));
+      const failure = classifySlackFailure(
+        await authTestError(`https://127.0.0.1:${(plain.address() as AddressInfo).port}/api/`),
+      );
       expect(failure.kind).toBe('tls');
     } finally {
       plain.closeAllConnections();
@@ -75,14 +80,25 @@ describe('why Slack could not be reached, from the error the client throws', () 
 
   it('a 5xx or a 429 from Slack is its HTTP status, with Retry-After kept', async () => {
     fake.failNext('auth.test', { status: 503 });
-    expect(classifySlackFailure(await authTestError(fake.apiUrl))).toEqual({ kind: 'http', status: 503, retryAfterMs: null });
+    expect(classifySlackFailure(await authTestError(fake.apiUrl))).toEqual({
+      kind: 'http',
+      status: 503,
+      retryAfterMs: null,
+    });
     fake.failNext('auth.test', { status: 429, retryAfter: 7 });
-    expect(classifySlackFailure(await authTestError(fake.apiUrl))).toEqual({ kind: 'http', status: 429, retryAfterMs: 7000 });
+    expect(classifySlackFailure(await authTestError(fake.apiUrl))).toEqual({
+      kind: 'http',
+      status: 429,
+      retryAfterMs: 7000,
+    });
   });
 
   it('an error Slack answers with is its code', async () => {
     fake.failNext('auth.test', { error: 'fatal_error' });
-    expect(classifySlackFailure(await authTestError(fake.apiUrl))).toEqual({ kind: 'slack_error', code: 'fatal_error' });
+    expect(classifySlackFailure(await authTestError(fake.apiUrl))).toEqual({
+      kind: 'slack_error',
+      code: 'fatal_error',
+    });
   });
 
   it('anything else is "unknown", with what the innermost error says for the operator', async () => {
@@ -95,7 +111,9 @@ describe('why Slack could not be reached, from the error the client throws', () 
 
 describe('the URL in the log', () => {
   it('is the method under SLACK_API_URL, without user info, query or fragment', () => {
-    expect(logUrl('https://bot:s3cret@slack.example.org/api/?token=xoxb-1#x', 'auth.test')).toBe('https://slack.example.org/api/auth.test');
+    expect(logUrl('https://bot:s3cret@slack.example.org/api/?token=xoxb-1#x', 'auth.test')).toBe(
+      'https://slack.example.org/api/auth.test',
+    );
     expect(logUrl('https://slack.com/api/', 'auth.test')).toBe('https://slack.com/api/auth.test');
     expect(logUrl('https://slack-gov.com/api', 'auth.test')).toBe('https://slack-gov.com/api/auth.test');
   });

@@ -7,7 +7,23 @@ describe('parseSlackUserId', () => {
   });
 
   it('refuses anything that is not a string of that shape', () => {
-    for (const forged of [undefined, null, '', ' ', 'u0kari01', 'C0123ABCD', 'U0KARI01 ', 'U0KA RI', 'U0KARI01\u0000', 'U', 'U1', 42, {}, ['U0KARI01'], `U${'A'.repeat(40)}`]) {
+    for (const forged of [
+      undefined,
+      null,
+      '',
+      ' ',
+      'u0kari01',
+      'C0123ABCD',
+      'U0KARI01 ',
+      'U0KA RI',
+      'U0KARI01\u0000',
+      'U',
+      'U1',
+      42,
+      {},
+      ['U0KARI01'],
+      `U${'A'.repeat(40)}`,
+    ]) {
       expect(parseSlackUserId(forged)).toBeNull();
     }
   });

@@ -47,7 +47,27 @@ describe('normaliseTypedText', () => {
   });
 
   it('is idempotent, on any string', () => {
-    const anyText = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme-composite' }), fc.string({ unit: fc.constantFrom('\u0000', '\r', '\n', ' ', '\u200b', '\u202e', '\u0301', 'e', '\ud800', '\udc00', '\u1100', '\u1161', '\u11a8') }));
+    const anyText = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.string({ unit: 'grapheme-composite' }),
+      fc.string({
+        unit: fc.constantFrom(
+          '\u0000',
+          '\r',
+          '\n',
+          ' ',
+          '\u200b',
+          '\u202e',
+          '\u0301',
+          'e',
+          '\ud800',
+          '\udc00',
+          '\u1100',
+          '\u1161',
+          '\u11a8',
+        ),
+      }),
+    );
     fc.assert(
       fc.property(anyText, (text) => normalise(normalise(text)) === normalise(text)),
       { numRuns: 2000 },
@@ -67,7 +87,19 @@ describe('normaliseTypedText', () => {
 
 describe('hasVisibleCharacter', () => {
   it('finds none in whitespace, zero-width and other invisible characters', () => {
-    for (const text of ['', ' ', '\t\n', '\u00a0\u3000', '\u200b\u200c\u200d', '\u2060\ufeff\u00ad', '\u200e\u200f\u061c', '\u3164\u115f', '\ufe0f', '\u0301\u0308', '\u2800']) {
+    for (const text of [
+      '',
+      ' ',
+      '\t\n',
+      '\u00a0\u3000',
+      '\u200b\u200c\u200d',
+      '\u2060\ufeff\u00ad',
+      '\u200e\u200f\u061c',
+      '\u3164\u115f',
+      '\ufe0f',
+      '\u0301\u0308',
+      '\u2800',
+    ]) {
       expect(hasVisibleCharacter(text), JSON.stringify(text)).toBe(false);
     }
   });

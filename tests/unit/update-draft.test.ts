@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateDraft, type RawDraft } from '../../src/features/updates/update-draft.js';
+import { type RawDraft, validateDraft } from '../../src/features/updates/update-draft.js';
 
 const bounds = { earliest: '2004-01-01', latest: '2004-03-01' };
 const good: RawDraft = { status: 'ON_TRACK', done: 'Gjort', periodDate: '2004-02-01' };
@@ -17,7 +17,15 @@ describe('validateDraft', () => {
   it('accepts a minimal update and turns blanks into nulls', () => {
     expect(validateDraft({ ...good, progress: ' ', challenges: '  ', nextSteps: '' }, bounds)).toEqual({
       ok: true,
-      draft: { status: 'ON_TRACK', progress: null, done: 'Gjort', challenges: null, nextSteps: null, spendNok: null, periodDate: '2004-02-01' },
+      draft: {
+        status: 'ON_TRACK',
+        progress: null,
+        done: 'Gjort',
+        challenges: null,
+        nextSteps: null,
+        spendNok: null,
+        periodDate: '2004-02-01',
+      },
     });
   });
 
@@ -42,7 +50,8 @@ describe('validateDraft', () => {
 
   it('takes progress as a whole number from 0 to 100', () => {
     expect(errorsOf({ ...good, progress: '100' })).toEqual({});
-    for (const progress of ['101', '-1', '5.5', '1e2', 'halvveis']) expect(errorsOf({ ...good, progress })).toEqual({ progress: 'invalid' });
+    for (const progress of ['101', '-1', '5.5', '1e2', 'halvveis'])
+      expect(errorsOf({ ...good, progress })).toEqual({ progress: 'invalid' });
   });
 
   it('requires challenges only for AT_RISK and DELAYED', () => {
@@ -65,7 +74,11 @@ describe('validateDraft', () => {
   });
 
   it('reports every problem at once', () => {
-    expect(errorsOf({ status: 'DELAYED' })).toEqual({ done: 'required', challenges: 'required_for_status', periodDate: 'required' });
+    expect(errorsOf({ status: 'DELAYED' })).toEqual({
+      done: 'required',
+      challenges: 'required_for_status',
+      periodDate: 'required',
+    });
     expect(errorsOf({})).toEqual({ status: 'required', done: 'required', periodDate: 'required' });
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { editRefusal } from '../../src/features/updates/edit-rules.js';
-import { defaultAgencyId, isOnBehalf, reportableAgencyIds, type Reporter } from '../../src/kernel/people/permissions.js';
+import {
+  defaultAgencyId,
+  isOnBehalf,
+  type Reporter,
+  reportableAgencyIds,
+} from '../../src/kernel/people/permissions.js';
 
 const JD = 1;
 const BFD = 2;
@@ -24,7 +29,7 @@ describe('reportableAgencyIds', () => {
     expect(reportableAgencyIds(who, shared)).toEqual(expected);
   });
 
-  it('defaults to one\'s own agency, else the lead', () => {
+  it("defaults to one's own agency, else the lead", () => {
     expect(defaultAgencyId(person('CONTACT', BFD), shared)).toBe(BFD);
     expect(defaultAgencyId(person('COORDINATOR', null), shared)).toBe(JD);
     expect(defaultAgencyId(person('CONTACT', UDI), shared)).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idSchema, INT_COLUMN_MAX, readWholeNumber, wholeNumberSchema } from '../../src/kernel/text/whole-number.js';
+import { INT_COLUMN_MAX, idSchema, readWholeNumber, wholeNumberSchema } from '../../src/kernel/text/whole-number.js';
 
 describe('readWholeNumber', () => {
   it('reads digits, with leading zeros', () => {
@@ -10,7 +10,22 @@ describe('readWholeNumber', () => {
   });
 
   it('refuses anything but ASCII digits', () => {
-    for (const text of ['', ' 1', '1 ', '-1', '+1', '1.0', '1e3', '0x10', 'Infinity', 'NaN', '١٢', '１２', '1_000', '12a']) {
+    for (const text of [
+      '',
+      ' 1',
+      '1 ',
+      '-1',
+      '+1',
+      '1.0',
+      '1e3',
+      '0x10',
+      'Infinity',
+      'NaN',
+      '١٢',
+      '１２',
+      '1_000',
+      '12a',
+    ]) {
       expect(readWholeNumber(text), text).toEqual({ ok: false, reason: 'not_a_number' });
     }
   });
@@ -32,8 +47,14 @@ describe('readWholeNumber', () => {
     expect(readWholeNumber('0', { min: 1 })).toEqual({ ok: false, reason: 'out_of_range' });
     expect(readWholeNumber('100', { max: 100 })).toEqual({ ok: true, value: 100 });
     expect(readWholeNumber('101', { max: 100 })).toEqual({ ok: false, reason: 'out_of_range' });
-    expect(readWholeNumber('9007199254740993', { max: Number.MAX_SAFE_INTEGER })).toEqual({ ok: false, reason: 'out_of_range' });
-    expect(readWholeNumber('9007199254740991', { max: Number.MAX_SAFE_INTEGER })).toEqual({ ok: true, value: Number.MAX_SAFE_INTEGER });
+    expect(readWholeNumber('9007199254740993', { max: Number.MAX_SAFE_INTEGER })).toEqual({
+      ok: false,
+      reason: 'out_of_range',
+    });
+    expect(readWholeNumber('9007199254740991', { max: Number.MAX_SAFE_INTEGER })).toEqual({
+      ok: true,
+      value: Number.MAX_SAFE_INTEGER,
+    });
   });
 });
 

@@ -1,12 +1,11 @@
-import { findPlan } from '../../kernel/db/plan.js';
-import type { Config } from '../../kernel/config.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { dueSettingsFrom, loadDueStates } from '../plan/index.js';
-import { loadMeasureStatuses, type MeasureStatus } from '../plan/index.js';
+import { addDays, mondayOfIsoWeek } from '../../kernel/calendar/calendar.js';
+import type { Config } from '../../kernel/config.js';
+import { findPlan } from '../../kernel/db/plan.js';
+import { dueSettingsFrom, loadDueStates, loadMeasureStatuses, type MeasureStatus } from '../plan/index.js';
 import { latestVersions } from '../updates/index.js';
 import { countByStatus } from './counts.js';
 import type { Digest, DigestMeasure, DigestPeriod, DigestUpdate, OverdueAgency } from './model.js';
-import { addDays, mondayOfIsoWeek } from '../../kernel/calendar/calendar.js';
 import { weekPeriod, weeksUpTo } from './schedule.js';
 
 export const CHART_WEEKS = 8;
@@ -16,14 +15,20 @@ export const CHART_WEEKS = 8;
  * fixed (the area, the plan's start, one status load per chart week, the period's updates and
  * the due states), whatever the size of the plan.
  */
-export async function buildDigest(prisma: PrismaClient, config: Config, areaId: number, period: DigestPeriod): Promise<Digest> {
+export async function buildDigest(
+  prisma: PrismaClient,
+  config: Config,
+  areaId: number,
+  period: DigestPeriod,
+): Promise<Digest> {
   const area = await prisma.focusArea.findUniqueOrThrow({ where: { id: areaId } });
   const plan = await findPlan(prisma);
   const planStart = plan?.startDate.toISOString().slice(0, 10) ?? null;
   const weeks = weeksUpTo(period.week, CHART_WEEKS);
   const asOf = weeks.map((w) => (w === period.week ? period.to : weekPeriod(w, config.TZ_PLAN).to));
   const statusesByWeek: MeasureStatus[][] = [];
-  for (const instant of asOf) statusesByWeek.push(await loadMeasureStatuses(prisma, { focusAreaId: areaId, asOf: instant }));
+  for (const instant of asOf)
+    statusesByWeek.push(await loadMeasureStatuses(prisma, { focusAreaId: areaId, asOf: instant }));
   const current = statusesByWeek.at(-1) ?? [];
   const previous = statusesByWeek.at(-2) ?? [];
 
@@ -33,14 +38,18 @@ export async function buildDigest(prisma: PrismaClient, config: Config, areaId: 
     include: { agency: { select: { code: true, nameNb: true, nameEn: true } }, author: { select: { name: true } } },
   });
   const measureIds = current.map((s) => s.measure.id);
-  const due = measureIds.length === 0 ? [] : await loadDueStates(prisma, dueSettingsFrom(config), period.to, { measureIds });
+  const due =
+    measureIds.length === 0 ? [] : await loadDueStates(prisma, dueSettingsFrom(config), period.to, { measureIds });
 
   const agencyCodes = new Map(current.flatMap((s) => s.agencies.map((a) => [a.agencyId, a.code] as const)));
   const overdueByMeasure = new Map<number, OverdueAgency[]>();
   for (const pair of due) {
     if (pair.overdueWorkingDays <= 0) continue;
     const list = overdueByMeasure.get(pair.measureId) ?? [];
-    list.push({ code: agencyCodes.get(pair.agencyId) ?? String(pair.agencyId), overdueWorkingDays: pair.overdueWorkingDays });
+    list.push({
+      code: agencyCodes.get(pair.agencyId) ?? String(pair.agencyId),
+      overdueWorkingDays: pair.overdueWorkingDays,
+    });
     overdueByMeasure.set(pair.measureId, list);
   }
 
@@ -70,11 +79,21 @@ export async function buildDigest(prisma: PrismaClient, config: Config, areaId: 
   const changed: DigestMeasure[] = [];
   const quiet: Digest['quiet'] = [];
   for (const s of current) {
-    const updates = (updatesByMeasure.get(s.measure.id) ?? []).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
+    const updates = (updatesByMeasure.get(s.measure.id) ?? []).sort(
+      (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id,
+    );
     const was = before.get(s.measure.id) ?? 'NO_REPORT';
     const overdue = overdueByMeasure.get(s.measure.id) ?? [];
     if (updates.length > 0 || was !== s.rolled) {
-      changed.push({ number: s.measure.number, titleNb: s.measure.titleNb, titleEn: s.measure.titleEn, before: was, after: s.rolled, updates, overdue });
+      changed.push({
+        number: s.measure.number,
+        titleNb: s.measure.titleNb,
+        titleEn: s.measure.titleEn,
+        before: was,
+        after: s.rolled,
+        updates,
+        overdue,
+      });
     } else {
       quiet.push({ number: s.measure.number, status: s.rolled, overdue });
     }
@@ -93,6 +112,8 @@ export async function buildDigest(prisma: PrismaClient, config: Config, areaId: 
     // The chart starts with the plan: weeks before it would only show empty bars.
     history: weeks
       .map((week, i) => ({ week, counts: countByStatus(statusesByWeek[i] ?? []) }))
-      .filter(({ week }) => week === period.week || planStart === null || mondayOfIsoWeek(week) >= addDays(planStart, -6)),
+      .filter(
+        ({ week }) => week === period.week || planStart === null || mondayOfIsoWeek(week) >= addDays(planStart, -6),
+      ),
   };
 }

@@ -1,4 +1,4 @@
-import { STATUSES, type RolledStatus } from '../../kernel/status.js';
+import { type RolledStatus, STATUSES } from '../../kernel/status.js';
 import type { StatusCounts } from './model.js';
 
 export function emptyCounts(): StatusCounts {

@@ -1,5 +1,5 @@
 import type { LocalDay } from '../../kernel/calendar/calendar.js';
-import { INTL_LOCALE as LOCALE, type Lang } from '../../kernel/i18n/index.js';
+import { type Lang, INTL_LOCALE as LOCALE } from '../../kernel/i18n/index.js';
 
 const noon = (day: LocalDay) => new Date(`${day}T12:00:00Z`);
 
@@ -9,7 +9,12 @@ export function weekNumber(week: string): number {
 
 /** '23.–29. februar 2004' / '23 – 29 February 2004'. */
 export function formatDayRange(first: LocalDay, last: LocalDay, lang: Lang): string {
-  const format = new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(LOCALE[lang], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return first === last ? format.format(noon(first)) : format.formatRange(noon(first), noon(last));
 }
 

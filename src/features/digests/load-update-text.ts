@@ -5,7 +5,11 @@ import type { FullUpdate } from './views/digest-update-modal.js';
 export async function loadUpdateText(prisma: PrismaClient, id: number): Promise<FullUpdate | null> {
   const row = await prisma.update.findUnique({
     where: { id },
-    include: { measure: { select: { number: true } }, agency: { select: { code: true } }, author: { select: { name: true } } },
+    include: {
+      measure: { select: { number: true } },
+      agency: { select: { code: true } },
+      author: { select: { name: true } },
+    },
   });
   if (row === null) return null;
   return {

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { findPostedMessage, ledgerMetadata } from '../../kernel/jobs/ledger.js';
-import { classifySendError } from '../../kernel/slack/slack-errors.js';
 import type { Logger } from '../../kernel/logger.js';
+import { classifySendError } from '../../kernel/slack/slack-errors.js';
 import type { DigestMessages } from './views/compose.js';
 
 export interface PostOptions {
@@ -28,7 +28,12 @@ const partKey = (key: string, part: number) => `${key}#${part}`;
  * after a crash or a 429 finds what Slack already accepted and posts only
  * the rest: the main message is never doubled.
  */
-export async function postDigest(slack: WebClient, target: string, messages: DigestMessages, options: PostOptions): Promise<{ channel: string; ts: string }> {
+export async function postDigest(
+  slack: WebClient,
+  target: string,
+  messages: DigestMessages,
+  options: PostOptions,
+): Promise<{ channel: string; ts: string }> {
   const { key } = options;
   let channel = target;
   let ts = options.mainTs;
@@ -47,7 +52,10 @@ export async function postDigest(slack: WebClient, target: string, messages: Dig
   }
   await options.onMainPosted?.(channel, ts);
 
-  const already = key !== null && options.resume ? await threadContents(slack, channel, ts) : { keys: new Set<string>(), hasFile: false };
+  const already =
+    key !== null && options.resume
+      ? await threadContents(slack, channel, ts)
+      : { keys: new Set<string>(), hasFile: false };
   if (messages.chart !== null && !already.hasFile) {
     try {
       await slack.files.uploadV2({
@@ -82,12 +90,22 @@ export async function postDigest(slack: WebClient, target: string, messages: Dig
 }
 
 /** The ledger keys of the replies already in a thread, and whether the chart is there. */
-async function threadContents(slack: WebClient, channel: string, ts: string): Promise<{ keys: Set<string>; hasFile: boolean }> {
+async function threadContents(
+  slack: WebClient,
+  channel: string,
+  ts: string,
+): Promise<{ keys: Set<string>; hasFile: boolean }> {
   const keys = new Set<string>();
   let hasFile = false;
   let cursor: string | undefined;
   for (let page = 0; page < 20; page++) {
-    const result = await slack.conversations.replies({ channel, ts, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
+    const result = await slack.conversations.replies({
+      channel,
+      ts,
+      limit: 200,
+      include_all_metadata: true,
+      ...(cursor ? { cursor } : {}),
+    });
     for (const message of result.messages ?? []) {
       if (message.ts === ts) continue;
       if ((message.files ?? []).length > 0) hasFile = true;

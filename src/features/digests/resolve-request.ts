@@ -1,7 +1,7 @@
-import { focusAreas } from '../plan/index.js';
-import { isoWeek, localDay } from '../../kernel/calendar/calendar.js';
 import type { FocusArea, PrismaClient } from '../../generated/prisma/client.js';
+import { isoWeek, localDay } from '../../kernel/calendar/calendar.js';
 import { readWholeNumber } from '../../kernel/text/whole-number.js';
+import { focusAreas } from '../plan/index.js';
 import type { DigestPeriod } from './model.js';
 import { parseWeek, weekPeriod } from './schedule.js';
 
@@ -16,7 +16,12 @@ export type DigestRequest =
  * Reads `<område> [uke]` as typed after /rapport sammendrag or send. With no
  * week it is this week so far: the digest that will go out next.
  */
-export async function resolveDigestRequest(prisma: PrismaClient, args: readonly string[], at: Date, timeZone: string): Promise<DigestRequest> {
+export async function resolveDigestRequest(
+  prisma: PrismaClient,
+  args: readonly string[],
+  at: Date,
+  timeZone: string,
+): Promise<DigestRequest> {
   const [areaArg, weekArg] = args;
   const areas = await focusAreas(prisma);
   if (areaArg === undefined) return { kind: 'need-area', areas };

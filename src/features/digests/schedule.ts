@@ -3,10 +3,10 @@ import {
   atLocalTime,
   isoWeek,
   isoWeekday,
+  type LocalDay,
   localDay,
   mondayOfIsoWeek,
   nextWorkingDayFrom,
-  type LocalDay,
 } from '../../kernel/calendar/calendar.js';
 import type { DigestPeriod } from './model.js';
 
@@ -20,7 +20,8 @@ export interface DigestSchedule {
 const DEFAULT_SCHEDULE: DigestSchedule = { weekday: 1, time: '08:00' };
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const validWeekday = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 7;
+const validWeekday = (n: number | null | undefined): n is number =>
+  typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 7;
 const validTime = (t: string | null | undefined): t is string => typeof t === 'string' && TIME.test(t);
 
 /** The focus area's own schedule where it has one, else the plan's; a malformed value falls back rather than stopping digests. */

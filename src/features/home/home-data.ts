@@ -1,8 +1,8 @@
 import type { Deps } from '../../kernel/deps.js';
-import { loadMeasureRows, type MeasureRow } from '../updates/index.js';
-import { seesWholePlan } from '../../kernel/people/permissions.js';
 import type { PersonWithAgency } from '../../kernel/people/people.js';
-import { loadPlanOverview, type AreaOverview } from './plan-overview.js';
+import { seesWholePlan } from '../../kernel/people/permissions.js';
+import { loadMeasureRows, type MeasureRow } from '../updates/index.js';
+import { type AreaOverview, loadPlanOverview } from './plan-overview.js';
 
 export interface HomeData {
   name: string;
@@ -15,7 +15,9 @@ export interface HomeData {
 export async function loadHomeData(deps: Deps, person: PersonWithAgency): Promise<HomeData> {
   const whole = seesWholePlan(person);
   const [mine, all] = await Promise.all([
-    person.agencyId === null ? Promise.resolve([]) : loadMeasureRows(deps, person, { kind: 'agency', agencyId: person.agencyId }),
+    person.agencyId === null
+      ? Promise.resolve([])
+      : loadMeasureRows(deps, person, { kind: 'agency', agencyId: person.agencyId }),
     whole ? loadMeasureRows(deps, person, { kind: 'all' }) : Promise.resolve(null),
   ]);
   const overview = all === null ? null : await loadPlanOverview(deps.prisma, all);

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import type { SlackUserId } from '../../kernel/slack/slack-user-id.js';
 import { checkedPerson, type PersonWithAgency } from '../../kernel/people/people.js';
+import type { SlackUserId } from '../../kernel/slack/slack-user-id.js';
 
 export interface HomeRecipients {
   people: PersonWithAgency[];

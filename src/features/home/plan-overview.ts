@@ -24,7 +24,10 @@ const RECENT_PER_AREA = 5;
 /** Per focus area: measures by rolled-up status, how many are overdue, and the latest updates. */
 export async function loadPlanOverview(prisma: PrismaClient, rows: readonly MeasureRow[]): Promise<AreaOverview[]> {
   const [areas, recent] = await Promise.all([
-    prisma.focusArea.findMany({ orderBy: { number: 'asc' }, select: { id: true, number: true, titleNb: true, titleEn: true } }),
+    prisma.focusArea.findMany({
+      orderBy: { number: 'asc' },
+      select: { id: true, number: true, titleNb: true, titleEn: true },
+    }),
     recentPerArea(prisma),
   ]);
   const overview = new Map<number | null, AreaOverview>(areas.map((area) => [area.id, empty(area)]));

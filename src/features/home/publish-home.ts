@@ -1,10 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../kernel/deps.js';
-import { loadHomeData } from './home-data.js';
 import { findPerson, type PersonWithAgency } from '../../kernel/people/people.js';
-import { homeView, notRegisteredHome } from './views/home.js';
 import type { SlackUserId } from '../../kernel/slack/slack-user-id.js';
 import { viewLocale } from '../../kernel/text/format.js';
+import { loadHomeData } from './home-data.js';
+import { homeView, notRegisteredHome } from './views/home.js';
 
 /** Builds and publishes one user's Home tab: their measures, and for coordinators the plan overview. */
 export async function publishHome(deps: Deps, client: WebClient, slackId: SlackUserId): Promise<void> {

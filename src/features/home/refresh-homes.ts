@@ -1,8 +1,8 @@
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Deps } from '../../kernel/deps.js';
 import type { Logger } from '../../kernel/logger.js';
-import { homeRecipientsOfMeasure } from './home-recipients.js';
 import type { SlackUserId } from '../../kernel/slack/slack-user-id.js';
+import { homeRecipientsOfMeasure } from './home-recipients.js';
 import { publishHomeFor } from './publish-home.js';
 
 /** Enough for a measure's agencies and the coordinators; a bound on the work one save can start. */
@@ -24,7 +24,14 @@ export interface HomeRefresh {
  * next time its owner opens the tab. A rate limit ends the batch, since every
  * further call would be refused too.
  */
-export async function refreshHomesOfMeasure({ deps, client, measureId, authorSlackId, log, limit = HOME_REFRESH_LIMIT }: HomeRefresh): Promise<number> {
+export async function refreshHomesOfMeasure({
+  deps,
+  client,
+  measureId,
+  authorSlackId,
+  log,
+  limit = HOME_REFRESH_LIMIT,
+}: HomeRefresh): Promise<number> {
   let published = 0;
   try {
     const { people, truncated } = await homeRecipientsOfMeasure(deps.prisma, measureId, authorSlackId, limit);
@@ -35,7 +42,10 @@ export async function refreshHomesOfMeasure({ deps, client, measureId, authorSla
         published += 1;
       } catch (error) {
         if ((error as { code?: unknown } | null)?.code === ErrorCode.RateLimitedError) {
-          log.warn({ err: error, measureId, published, left: people.length - published }, 'rate limited while refreshing Homes; the rest stay as they are');
+          log.warn(
+            { err: error, measureId, published, left: people.length - published },
+            'rate limited while refreshing Homes; the rest stay as they are',
+          );
           break;
         }
         log.error({ err: error, user: person.slackId }, 'could not refresh a Home after an update');

@@ -1,8 +1,16 @@
-import { PLAN_ID } from '../../kernel/db/plan.js';
-import type { Config } from '../../kernel/config.js';
-import { localDay, type LocalDay } from '../../kernel/calendar/calendar.js';
-import { dueState, lastReportedAt, overdueWorkingDays, roundFor, type PairFacts, type PlanFacts, type RoundFacts } from './due.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
+import { type LocalDay, localDay } from '../../kernel/calendar/calendar.js';
+import type { Config } from '../../kernel/config.js';
+import { PLAN_ID } from '../../kernel/db/plan.js';
+import {
+  dueState,
+  lastReportedAt,
+  overdueWorkingDays,
+  type PairFacts,
+  type PlanFacts,
+  type RoundFacts,
+  roundFor,
+} from './due.js';
 
 /** When pairs fall due, and the steps of the reminder ladder; dueSettingsFrom says where each comes from. */
 export interface LadderSettings {
@@ -76,7 +84,12 @@ const isoDay = (d: Date): LocalDay => d.toISOString().slice(0, 10);
  * are ignored, so a simulation may hold its whole future in the database).
  * Four queries, whatever the number of pairs.
  */
-export async function loadDueFacts(prisma: PrismaClient, at: Date, timeZone: string, filter: PairFilter = {}): Promise<DueFacts> {
+export async function loadDueFacts(
+  prisma: PrismaClient,
+  at: Date,
+  timeZone: string,
+  filter: PairFilter = {},
+): Promise<DueFacts> {
   const measureIds = filter.measureIds ?? null;
   const agencyIds = filter.agencyIds ?? null;
   const [plans, pairs, reports, rounds] = await Promise.all([
@@ -93,7 +106,9 @@ export async function loadDueFacts(prisma: PrismaClient, at: Date, timeZone: str
       agencyIds,
     ),
     // A report is a new update series: an edit does not restart the clock.
-    prisma.$queryRawUnsafe<{ measureId: number; agencyId: number; updatedAt: Date | null; waivedAt: Date | null; status: string | null }[]>(
+    prisma.$queryRawUnsafe<
+      { measureId: number; agencyId: number; updatedAt: Date | null; waivedAt: Date | null; status: string | null }[]
+    >(
       `WITH series AS (
          SELECT "measureId", "agencyId", min("createdAt") AS first FROM "Update"
          WHERE "createdAt" <= $1 GROUP BY "measureId", "agencyId", "seriesId"),
@@ -109,7 +124,9 @@ export async function loadDueFacts(prisma: PrismaClient, at: Date, timeZone: str
        LEFT JOIN latest l ON l."measureId" = u."measureId" AND l."agencyId" = u."agencyId"`,
       at,
     ),
-    prisma.$queryRawUnsafe<{ id: number; focusAreaId: number | null; openedAt: Date; deadline: Date; closedAt: Date | null }[]>(
+    prisma.$queryRawUnsafe<
+      { id: number; focusAreaId: number | null; openedAt: Date; deadline: Date; closedAt: Date | null }[]
+    >(
       `SELECT id, "focusAreaId", "openedAt", deadline, "closedAt" FROM "ReportingRound" WHERE "openedAt" <= $1 ORDER BY "openedAt" DESC, id DESC`,
       at,
     ),
@@ -117,7 +134,14 @@ export async function loadDueFacts(prisma: PrismaClient, at: Date, timeZone: str
   const plan = plans[0];
   const byPair = new Map(reports.map((r) => [`${r.measureId}:${r.agencyId}`, r]));
   return {
-    plan: plan === undefined ? null : { startDay: isoDay(plan.startDate), endDay: isoDay(plan.endDate), defaultCadenceDays: plan.defaultCadenceDays },
+    plan:
+      plan === undefined
+        ? null
+        : {
+            startDay: isoDay(plan.startDate),
+            endDay: isoDay(plan.endDate),
+            defaultCadenceDays: plan.defaultCadenceDays,
+          },
     pairs: pairs.map((p) => {
       const report = byPair.get(`${p.measureId}:${p.agencyId}`);
       return {
@@ -138,7 +162,12 @@ export async function loadDueFacts(prisma: PrismaClient, at: Date, timeZone: str
 }
 
 /** Every responsible pair's due state at `at`, in measure order. */
-export async function loadDueStates(prisma: PrismaClient, settings: DueSettings, at: Date, filter?: PairFilter): Promise<PairDue[]> {
+export async function loadDueStates(
+  prisma: PrismaClient,
+  settings: DueSettings,
+  at: Date,
+  filter?: PairFilter,
+): Promise<PairDue[]> {
   const facts = await loadDueFacts(prisma, at, settings.timeZone, filter);
   return dueStatesFrom(facts, settings, at);
 }

@@ -1,4 +1,4 @@
-import { workingDaysBetween, type LocalDay } from '../../kernel/calendar/calendar.js';
+import { type LocalDay, workingDaysBetween } from '../../kernel/calendar/calendar.js';
 import { dayIn, localInstant, workingDayAfter } from '../../kernel/calendar/remembered.js';
 
 /** A reporting round as the due function needs it. */
@@ -45,7 +45,11 @@ export interface DueState {
 }
 
 /** The newest round that covers the pair and had opened by `at`; rounds must come newest first. */
-export function roundFor(pair: Pick<PairFacts, 'focusAreaId'>, roundsNewestFirst: readonly RoundFacts[], at: Date): RoundFacts | null {
+export function roundFor(
+  pair: Pick<PairFacts, 'focusAreaId'>,
+  roundsNewestFirst: readonly RoundFacts[],
+  at: Date,
+): RoundFacts | null {
   for (const round of roundsNewestFirst) {
     if (round.openedAt > at) continue;
     if (round.focusAreaId === null || round.focusAreaId === pair.focusAreaId) return round;
@@ -69,10 +73,21 @@ export function isRoundOpen(round: RoundFacts, at: Date, timeZone: string): bool
  * hand. Otherwise the due day is the latest of the last report, the plan's
  * start and the round's opening, plus the cadence, moved to a working day.
  */
-export function dueState(pair: PairFacts, round: RoundFacts | null, plan: PlanFacts, timeZone: string, at: Date): DueState {
+export function dueState(
+  pair: PairFacts,
+  round: RoundFacts | null,
+  plan: PlanFacts,
+  timeZone: string,
+  at: Date,
+): DueState {
   const last = lastReportedAt(pair);
   const reported = last !== null && last <= at ? last : null;
-  if (round !== null && round.openedAt <= at && !closedByCoordinator(round, at) && (reported === null || reported < round.openedAt)) {
+  if (
+    round !== null &&
+    round.openedAt <= at &&
+    !closedByCoordinator(round, at) &&
+    (reported === null || reported < round.openedAt)
+  ) {
     return {
       dueDay: round.deadlineDay,
       period: `r${round.id}`,
@@ -86,7 +101,13 @@ export function dueState(pair: PairFacts, round: RoundFacts | null, plan: PlanFa
   if (reported !== null && reported > start) start = reported;
   const cadence = pair.cadenceDays ?? plan.defaultCadenceDays;
   const dueDay = workingDayAfter(dayIn(start, timeZone), cadence);
-  return { dueDay, period: `d${dueDay}`, periodStart: start, roundId: null, closed: pair.settled || dueDay > plan.endDay };
+  return {
+    dueDay,
+    period: `d${dueDay}`,
+    periodStart: start,
+    roundId: null,
+    closed: pair.settled || dueDay > plan.endDay,
+  };
 }
 
 /** A new update and an "ikke aktuelt" both count as the pair having reported. */

@@ -1,7 +1,7 @@
-import { focusAreas } from './focus-areas.js';
-import { findPlan } from '../../kernel/db/plan.js';
 import { stringify } from 'yaml';
 import type { PrismaClient } from '../../generated/prisma/client.js';
+import { findPlan } from '../../kernel/db/plan.js';
+import { focusAreas } from './focus-areas.js';
 import type { PlanFileInput } from './plan-file.js';
 
 const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
@@ -16,7 +16,10 @@ export async function exportPlan(prisma: PrismaClient): Promise<PlanFileInput> {
     prisma.person.findMany({ orderBy: { slackId: 'asc' }, include: { agency: { select: { code: true } } } }),
     prisma.measure.findMany({
       orderBy: { number: 'asc' },
-      include: { focusArea: { select: { number: true } }, agencies: { include: { agency: { select: { code: true } } } } },
+      include: {
+        focusArea: { select: { number: true } },
+        agencies: { include: { agency: { select: { code: true } } } },
+      },
     }),
   ]);
   if (plan === null) throw new Error('There is no plan in the database to export.');
@@ -56,7 +59,10 @@ export async function exportPlan(prisma: PrismaClient): Promise<PlanFileInput> {
     })),
     measures: measures.map((m) => {
       const lead = m.agencies.find((a) => a.role === 'LEAD');
-      const partners = m.agencies.filter((a) => a.role === 'PARTNER').map((a) => a.agency.code).sort();
+      const partners = m.agencies
+        .filter((a) => a.role === 'PARTNER')
+        .map((a) => a.agency.code)
+        .sort();
       return {
         number: m.number,
         ...(m.focusArea === null ? {} : { focus_area: m.focusArea.number }),

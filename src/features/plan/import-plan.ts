@@ -1,5 +1,5 @@
-import { PLAN_ID } from '../../kernel/db/plan.js';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
+import { PLAN_ID } from '../../kernel/db/plan.js';
 import type { PlanFile } from './plan-file.js';
 import { validatePlanText } from './validate-plan.js';
 
@@ -53,14 +53,27 @@ async function writePlan(tx: Tx, file: PlanFile, actor: string): Promise<ImportS
       digestWeekday: area.digest_weekday ?? null,
       digestTime: area.digest_time ?? null,
     };
-    const row = await tx.focusArea.upsert({ where: { number: area.number }, create: { number: area.number, ...data }, update: data });
+    const row = await tx.focusArea.upsert({
+      where: { number: area.number },
+      create: { number: area.number, ...data },
+      update: data,
+    });
     areaIds.set(area.number, row.id);
   }
 
   const agencyIds = new Map<string, number>();
   for (const agency of file.agencies) {
-    const data = { nameNb: agency.name_nb, nameEn: agency.name_en, kind: upper(agency.kind), teamLeadSlackId: agency.team_lead ?? null };
-    const row = await tx.agency.upsert({ where: { code: agency.code }, create: { code: agency.code, ...data }, update: data });
+    const data = {
+      nameNb: agency.name_nb,
+      nameEn: agency.name_en,
+      kind: upper(agency.kind),
+      teamLeadSlackId: agency.team_lead ?? null,
+    };
+    const row = await tx.agency.upsert({
+      where: { code: agency.code },
+      create: { code: agency.code, ...data },
+      update: data,
+    });
     agencyIds.set(agency.code, row.id);
   }
 
@@ -72,7 +85,11 @@ async function writePlan(tx: Tx, file: PlanFile, actor: string): Promise<ImportS
       language: person.language,
       active: person.active,
     };
-    await tx.person.upsert({ where: { slackId: person.slack_id }, create: { slackId: person.slack_id, ...data }, update: data });
+    await tx.person.upsert({
+      where: { slackId: person.slack_id },
+      create: { slackId: person.slack_id, ...data },
+      update: data,
+    });
   }
 
   for (const measure of file.measures) {
@@ -84,7 +101,11 @@ async function writePlan(tx: Tx, file: PlanFile, actor: string): Promise<ImportS
       cadenceDays: measure.cadence_days ?? null,
       deadline: measure.deadline === undefined ? null : day(measure.deadline),
     };
-    const row = await tx.measure.upsert({ where: { number: measure.number }, create: { number: measure.number, ...data }, update: data });
+    const row = await tx.measure.upsert({
+      where: { number: measure.number },
+      create: { number: measure.number, ...data },
+      update: data,
+    });
     const responsible = [
       ...(measure.lead === undefined ? [] : [{ code: measure.lead, role: 'LEAD' as const }]),
       ...measure.partners.map((code) => ({ code, role: 'PARTNER' as const })),

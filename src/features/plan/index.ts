@@ -1,9 +1,26 @@
 /** The plan feature's public API: all that other features, commands and the composition root may import. */
-export { type DueFacts, type DueSettings, dueSettingsFrom, type LadderSettings, loadDueFacts, loadDueStates, type PairDue, type PairRow } from './due-dates.js';
-export { dueState, type DueState, isRoundOpen, lastReportedAt, overdueWorkingDays, roundFor } from './due.js';
+
+export { type DueState, dueState, isRoundOpen, lastReportedAt, overdueWorkingDays, roundFor } from './due.js';
+export {
+  type DueFacts,
+  type DueSettings,
+  dueSettingsFrom,
+  type LadderSettings,
+  loadDueFacts,
+  loadDueStates,
+  type PairDue,
+  type PairRow,
+} from './due-dates.js';
 export { exportPlanText } from './export-plan.js';
 export { importPlanIfEmpty } from './first-start.js';
 export { focusAreaById, focusAreaByNumber, focusAreas } from './focus-areas.js';
 export { importPlanText } from './import-plan.js';
 export { type AgencyStatus, loadMeasureStatuses, type MeasureStatus, pairKey } from './measure-status.js';
-export { findMeasureById, findMeasureByNumber, MAX_MEASURE_NUMBER, type MeasureRef, measuresOfAgency, type MeasureWithAgencies } from './measures.js';
+export {
+  findMeasureById,
+  findMeasureByNumber,
+  MAX_MEASURE_NUMBER,
+  type MeasureRef,
+  type MeasureWithAgencies,
+  measuresOfAgency,
+} from './measures.js';

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient, type Update } from '../../generated/prisma/client.js';
 import type { ResponsibilityRole } from '../../generated/prisma/enums.js';
-import { rollUp, type RolledStatus } from '../../kernel/status.js';
+import { type RolledStatus, rollUp } from '../../kernel/status.js';
 
 export interface AgencyStatus {
   agencyId: number;
@@ -29,7 +29,10 @@ export interface MeasureStatusFilter {
  * rolled-up status, in a fixed number of queries whatever the size of the plan: the measures
  * (with their agencies) and one DISTINCT ON over the updates.
  */
-export async function loadMeasureStatuses(prisma: PrismaClient, filter: MeasureStatusFilter = {}): Promise<MeasureStatus[]> {
+export async function loadMeasureStatuses(
+  prisma: PrismaClient,
+  filter: MeasureStatusFilter = {},
+): Promise<MeasureStatus[]> {
   const where: Prisma.MeasureWhereInput = {};
   if (filter.measureIds !== undefined) where.id = { in: filter.measureIds };
   if (filter.focusAreaId !== undefined) where.focusAreaId = filter.focusAreaId;
@@ -65,7 +68,11 @@ export async function loadMeasureStatuses(prisma: PrismaClient, filter: MeasureS
 export const pairKey = (measureId: number, agencyId: number): string => `${measureId}:${agencyId}`;
 
 /** The newest row per (measure, agency), ties on createdAt broken by id. */
-async function latestUpdates(prisma: PrismaClient, measureIds: number[] | 'all', asOf?: Date): Promise<Map<string, Update>> {
+async function latestUpdates(
+  prisma: PrismaClient,
+  measureIds: number[] | 'all',
+  asOf?: Date,
+): Promise<Map<string, Update>> {
   if (measureIds !== 'all' && measureIds.length === 0) return new Map();
   // The whole plan needs no id list, which keeps big plans under the bind-parameter limit.
   const conditions = [

@@ -40,8 +40,8 @@ export function measuresOfAgency(prisma: PrismaClient, agencyId: number): Promis
 
 /** Lead first, then partners by code: the order every view lists agencies in. */
 function leadFirst(measure: MeasureWithAgencies): MeasureWithAgencies {
-  const agencies = [...measure.agencies].sort(
-    (a, b) => (a.role === b.role ? a.agency.code.localeCompare(b.agency.code) : a.role === 'LEAD' ? -1 : 1),
+  const agencies = [...measure.agencies].sort((a, b) =>
+    a.role === b.role ? a.agency.code.localeCompare(b.agency.code) : a.role === 'LEAD' ? -1 : 1,
   );
   return { ...measure, agencies };
 }

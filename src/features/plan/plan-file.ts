@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { MAX_MEASURE_NUMBER } from './measures.js';
 import { slackUserIdSchema as slackUserId } from '../../kernel/slack/slack-user-id.js';
 import { hasVisibleCharacter, normaliseTypedText } from '../../kernel/text/typed-text.js';
 import { INT_COLUMN_MAX } from '../../kernel/text/whole-number.js';
+import { MAX_MEASURE_NUMBER } from './measures.js';
 
 /**
  * The plan file is the user-facing contract (README, "The plan file"): keys
@@ -12,12 +12,18 @@ const isoDate = z.union([
   z.iso.date({ error: 'must be a date like 2004-06-30' }),
   z.date().transform((d) => d.toISOString().slice(0, 10)),
 ]);
-const channelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$|^#[a-z0-9æøå_-]{1,80}$/, 'must be a channel ID (C0123ABCD) or #name');
+const channelId = z
+  .string()
+  .regex(/^[CGD][A-Z0-9]{2,}$|^#[a-z0-9æøå_-]{1,80}$/, 'must be a channel ID (C0123ABCD) or #name');
 const agencyCode = z.string().regex(/^[A-ZÆØÅ0-9_-]{1,20}$/, 'must be an agency code of capitals, e.g. JD');
 const weekday = z.number().int().min(1, 'must be 1 (Monday) to 7 (Sunday)').max(7, 'must be 1 (Monday) to 7 (Sunday)');
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:00');
 // Free text is normalised like anything typed in Slack, so a NUL or a bidi override cannot come in by import either.
-const text = (max: number) => z.string().transform(normaliseTypedText).pipe(z.string().max(max, `must be at most ${max} characters`));
+const text = (max: number) =>
+  z
+    .string()
+    .transform(normaliseTypedText)
+    .pipe(z.string().max(max, `must be at most ${max} characters`));
 const title = (max: number) => text(max).refine(hasVisibleCharacter, 'must not be empty');
 // Numbers people will type: one the column cannot hold would fail the import in the database, and a
 // measure number above what /tiltak reads could never be looked up.

@@ -1,5 +1,5 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { formatPath, planFileSchema, type PlanFile } from './plan-file.js';
+import { formatPath, type PlanFile, planFileSchema } from './plan-file.js';
 
 export type PlanValidation = { ok: true; plan: PlanFile } | { ok: false; errors: string[] };
 
@@ -26,16 +26,37 @@ export function validatePlanText(text: string): PlanValidation {
 function crossCheck(plan: PlanFile): string[] {
   const errors: string[] = [];
   if (plan.plan.end < plan.plan.start) errors.push('plan.end: must not be before plan.start');
-  duplicates(plan.focus_areas.map((f) => f.number), 'focus_areas', 'number', errors);
-  duplicates(plan.agencies.map((a) => a.code), 'agencies', 'code', errors);
-  duplicates(plan.people.map((p) => p.slack_id), 'people', 'slack_id', errors);
-  duplicates(plan.measures.map((m) => m.number), 'measures', 'number', errors);
+  duplicates(
+    plan.focus_areas.map((f) => f.number),
+    'focus_areas',
+    'number',
+    errors,
+  );
+  duplicates(
+    plan.agencies.map((a) => a.code),
+    'agencies',
+    'code',
+    errors,
+  );
+  duplicates(
+    plan.people.map((p) => p.slack_id),
+    'people',
+    'slack_id',
+    errors,
+  );
+  duplicates(
+    plan.measures.map((m) => m.number),
+    'measures',
+    'number',
+    errors,
+  );
 
   const areas = new Set(plan.focus_areas.map((f) => f.number));
   const agencies = new Set(plan.agencies.map((a) => a.code));
   const unknownAgency = (code: string) => `unknown agency "${code}"`;
   plan.people.forEach((p, i) => {
-    if (p.agency !== undefined && !agencies.has(p.agency)) errors.push(`people[${i}].agency: ${unknownAgency(p.agency)}`);
+    if (p.agency !== undefined && !agencies.has(p.agency))
+      errors.push(`people[${i}].agency: ${unknownAgency(p.agency)}`);
     if ((p.role === 'contact' || p.role === 'team_lead') && p.agency === undefined) {
       errors.push(`people[${i}].agency: a ${p.role} must belong to an agency`);
     }
@@ -62,7 +83,8 @@ function duplicates<T>(values: T[], section: string, key: string, errors: string
   const first = new Map<T, number>();
   values.forEach((value, i) => {
     const earlier = first.get(value);
-    if (earlier !== undefined) errors.push(`${section}[${i}].${key}: duplicate of ${section}[${earlier}] (${String(value)})`);
+    if (earlier !== undefined)
+      errors.push(`${section}[${i}].${key}: duplicate of ${section}[${earlier}] (${String(value)})`);
     else first.set(value, i);
   });
 }

@@ -1,7 +1,7 @@
-import type { LocalDay } from '../../kernel/calendar/calendar.js';
 import type { Absence, PrismaClient } from '../../generated/prisma/client.js';
-import type { SlackUserId } from '../../kernel/slack/slack-user-id.js';
+import type { LocalDay } from '../../kernel/calendar/calendar.js';
 import { writeAudit, writeAudits } from '../../kernel/db/audit.js';
+import type { SlackUserId } from '../../kernel/slack/slack-user-id.js';
 
 const asDate = (day: LocalDay) => new Date(`${day}T00:00:00.000Z`);
 const asDay = (date: Date): LocalDay => date.toISOString().slice(0, 10);
@@ -12,10 +12,18 @@ export interface AbsenceView {
   substituteSlackId: string | null;
 }
 
-const view = (a: Absence): AbsenceView => ({ fromDay: asDay(a.fromDate), toDay: asDay(a.toDate), substituteSlackId: a.substituteSlackId });
+const view = (a: Absence): AbsenceView => ({
+  fromDay: asDay(a.fromDate),
+  toDay: asDay(a.toDate),
+  substituteSlackId: a.substituteSlackId,
+});
 
 /** The absence that covers today or starts later, not ended by hand. */
-export async function currentAbsence(prisma: PrismaClient, personId: number, today: LocalDay): Promise<AbsenceView | null> {
+export async function currentAbsence(
+  prisma: PrismaClient,
+  personId: number,
+  today: LocalDay,
+): Promise<AbsenceView | null> {
   const row = await prisma.absence.findFirst({
     where: { personId, endedAt: null, toDate: { gte: asDate(today) } },
     orderBy: [{ fromDate: 'asc' }, { createdAt: 'desc' }],
@@ -29,12 +37,29 @@ export async function currentAbsence(prisma: PrismaClient, personId: number, tod
  */
 export async function registerAbsence(
   prisma: PrismaClient,
-  args: { personId: number; actor: SlackUserId; fromDay: LocalDay; toDay: LocalDay; substituteSlackId: SlackUserId | null; today: LocalDay; at: Date },
+  args: {
+    personId: number;
+    actor: SlackUserId;
+    fromDay: LocalDay;
+    toDay: LocalDay;
+    substituteSlackId: SlackUserId | null;
+    today: LocalDay;
+    at: Date;
+  },
 ): Promise<AbsenceView> {
   return prisma.$transaction(async (tx) => {
-    await tx.absence.updateMany({ where: { personId: args.personId, endedAt: null, toDate: { gte: asDate(args.today) } }, data: { endedAt: args.at } });
+    await tx.absence.updateMany({
+      where: { personId: args.personId, endedAt: null, toDate: { gte: asDate(args.today) } },
+      data: { endedAt: args.at },
+    });
     const row = await tx.absence.create({
-      data: { personId: args.personId, fromDate: asDate(args.fromDay), toDate: asDate(args.toDay), substituteSlackId: args.substituteSlackId, createdAt: args.at },
+      data: {
+        personId: args.personId,
+        fromDate: asDate(args.fromDay),
+        toDate: asDate(args.toDay),
+        substituteSlackId: args.substituteSlackId,
+        createdAt: args.at,
+      },
     });
     await writeAudit(tx, {
       actor: args.actor,
@@ -50,14 +75,28 @@ export async function registerAbsence(
 }
 
 /** Ends every current or planned absence of the person; returns how many there were. */
-export async function endAbsence(prisma: PrismaClient, args: { personId: number; actor: SlackUserId; today: LocalDay; at: Date }): Promise<number> {
+export async function endAbsence(
+  prisma: PrismaClient,
+  args: { personId: number; actor: SlackUserId; today: LocalDay; at: Date },
+): Promise<number> {
   return prisma.$transaction(async (tx) => {
-    const open = await tx.absence.findMany({ where: { personId: args.personId, endedAt: null, toDate: { gte: asDate(args.today) } }, select: { id: true } });
+    const open = await tx.absence.findMany({
+      where: { personId: args.personId, endedAt: null, toDate: { gte: asDate(args.today) } },
+      select: { id: true },
+    });
     if (open.length === 0) return 0;
     await tx.absence.updateMany({ where: { id: { in: open.map((a) => a.id) } }, data: { endedAt: args.at } });
     await writeAudits(
       tx,
-      open.map((a) => ({ actor: args.actor, action: 'absence.end', entity: 'Absence', entityId: a.id, before: null, after: { endedAt: args.at.toISOString() }, at: args.at })),
+      open.map((a) => ({
+        actor: args.actor,
+        action: 'absence.end',
+        entity: 'Absence',
+        entityId: a.id,
+        before: null,
+        after: { endedAt: args.at.toISOString() },
+        at: args.at,
+      })),
     );
     return open.length;
   });

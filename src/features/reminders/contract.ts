@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idSchema } from '../../kernel/text/whole-number.js';
 import { decodeJson } from '../../kernel/slack/decode-json.js';
+import { idSchema } from '../../kernel/text/whole-number.js';
 
 /** Every Slack id of the reminders feature: the buttons on every reminder DM, and the waiver modal. */
 export const ids = {

@@ -36,17 +36,24 @@ export class Directory {
   readonly #absent = new Map<string, ActiveAbsence>();
   readonly #coordinators: string[];
 
-  constructor(people: readonly DirectoryPerson[], agencyLeads: ReadonlyMap<number, string | null>, absences: readonly ActiveAbsence[]) {
+  constructor(
+    people: readonly DirectoryPerson[],
+    agencyLeads: ReadonlyMap<number, string | null>,
+    absences: readonly ActiveAbsence[],
+  ) {
     for (const p of people) {
       this.#people.set(p.slackId, p);
-      if (p.role === 'CONTACT' && p.agencyId !== null) this.#contacts.set(p.agencyId, [...(this.#contacts.get(p.agencyId) ?? []), p.slackId]);
-      if (p.role === 'TEAM_LEAD' && p.agencyId !== null && !this.#leads.has(p.agencyId)) this.#leads.set(p.agencyId, p.slackId);
+      if (p.role === 'CONTACT' && p.agencyId !== null)
+        this.#contacts.set(p.agencyId, [...(this.#contacts.get(p.agencyId) ?? []), p.slackId]);
+      if (p.role === 'TEAM_LEAD' && p.agencyId !== null && !this.#leads.has(p.agencyId))
+        this.#leads.set(p.agencyId, p.slackId);
     }
     // The agency's named team lead wins over a person who merely has the role.
     for (const [agencyId, lead] of agencyLeads) if (lead !== null) this.#leads.set(agencyId, lead);
     for (const a of absences) this.#absent.set(a.slackId, a);
     const coordinators = people.filter((p) => p.role === 'COORDINATOR').map((p) => p.slackId);
-    this.#coordinators = coordinators.length > 0 ? coordinators : people.filter((p) => p.role === 'ADMIN').map((p) => p.slackId);
+    this.#coordinators =
+      coordinators.length > 0 ? coordinators : people.filter((p) => p.role === 'ADMIN').map((p) => p.slackId);
   }
 
   person(slackId: string): DirectoryPerson | undefined {
@@ -112,6 +119,13 @@ export class Directory {
     if (cover === null || seen.has(cover)) return { recipient: slackId, standIn: null };
     const next = this.#routeOne(cover, seen);
     // A chain of absences ends at the first person who is in; the flag names the one this message was for.
-    return { recipient: next.recipient, standIn: { absent: slackId, untilDay: away.toDay, kind: away.substituteSlackId === null ? 'team_lead' : 'substitute' } };
+    return {
+      recipient: next.recipient,
+      standIn: {
+        absent: slackId,
+        untilDay: away.toDay,
+        kind: away.substituteSlackId === null ? 'team_lead' : 'substitute',
+      },
+    };
   }
 }

@@ -1,4 +1,12 @@
-import { addDays, addWorkingDays, isWorkingDay, localDay, mondayOfIsoWeek, nextWorkingDayFrom, type LocalDay } from '../../kernel/calendar/calendar.js';
+import {
+  addDays,
+  addWorkingDays,
+  isWorkingDay,
+  type LocalDay,
+  localDay,
+  mondayOfIsoWeek,
+  nextWorkingDayFrom,
+} from '../../kernel/calendar/calendar.js';
 import { localInstant, remember } from '../../kernel/calendar/remembered.js';
 import type { LadderSettings } from '../plan/index.js';
 
@@ -23,7 +31,9 @@ const summaryDays = new Map<string, LocalDay>();
 
 /** The working day a pair step falls on, for a due day. */
 export function stepDay(step: PairStep, dueDay: LocalDay, s: LadderSettings): LocalDay {
-  return remember(stepDays, `${step} ${dueDay} ${s.dueSoonDays} ${s.overdueDays} ${s.teamLeadDays}`, () => computeStepDay(step, dueDay, s));
+  return remember(stepDays, `${step} ${dueDay} ${s.dueSoonDays} ${s.overdueDays} ${s.teamLeadDays}`, () =>
+    computeStepDay(step, dueDay, s),
+  );
 }
 
 function computeStepDay(step: PairStep, dueDay: LocalDay, s: LadderSettings): LocalDay {

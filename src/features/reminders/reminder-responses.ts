@@ -1,9 +1,9 @@
-import type { LocalDay } from '../../kernel/calendar/calendar.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import type { SlackUserId } from '../../kernel/slack/slack-user-id.js';
+import type { LocalDay } from '../../kernel/calendar/calendar.js';
 import { writeAudit } from '../../kernel/db/audit.js';
-import { loadDueStates, type DueSettings } from '../plan/index.js';
 import { seesWholePlan } from '../../kernel/people/permissions.js';
+import type { SlackUserId } from '../../kernel/slack/slack-user-id.js';
+import { type DueSettings, loadDueStates } from '../plan/index.js';
 
 export interface Responder {
   id: number;
@@ -30,10 +30,21 @@ export type ResponderCheck = { ok: true; pair: PairLabel } | { ok: false; reason
  * for the pair (a substitute). Button values are forgeable, so this runs on
  * every click and every submission.
  */
-export async function checkResponder(prisma: PrismaClient, person: Responder, measureId: number, agencyId: number): Promise<ResponderCheck> {
+export async function checkResponder(
+  prisma: PrismaClient,
+  person: Responder,
+  measureId: number,
+  agencyId: number,
+): Promise<ResponderCheck> {
   const [pair, reminded] = await Promise.all([
-    prisma.measureAgency.findUnique({ where: { measureId_agencyId: { measureId, agencyId } }, include: { measure: true, agency: true } }),
-    prisma.reminderLedger.findFirst({ where: { measureId, agencyId, recipient: person.slackId }, select: { id: true } }),
+    prisma.measureAgency.findUnique({
+      where: { measureId_agencyId: { measureId, agencyId } },
+      include: { measure: true, agency: true },
+    }),
+    prisma.reminderLedger.findFirst({
+      where: { measureId, agencyId, recipient: person.slackId },
+      select: { id: true },
+    }),
   ]);
   if (pair === null) return { ok: false, reason: 'no_pair' };
   const allowed = person.agencyId === agencyId || seesWholePlan(person) || reminded !== null;
@@ -51,9 +62,20 @@ export async function checkResponder(prisma: PrismaClient, person: Responder, me
   };
 }
 
-export async function snoozePair(prisma: PrismaClient, args: { slackId: SlackUserId; measureId: number; agencyId: number; at: Date; until: Date }): Promise<void> {
+export async function snoozePair(
+  prisma: PrismaClient,
+  args: { slackId: SlackUserId; measureId: number; agencyId: number; at: Date; until: Date },
+): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    const snooze = await tx.snooze.create({ data: { measureId: args.measureId, agencyId: args.agencyId, slackId: args.slackId, until: args.until, createdAt: args.at } });
+    const snooze = await tx.snooze.create({
+      data: {
+        measureId: args.measureId,
+        agencyId: args.agencyId,
+        slackId: args.slackId,
+        until: args.until,
+        createdAt: args.at,
+      },
+    });
     await writeAudit(tx, {
       actor: args.slackId,
       action: 'reminder.snooze',
@@ -84,7 +106,13 @@ export async function waivePeriod(
   if (current.closed || current.period !== args.period.split('~')[0]) return { ok: false, reason: 'reported' };
   await prisma.$transaction(async (tx) => {
     const waiver = await tx.periodWaiver.create({
-      data: { measureId: args.measureId, agencyId: args.agencyId, personId: args.person.id, reason: args.reason, createdAt: args.at },
+      data: {
+        measureId: args.measureId,
+        agencyId: args.agencyId,
+        personId: args.person.id,
+        reason: args.reason,
+        createdAt: args.at,
+      },
     });
     await writeAudit(tx, {
       actor: args.person.slackId,

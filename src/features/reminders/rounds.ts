@@ -1,10 +1,9 @@
-import { findPlan } from '../../kernel/db/plan.js';
-import { atLocalTime, localDay, type LocalDay } from '../../kernel/calendar/calendar.js';
-import { lastReportedAt } from '../plan/index.js';
 import type { PrismaClient, ReportingRound } from '../../generated/prisma/client.js';
-import type { SlackUserId } from '../../kernel/slack/slack-user-id.js';
+import { atLocalTime, type LocalDay, localDay } from '../../kernel/calendar/calendar.js';
 import { writeAudit } from '../../kernel/db/audit.js';
-import { loadDueFacts } from '../plan/index.js';
+import { findPlan } from '../../kernel/db/plan.js';
+import type { SlackUserId } from '../../kernel/slack/slack-user-id.js';
+import { lastReportedAt, loadDueFacts } from '../plan/index.js';
 
 export interface RoundScope {
   /** null: the whole plan. */
@@ -18,7 +17,8 @@ export type OpenRoundResult =
   | { ok: false; reason: 'overlap'; open: ReportingRound };
 
 /** A deadline is the whole of its day: a report written late that evening is in time. */
-const deadlineInstant = (day: LocalDay, timeZone: string) => new Date(atLocalTime(day, '23:59', timeZone).getTime() + 59_999);
+const deadlineInstant = (day: LocalDay, timeZone: string) =>
+  new Date(atLocalTime(day, '23:59', timeZone).getTime() + 59_999);
 
 /** Open: not closed by hand and its deadline day not over. */
 function isOpen(round: ReportingRound, at: Date): boolean {
@@ -42,12 +42,20 @@ export async function openRound(
   if (planEnd !== undefined && args.deadlineDay > planEnd) return { ok: false, reason: 'after_plan', planEnd };
   const areaId = args.scope.area?.id ?? null;
   return prisma.$transaction(async (tx) => {
-    const open = (await tx.reportingRound.findMany({ where: { closedAt: null, deadline: { gte: at } }, orderBy: { openedAt: 'desc' } })).find((r) =>
-      overlaps(r.focusAreaId, areaId),
-    );
+    const open = (
+      await tx.reportingRound.findMany({
+        where: { closedAt: null, deadline: { gte: at } },
+        orderBy: { openedAt: 'desc' },
+      })
+    ).find((r) => overlaps(r.focusAreaId, areaId));
     if (open !== undefined) return { ok: false as const, reason: 'overlap' as const, open };
     const round = await tx.reportingRound.create({
-      data: { deadline: deadlineInstant(args.deadlineDay, timeZone), focusAreaId: areaId, openedBy: args.actor, openedAt: at },
+      data: {
+        deadline: deadlineInstant(args.deadlineDay, timeZone),
+        focusAreaId: areaId,
+        openedBy: args.actor,
+        openedAt: at,
+      },
     });
     await writeAudit(tx, {
       actor: args.actor,
@@ -58,20 +66,37 @@ export async function openRound(
       after: { deadline: args.deadlineDay, focusAreaId: areaId },
       at,
     });
-    const pairs = await tx.measureAgency.findMany({ where: areaId === null ? {} : { measure: { focusAreaId: areaId } }, select: { measureId: true, agencyId: true } });
-    return { ok: true as const, round, measures: new Set(pairs.map((p) => p.measureId)).size, agencies: new Set(pairs.map((p) => p.agencyId)).size };
+    const pairs = await tx.measureAgency.findMany({
+      where: areaId === null ? {} : { measure: { focusAreaId: areaId } },
+      select: { measureId: true, agencyId: true },
+    });
+    return {
+      ok: true as const,
+      round,
+      measures: new Set(pairs.map((p) => p.measureId)).size,
+      agencies: new Set(pairs.map((p) => p.agencyId)).size,
+    };
   });
 }
 
 /** Closes the open round that covers the scope; the pairs go back to their cadence. */
-export async function closeRound(prisma: PrismaClient, args: { scope: RoundScope; actor: SlackUserId; at: Date }): Promise<ReportingRound | null> {
+export async function closeRound(
+  prisma: PrismaClient,
+  args: { scope: RoundScope; actor: SlackUserId; at: Date },
+): Promise<ReportingRound | null> {
   const areaId = args.scope.area?.id ?? null;
   return prisma.$transaction(async (tx) => {
-    const open = (await tx.reportingRound.findMany({ where: { closedAt: null, deadline: { gte: args.at } }, orderBy: { openedAt: 'desc' } })).find(
-      (r) => r.focusAreaId === areaId || args.scope.area === null,
-    );
+    const open = (
+      await tx.reportingRound.findMany({
+        where: { closedAt: null, deadline: { gte: args.at } },
+        orderBy: { openedAt: 'desc' },
+      })
+    ).find((r) => r.focusAreaId === areaId || args.scope.area === null);
     if (open === undefined) return null;
-    const closed = await tx.reportingRound.update({ where: { id: open.id }, data: { closedAt: args.at, closedBy: args.actor } });
+    const closed = await tx.reportingRound.update({
+      where: { id: open.id },
+      data: { closedAt: args.at, closedBy: args.actor },
+    });
     await writeAudit(tx, {
       actor: args.actor,
       action: 'round.close',
@@ -99,10 +124,16 @@ export interface RoundProgress {
  * reported when every responsible agency has reported (or said "ikke
  * aktuelt") since the round opened, or has completed or cancelled it.
  */
-export async function roundProgress(prisma: PrismaClient, args: { scope: RoundScope; at: Date; timeZone: string }): Promise<RoundProgress | null> {
+export async function roundProgress(
+  prisma: PrismaClient,
+  args: { scope: RoundScope; at: Date; timeZone: string },
+): Promise<RoundProgress | null> {
   const areaId = args.scope.area?.id ?? null;
   const round = await prisma.reportingRound.findFirst({
-    where: { openedAt: { lte: args.at }, ...(areaId === null ? {} : { OR: [{ focusAreaId: areaId }, { focusAreaId: null }] }) },
+    where: {
+      openedAt: { lte: args.at },
+      ...(areaId === null ? {} : { OR: [{ focusAreaId: areaId }, { focusAreaId: null }] }),
+    },
     orderBy: [{ openedAt: 'desc' }, { id: 'desc' }],
   });
   if (round === null) return null;
@@ -116,6 +147,14 @@ export async function roundProgress(prisma: PrismaClient, args: { scope: RoundSc
     if (!pair.settled && (last === null || last < round.openedAt)) entry.missing.push(pair.agencyCode);
     byMeasure.set(pair.measureId, entry);
   }
-  const missing = [...byMeasure.values()].filter((m) => m.missing.length > 0).map((m) => ({ number: m.number, agencies: m.missing }));
-  return { round, open: isOpen(round, args.at), measures: byMeasure.size, reported: byMeasure.size - missing.length, missing };
+  const missing = [...byMeasure.values()]
+    .filter((m) => m.missing.length > 0)
+    .map((m) => ({ number: m.number, agencies: m.missing }));
+  return {
+    round,
+    open: isOpen(round, args.at),
+    measures: byMeasure.size,
+    reported: byMeasure.size - missing.length,
+    missing,
+  };
 }

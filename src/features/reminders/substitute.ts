@@ -3,9 +3,16 @@ import { findPerson, type PersonWithAgency } from '../../kernel/people/people.js
 import { parseSlackUserId, type SlackUserId } from '../../kernel/slack/slack-user-id.js';
 import type { UserRef } from '../../kernel/text/parse-day.js';
 
-export type SubstituteMatch = { kind: 'one'; slackId: SlackUserId } | { kind: 'many'; names: string[] } | { kind: 'none' };
+export type SubstituteMatch =
+  | { kind: 'one'; slackId: SlackUserId }
+  | { kind: 'many'; names: string[] }
+  | { kind: 'none' };
 
-const normalise = (s: string) => s.toLowerCase().replace(/[._-]+/gu, ' ').trim();
+const normalise = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[._-]+/gu, ' ')
+    .trim();
 
 /**
  * A substitute must be someone in the plan, so their language is known and
@@ -33,6 +40,14 @@ export async function teamLeadOf(prisma: PrismaClient, person: PersonWithAgency)
   if (person.agencyId === null) return null;
   const named = person.agency?.teamLeadSlackId ?? null;
   const lead =
-    named ?? (await prisma.person.findFirst({ where: { agencyId: person.agencyId, role: 'TEAM_LEAD', active: true }, orderBy: { id: 'asc' }, select: { slackId: true } }))?.slackId ?? null;
+    named ??
+    (
+      await prisma.person.findFirst({
+        where: { agencyId: person.agencyId, role: 'TEAM_LEAD', active: true },
+        orderBy: { id: 'asc' },
+        select: { slackId: true },
+      })
+    )?.slackId ??
+    null;
   return lead === person.slackId ? null : lead;
 }

@@ -1,10 +1,10 @@
-import { messages, type Lang } from '../../kernel/i18n/index.js';
+import { type Lang, messages } from '../../kernel/i18n/index.js';
+import { titleIn } from '../../kernel/i18n/localized.js';
 import { renderCsv } from './csv.js';
 import { reportDocument } from './document.js';
 import { renderDocx } from './docx.js';
 import { renderMarkdown } from './markdown.js';
 import type { ReportData } from './model.js';
-import { titleIn } from '../../kernel/i18n/localized.js';
 
 export const REPORT_FORMATS = ['md', 'docx', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -22,11 +22,20 @@ const MIME: Record<ReportFormat, string> = {
 };
 
 /** The report in one format, the same for Slack and the CLI. */
-export async function renderReport(data: ReportData, format: ReportFormat, lang: Lang, timeZone: string): Promise<ReportFile> {
+export async function renderReport(
+  data: ReportData,
+  format: ReportFormat,
+  lang: Lang,
+  timeZone: string,
+): Promise<ReportFile> {
   const filename = messages(lang).report.filename(data.from, data.to, format);
   if (format === 'csv') return { filename, mimeType: MIME.csv, bytes: Buffer.from(renderCsv(data.versions), 'utf8') };
   const blocks = reportDocument(data, lang, timeZone);
   if (format === 'md') return { filename, mimeType: MIME.md, bytes: Buffer.from(renderMarkdown(blocks), 'utf8') };
   const title = messages(lang).report.title(titleIn(lang, data.plan));
-  return { filename, mimeType: MIME.docx, bytes: await renderDocx(blocks, { title, language: messages(lang).report.locale }) };
+  return {
+    filename,
+    mimeType: MIME.docx,
+    bytes: await renderDocx(blocks, { title, language: messages(lang).report.locale }),
+  };
 }

@@ -1,8 +1,7 @@
-import { CHART_STATUS_ORDER } from '../digests/index.js';
-import { formatDayRange } from '../digests/index.js';
-import { messages, type Lang } from '../../kernel/i18n/index.js';
-import type { ReportData, ReportMeasure } from './model.js';
+import { type Lang, messages } from '../../kernel/i18n/index.js';
 import { nameIn, titleIn } from '../../kernel/i18n/localized.js';
+import { CHART_STATUS_ORDER, formatDayRange } from '../digests/index.js';
+import type { ReportData, ReportMeasure } from './model.js';
 
 /** The report as neutral blocks: Markdown and DOCX render the same list, so their content cannot drift apart. */
 export type ReportBlock =
@@ -28,7 +27,14 @@ function measureBlocks(x: ReportMeasure, lang: Lang, timeZone: string): ReportBl
     return blocks;
   }
   const attribution = (e: ReportMeasure['entries'][number]) =>
-    r.attribution(e.agencyCode, e.authorName, new Intl.DateTimeFormat(r.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(e.createdAt), e.onBehalf);
+    r.attribution(
+      e.agencyCode,
+      e.authorName,
+      new Intl.DateTimeFormat(r.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(
+        e.createdAt,
+      ),
+      e.onBehalf,
+    );
   blocks.push({ kind: 'label', text: r.done });
   for (const e of x.entries) blocks.push({ kind: 'quote', text: e.done, attribution: attribution(e) });
   const challenges = x.entries.filter((e) => e.challenges);
@@ -50,7 +56,9 @@ export function reportDocument(data: ReportData, lang: Lang, timeZone: string): 
   const r = m.report;
   const title = titleIn(lang, data.plan);
   const period = formatDayRange(data.from, data.to, lang);
-  const made = new Intl.DateTimeFormat(r.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(data.generatedAt);
+  const made = new Intl.DateTimeFormat(r.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(
+    data.generatedAt,
+  );
   const measures = data.areas.flatMap((a) => a.measures);
   const notReported = measures.filter((x) => !x.reported);
   const blocks: ReportBlock[] = [
@@ -58,11 +66,23 @@ export function reportDocument(data: ReportData, lang: Lang, timeZone: string): 
     { kind: 'paragraph', text: r.subtitle(period, made) },
     { kind: 'heading', level: 1, text: r.introHeading },
     { kind: 'paragraph', text: r.introPlan(title, formatDayRange(data.plan.startDate, data.plan.endDate, lang)) },
-    { kind: 'paragraph', text: data.plan.budgetNok === null ? r.introNoBudget : r.introBudget(new Intl.NumberFormat(r.locale).format(data.plan.budgetNok)) },
+    {
+      kind: 'paragraph',
+      text:
+        data.plan.budgetNok === null
+          ? r.introNoBudget
+          : r.introBudget(new Intl.NumberFormat(r.locale).format(data.plan.budgetNok)),
+    },
     { kind: 'paragraph', text: r.introCounts(data.measureCount, data.areaCount, data.agencyCount) },
-    { kind: 'paragraph', text: r.introReports(data.updateCount, measures.length - notReported.length, notReported.length) },
+    {
+      kind: 'paragraph',
+      text: r.introReports(data.updateCount, measures.length - notReported.length, notReported.length),
+    },
     { kind: 'label', text: r.statusAtEnd },
-    { kind: 'list', items: CHART_STATUS_ORDER.filter((s) => data.counts[s] > 0).map((s) => `${m.status[s]}: ${data.counts[s]}`) },
+    {
+      kind: 'list',
+      items: CHART_STATUS_ORDER.filter((s) => data.counts[s] > 0).map((s) => `${m.status[s]}: ${data.counts[s]}`),
+    },
   ];
   for (const area of data.areas) {
     const heading = area.number === null ? r.unplacedHeading : r.areaHeading(area.number, titleIn(lang, area));
@@ -76,7 +96,10 @@ export function reportDocument(data: ReportData, lang: Lang, timeZone: string): 
     blocks.push({ kind: 'paragraph', text: r.annexIntro(period) });
     blocks.push({
       kind: 'list',
-      items: notReported.map((x) => `${r.measureHeading(x.number, titleIn(lang, x))} (${x.agencies.map((a) => a.code).join(', ') || r.noAgencies})`),
+      items: notReported.map(
+        (x) =>
+          `${r.measureHeading(x.number, titleIn(lang, x))} (${x.agencies.map((a) => a.code).join(', ') || r.noAgencies})`,
+      ),
     });
   }
   return blocks;

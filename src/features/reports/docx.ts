@@ -13,11 +13,18 @@ function paragraphs(block: ReportBlock): Paragraph[] {
     case 'title':
       return [new Paragraph({ heading: HeadingLevel.TITLE, children: runs(block.text) })];
     case 'heading':
-      return [new Paragraph({ heading: block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: runs(block.text) })];
+      return [
+        new Paragraph({
+          heading: block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+          children: runs(block.text),
+        }),
+      ];
     case 'paragraph':
       return [new Paragraph({ children: runs(block.text) })];
     case 'field':
-      return [new Paragraph({ children: [new TextRun({ text: `${block.label}: `, bold: true }), ...runs(block.value)] })];
+      return [
+        new Paragraph({ children: [new TextRun({ text: `${block.label}: `, bold: true }), ...runs(block.value)] }),
+      ];
     case 'label':
       return [new Paragraph({ keepNext: true, children: runs(block.text, { bold: true }) })];
     case 'list':
@@ -35,7 +42,10 @@ function paragraphs(block: ReportBlock): Paragraph[] {
  * screen reader and the navigation pane see its outline. The document
  * language is set, so Norwegian text is read and spell-checked as such.
  */
-export async function renderDocx(blocks: readonly ReportBlock[], meta: { title: string; language: string }): Promise<Buffer> {
+export async function renderDocx(
+  blocks: readonly ReportBlock[],
+  meta: { title: string; language: string },
+): Promise<Buffer> {
   const document = new Document({
     title: meta.title,
     creator: 'Tiltak',
@@ -43,7 +53,13 @@ export async function renderDocx(blocks: readonly ReportBlock[], meta: { title: 
     styles: {
       default: { document: { run: { language: { value: meta.language }, font: 'Calibri', size: 22 } } },
       paragraphStyles: [
-        { id: QUOTE_STYLE, name: 'Quote', basedOn: 'Normal', next: 'Normal', paragraph: { indent: { left: 720 }, spacing: { after: 80 } } },
+        {
+          id: QUOTE_STYLE,
+          name: 'Quote',
+          basedOn: 'Normal',
+          next: 'Normal',
+          paragraph: { indent: { left: 720 }, spacing: { after: 80 } },
+        },
       ],
     },
     sections: [{ children: blocks.flatMap(paragraphs) }],

@@ -20,7 +20,13 @@ export type ExportArgs =
   | { kind: 'bad-word'; given: string }
   | { kind: 'from-after-to' };
 
-const KEYWORDS: Record<string, 'from' | 'to' | 'format'> = { fra: 'from', from: 'from', til: 'to', to: 'to', format: 'format' };
+const KEYWORDS: Record<string, 'from' | 'to' | 'format'> = {
+  fra: 'from',
+  from: 'from',
+  til: 'to',
+  to: 'to',
+  format: 'format',
+};
 
 /** Reads `[fra <dato>] [til <dato>] [format md|docx|csv]` in any order, Norwegian or English keywords. */
 export function parseExportArgs(args: readonly string[]): ExportArgs {

@@ -1,9 +1,8 @@
-import { focusAreas } from '../plan/index.js';
-import { findPlan } from '../../kernel/db/plan.js';
-import { addDays, atLocalTime, type LocalDay } from '../../kernel/calendar/calendar.js';
-import { countByStatus } from '../digests/index.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { loadMeasureStatuses, type MeasureStatus } from '../plan/index.js';
+import { addDays, atLocalTime, type LocalDay } from '../../kernel/calendar/calendar.js';
+import { findPlan } from '../../kernel/db/plan.js';
+import { countByStatus } from '../digests/index.js';
+import { focusAreas, loadMeasureStatuses, type MeasureStatus } from '../plan/index.js';
 import { latestVersions } from '../updates/index.js';
 import type { ReportArea, ReportData, ReportEntry, ReportMeasure, VersionRow } from './model.js';
 
@@ -38,7 +37,10 @@ export async function loadReport(prisma: PrismaClient, request: ReportRequest): 
         author: { select: { name: true, slackId: true } },
       },
     }),
-    prisma.periodWaiver.findMany({ where: { createdAt: { gte: start, lt: end } }, select: { measureId: true, agencyId: true } }),
+    prisma.periodWaiver.findMany({
+      where: { createdAt: { gte: start, lt: end } },
+      select: { measureId: true, agencyId: true },
+    }),
   ]);
 
   const versions: VersionRow[] = rows.map((r) => ({
@@ -103,10 +105,17 @@ export async function loadReport(prisma: PrismaClient, request: ReportRequest): 
     measures: statuses.filter((s) => s.measure.focusAreaId === a.id).map(toMeasure),
   }));
   const unplaced = statuses.filter((s) => s.measure.focusAreaId === null);
-  if (unplaced.length > 0) reportAreas.push({ number: null, titleNb: '', titleEn: '', measures: unplaced.map(toMeasure) });
+  if (unplaced.length > 0)
+    reportAreas.push({ number: null, titleNb: '', titleEn: '', measures: unplaced.map(toMeasure) });
 
   return {
-    plan: { titleNb: plan.titleNb, titleEn: plan.titleEn, startDate: isoDay(plan.startDate), endDate: isoDay(plan.endDate), budgetNok: plan.budgetNok },
+    plan: {
+      titleNb: plan.titleNb,
+      titleEn: plan.titleEn,
+      startDate: isoDay(plan.startDate),
+      endDate: isoDay(plan.endDate),
+      budgetNok: plan.budgetNok,
+    },
     from: request.from,
     to: request.to,
     generatedAt: request.generatedAt,

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { localDay, type LocalDay } from '../../kernel/calendar/calendar.js';
+import { type LocalDay, localDay } from '../../kernel/calendar/calendar.js';
 import { findPlan } from '../../kernel/db/plan.js';
 import { dayOf } from '../../kernel/text/format.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idSchema as id, wholeNumberSchema } from '../../kernel/text/whole-number.js';
 import { decodeJson } from '../../kernel/slack/decode-json.js';
+import { idSchema as id, wholeNumberSchema } from '../../kernel/text/whole-number.js';
 
 /** Every Slack id of the updates feature: its modal and notice, its buttons, and the inputs of the modal. */
 export const ids = {

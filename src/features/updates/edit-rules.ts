@@ -14,7 +14,12 @@ export interface SeriesFacts {
 const DAY_MS = 86_400_000;
 
 /** Why an edit is refused, or null when it is allowed. Rights to the measure are checked apart. */
-export function editRefusal(person: Pick<Reporter, 'id'>, series: SeriesFacts, now: Date, windowDays: number): EditRefusal | null {
+export function editRefusal(
+  person: Pick<Reporter, 'id'>,
+  series: SeriesFacts,
+  now: Date,
+  windowDays: number,
+): EditRefusal | null {
   if (series.firstAuthorId !== person.id) return 'edit_not_own';
   if (now.getTime() - series.firstCreatedAt.getTime() > windowDays * DAY_MS) return 'edit_window';
   if (!series.isLatestOfPair) return 'edit_not_latest';

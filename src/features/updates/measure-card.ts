@@ -1,9 +1,15 @@
 import type { Deps } from '../../kernel/deps.js';
-import { dueSettingsFrom, loadDueStates } from '../plan/index.js';
+import { type Reporter, reportableAgencyIds } from '../../kernel/people/permissions.js';
+import {
+  type AgencyStatus,
+  dueSettingsFrom,
+  findMeasureByNumber,
+  loadDueStates,
+  loadMeasureStatuses,
+  type MeasureStatus,
+  type MeasureWithAgencies,
+} from '../plan/index.js';
 import { editRefusal } from './edit-rules.js';
-import { loadMeasureStatuses, type AgencyStatus, type MeasureStatus } from '../plan/index.js';
-import { findMeasureByNumber, type MeasureWithAgencies } from '../plan/index.js';
-import { reportableAgencyIds, type Reporter } from '../../kernel/people/permissions.js';
 
 export interface CardAgency {
   status: AgencyStatus;
@@ -35,15 +41,25 @@ export async function loadMeasureCard(deps: Deps, viewer: Reporter, number: numb
   const latest = status.agencies.flatMap((a) => (a.latest === null ? [] : [a.latest]));
   const [authors, firsts] = await Promise.all([
     prisma.person.findMany({ where: { id: { in: latest.map((u) => u.authorId) } }, select: { id: true, name: true } }),
-    prisma.update.findMany({ where: { seriesId: { in: latest.map((u) => u.seriesId) }, version: 1 }, select: { seriesId: true, authorId: true, createdAt: true } }),
+    prisma.update.findMany({
+      where: { seriesId: { in: latest.map((u) => u.seriesId) }, version: 1 },
+      select: { seriesId: true, authorId: true, createdAt: true },
+    }),
   ]);
   const reportable = reportableAgencyIds(viewer, status.agencies);
   const agencies = status.agencies.map((a): CardAgency => {
     const due = dues.find((d) => d.agencyId === a.agencyId);
     const first = a.latest === null ? undefined : firsts.find((f) => f.seriesId === a.latest?.seriesId);
     const mayUpdate = reportable.includes(a.agencyId);
-    const canEdit = first !== undefined && mayUpdate
-      && editRefusal(viewer, { firstAuthorId: first.authorId, firstCreatedAt: first.createdAt, isLatestOfPair: true }, clock.now(), config.EDIT_WINDOW_DAYS) === null;
+    const canEdit =
+      first !== undefined &&
+      mayUpdate &&
+      editRefusal(
+        viewer,
+        { firstAuthorId: first.authorId, firstCreatedAt: first.createdAt, isLatestOfPair: true },
+        clock.now(),
+        config.EDIT_WINDOW_DAYS,
+      ) === null;
     return {
       status: a,
       authorName: authors.find((p) => p.id === a.latest?.authorId)?.name ?? null,

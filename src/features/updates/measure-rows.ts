@@ -1,9 +1,15 @@
-import { localDay, type LocalDay } from '../../kernel/calendar/calendar.js';
+import { type LocalDay, localDay } from '../../kernel/calendar/calendar.js';
 import type { Deps } from '../../kernel/deps.js';
-import { dueSettingsFrom, loadDueStates, type PairDue } from '../plan/index.js';
-import { loadMeasureStatuses, pairKey, type MeasureStatus } from '../plan/index.js';
-import { measuresOfAgency } from '../plan/index.js';
-import { reportableAgencyIds, type Reporter } from '../../kernel/people/permissions.js';
+import { type Reporter, reportableAgencyIds } from '../../kernel/people/permissions.js';
+import {
+  dueSettingsFrom,
+  loadDueStates,
+  loadMeasureStatuses,
+  type MeasureStatus,
+  measuresOfAgency,
+  type PairDue,
+  pairKey,
+} from '../plan/index.js';
 
 /** One measure as a list shows it: status with breakdown, last update, next due date, update rights. */
 export interface MeasureRow {
@@ -34,7 +40,10 @@ export async function loadMeasureRows(deps: Deps, viewer: Reporter, scope: RowSc
       loadDueStates(prisma, dueSettingsFrom(config), at, { measureIds, agencyIds: [scope.agencyId] }),
     ]);
   } else {
-    statuses = await loadMeasureStatuses(prisma, scope.focusAreaId === undefined ? {} : { focusAreaId: scope.focusAreaId });
+    statuses = await loadMeasureStatuses(
+      prisma,
+      scope.focusAreaId === undefined ? {} : { focusAreaId: scope.focusAreaId },
+    );
     const filter = scope.focusAreaId === undefined ? {} : { measureIds: statuses.map((s) => s.measure.id) };
     dues = statuses.length === 0 ? [] : await loadDueStates(prisma, dueSettingsFrom(config), at, filter);
   }
@@ -42,9 +51,17 @@ export async function loadMeasureRows(deps: Deps, viewer: Reporter, scope: RowSc
   const agencyId = scope.kind === 'agency' ? scope.agencyId : null;
   return statuses.map((status) => {
     const pairs = status.agencies.filter((a) => agencyId === null || a.agencyId === agencyId);
-    const pairDues = pairs.map((a) => dueByPair.get(pairKey(status.measure.id, a.agencyId))).filter((d) => d !== undefined);
-    const open = pairDues.filter((d) => !d.closed).map((d) => d.dueDay).sort();
-    const lastAt = pairs.reduce<Date | null>((max, a) => (a.latest !== null && (max === null || a.latest.createdAt > max) ? a.latest.createdAt : max), null);
+    const pairDues = pairs
+      .map((a) => dueByPair.get(pairKey(status.measure.id, a.agencyId)))
+      .filter((d) => d !== undefined);
+    const open = pairDues
+      .filter((d) => !d.closed)
+      .map((d) => d.dueDay)
+      .sort();
+    const lastAt = pairs.reduce<Date | null>(
+      (max, a) => (a.latest !== null && (max === null || a.latest.createdAt > max) ? a.latest.createdAt : max),
+      null,
+    );
     return {
       status,
       agencyId,

@@ -1,12 +1,14 @@
-import { findPlan } from '../../kernel/db/plan.js';
 import { localDay } from '../../kernel/calendar/calendar.js';
+import { findPlan } from '../../kernel/db/plan.js';
 import type { Deps } from '../../kernel/deps.js';
 import type { PeriodBounds } from './update-draft.js';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The days a report may cover: the plan's first day up to today, or the plan's last day if it has ended. */
-export async function periodBounds(deps: Pick<Deps, 'prisma' | 'clock' | 'config'>): Promise<PeriodBounds & { today: string }> {
+export async function periodBounds(
+  deps: Pick<Deps, 'prisma' | 'clock' | 'config'>,
+): Promise<PeriodBounds & { today: string }> {
   const today = localDay(deps.clock.now(), deps.config.TZ_PLAN);
   const plan = await findPlan(deps.prisma);
   if (plan === null) return { earliest: '1900-01-01', latest: today, today };

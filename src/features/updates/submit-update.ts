@@ -1,13 +1,13 @@
-import { isUniqueViolation } from '../../kernel/db/errors.js';
-import type { Deps } from '../../kernel/deps.js';
 import type { Update } from '../../generated/prisma/client.js';
 import { updateSnapshot, writeAudit } from '../../kernel/db/audit.js';
-import { editRefusal, type EditRefusal } from './edit-rules.js';
-import { findMeasureById } from '../plan/index.js';
-import { defaultAgencyId, isOnBehalf, mayReportFor } from '../../kernel/people/permissions.js';
+import { isUniqueViolation } from '../../kernel/db/errors.js';
+import type { Deps } from '../../kernel/deps.js';
 import type { PersonWithAgency } from '../../kernel/people/people.js';
-import { latestOfPair, loadSeries } from './update-queries.js';
+import { defaultAgencyId, isOnBehalf, mayReportFor } from '../../kernel/people/permissions.js';
+import { findMeasureById } from '../plan/index.js';
+import { type EditRefusal, editRefusal } from './edit-rules.js';
 import type { UpdateDraft } from './update-draft.js';
+import { latestOfPair, loadSeries } from './update-queries.js';
 
 export interface SubmitInput {
   actor: PersonWithAgency;
@@ -23,7 +23,9 @@ export interface SubmitInput {
 
 export type SubmitRefusal = 'not_allowed' | 'no_measure' | 'conflict' | EditRefusal;
 
-export type SubmitResult = { kind: 'saved'; update: Update; previous: Update | null } | { kind: 'refused'; reason: SubmitRefusal };
+export type SubmitResult =
+  | { kind: 'saved'; update: Update; previous: Update | null }
+  | { kind: 'refused'; reason: SubmitRefusal };
 
 /**
  * Stores an update as a new immutable row, with its audit line, in one
@@ -49,7 +51,16 @@ export async function submitUpdate(deps: Deps, input: SubmitInput): Promise<Subm
     if (last.measureId !== measure.id) return refused('not_allowed');
     agencyId = last.agencyId;
     const newest = await latestOfPair(prisma, last.measureId, last.agencyId);
-    const why = editRefusal(actor, { firstAuthorId: first.authorId, firstCreatedAt: first.createdAt, isLatestOfPair: newest?.seriesId === input.seriesId }, now, config.EDIT_WINDOW_DAYS);
+    const why = editRefusal(
+      actor,
+      {
+        firstAuthorId: first.authorId,
+        firstCreatedAt: first.createdAt,
+        isLatestOfPair: newest?.seriesId === input.seriesId,
+      },
+      now,
+      config.EDIT_WINDOW_DAYS,
+    );
     if (why !== null) return refused(why);
     previous = last;
   }

@@ -47,7 +47,9 @@ export interface PeriodBounds {
   latest: LocalDay;
 }
 
-export type DraftResult = { ok: true; draft: UpdateDraft } | { ok: false; errors: Partial<Record<DraftField, DraftError>> };
+export type DraftResult =
+  | { ok: true; draft: UpdateDraft }
+  | { ok: false; errors: Partial<Record<DraftField, DraftError>> };
 
 const optionalText = z.string().max(TEXT_LIMIT, { error: 'too_long' }).nullable();
 const day = z.iso.date({ error: 'invalid' });
@@ -73,7 +75,8 @@ export function validateDraft(raw: RawDraft, bounds: PeriodBounds): DraftResult 
 
   const challenges = blankToNull(raw.challenges);
   if (!optionalText.safeParse(challenges).success) fail('challenges', 'too_long');
-  else if (challenges === null && knownStatus !== null && needsChallenges(knownStatus)) fail('challenges', 'required_for_status');
+  else if (challenges === null && knownStatus !== null && needsChallenges(knownStatus))
+    fail('challenges', 'required_for_status');
 
   const nextSteps = blankToNull(raw.nextSteps);
   if (!optionalText.safeParse(nextSteps).success) fail('nextSteps', 'too_long');

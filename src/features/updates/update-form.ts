@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../../kernel/deps.js';
 import type { Update } from '../../generated/prisma/client.js';
 import type { ResponsibilityRole } from '../../generated/prisma/enums.js';
-import { editRefusal, type EditRefusal } from './edit-rules.js';
-import { findMeasureById, findMeasureByNumber, measuresOfAgency, type MeasureRef, type MeasureWithAgencies } from '../plan/index.js';
-import { periodBounds } from './period-bounds.js';
-import { defaultAgencyId, reportableAgencyIds } from '../../kernel/people/permissions.js';
+import type { Deps } from '../../kernel/deps.js';
 import type { PersonWithAgency } from '../../kernel/people/people.js';
+import { defaultAgencyId, reportableAgencyIds } from '../../kernel/people/permissions.js';
+import {
+  findMeasureById,
+  findMeasureByNumber,
+  type MeasureRef,
+  type MeasureWithAgencies,
+  measuresOfAgency,
+} from '../plan/index.js';
+import { type EditRefusal, editRefusal } from './edit-rules.js';
+import { periodBounds } from './period-bounds.js';
 import type { PeriodBounds } from './update-draft.js';
 import { latestOfPair, loadSeries } from './update-queries.js';
 
@@ -50,7 +56,11 @@ export type FormResult = { kind: 'form'; form: UpdateForm } | { kind: 'refused';
 const MAX_CHOICES = 100;
 
 /** Everything the update modal needs, with the same rights check the submission meets. */
-export async function loadUpdateForm(deps: Deps, person: PersonWithAgency, request: UpdateFormRequest): Promise<FormResult> {
+export async function loadUpdateForm(
+  deps: Deps,
+  person: PersonWithAgency,
+  request: UpdateFormRequest,
+): Promise<FormResult> {
   if (request.editOf !== undefined) return loadEditForm(deps, person, request.editOf);
   const { prisma } = deps;
   const ownMeasures = person.agencyId === null ? [] : await measuresOfAgency(prisma, person.agencyId);
@@ -64,17 +74,35 @@ export async function loadUpdateForm(deps: Deps, person: PersonWithAgency, reque
   }
   if (measure === null) return { kind: 'refused', reason: 'no_measure' };
   const allowed = reportableAgencyIds(person, measure.agencies);
-  const agencyId = request.agencyId !== undefined && allowed.includes(request.agencyId) ? request.agencyId : defaultAgencyId(person, measure.agencies);
+  const agencyId =
+    request.agencyId !== undefined && allowed.includes(request.agencyId)
+      ? request.agencyId
+      : defaultAgencyId(person, measure.agencies);
   if (agencyId === null) return { kind: 'refused', reason: 'not_allowed' };
 
-  const choices = allowed.length > 1 ? measure.agencies.filter((a) => allowed.includes(a.agencyId)).map(agencyChoice) : [];
+  const choices =
+    allowed.length > 1 ? measure.agencies.filter((a) => allowed.includes(a.agencyId)).map(agencyChoice) : [];
   const agency = measure.agencies.find((a) => a.agencyId === agencyId);
   if (agency === undefined) return { kind: 'refused', reason: 'not_allowed' };
-  const [prefill, { today, ...bounds }] = await Promise.all([latestOfPair(prisma, measure.id, agencyId), periodBounds(deps)]);
-  const measureChoices = ownMeasures.length > 1 && ownMeasures.some((m) => m.id === measure.id) ? around(ownMeasures, measure.id) : [];
+  const [prefill, { today, ...bounds }] = await Promise.all([
+    latestOfPair(prisma, measure.id, agencyId),
+    periodBounds(deps),
+  ]);
+  const measureChoices =
+    ownMeasures.length > 1 && ownMeasures.some((m) => m.id === measure.id) ? around(ownMeasures, measure.id) : [];
   return {
     kind: 'form',
-    form: { seriesId: randomUUID(), baseVersion: 0, measure: ref(measure), measureChoices, agency: agencyChoice(agency), agencyChoices: choices, prefill, bounds, today },
+    form: {
+      seriesId: randomUUID(),
+      baseVersion: 0,
+      measure: ref(measure),
+      measureChoices,
+      agency: agencyChoice(agency),
+      agencyChoices: choices,
+      prefill,
+      bounds,
+      today,
+    },
   };
 }
 
@@ -90,14 +118,29 @@ async function loadEditForm(deps: Deps, person: PersonWithAgency, seriesId: stri
     periodBounds(deps),
   ]);
   if (measure === null) return { kind: 'refused', reason: 'no_measure' };
-  const facts = { firstAuthorId: first.authorId, firstCreatedAt: first.createdAt, isLatestOfPair: newest?.seriesId === seriesId };
+  const facts = {
+    firstAuthorId: first.authorId,
+    firstCreatedAt: first.createdAt,
+    isLatestOfPair: newest?.seriesId === seriesId,
+  };
   const why = editRefusal(person, facts, deps.clock.now(), deps.config.EDIT_WINDOW_DAYS);
   if (why !== null) return { kind: 'refused', reason: why };
   const agency = measure.agencies.find((a) => a.agencyId === last.agencyId);
-  if (agency === undefined || !reportableAgencyIds(person, measure.agencies).includes(last.agencyId)) return { kind: 'refused', reason: 'not_allowed' };
+  if (agency === undefined || !reportableAgencyIds(person, measure.agencies).includes(last.agencyId))
+    return { kind: 'refused', reason: 'not_allowed' };
   return {
     kind: 'form',
-    form: { seriesId, baseVersion: last.version, measure: ref(measure), measureChoices: [], agency: agencyChoice(agency), agencyChoices: [], prefill: last, bounds, today },
+    form: {
+      seriesId,
+      baseVersion: last.version,
+      measure: ref(measure),
+      measureChoices: [],
+      agency: agencyChoice(agency),
+      agencyChoices: [],
+      prefill: last,
+      bounds,
+      today,
+    },
   };
 }
 

@@ -25,7 +25,12 @@ export interface HistoryPage {
  * One page of a measure's updates, newest first, each with all its versions.
  * Three queries per page: the count, the page's series, and their versions.
  */
-export async function loadHistoryPage(prisma: PrismaClient, measureId: number, page: number, pageSize: number): Promise<HistoryPage> {
+export async function loadHistoryPage(
+  prisma: PrismaClient,
+  measureId: number,
+  page: number,
+  pageSize: number,
+): Promise<HistoryPage> {
   // Every series starts at version 1, so this counts updates, not versions.
   const totalSeries = await prisma.update.count({ where: { measureId, version: 1 } });
   const pageCount = Math.max(1, Math.ceil(totalSeries / pageSize));
@@ -39,9 +44,14 @@ export async function loadHistoryPage(prisma: PrismaClient, measureId: number, p
     take: pageSize,
   });
   const seriesIds = groups.map((g) => g.seriesId);
-  const rows = seriesIds.length === 0
-    ? []
-    : await prisma.update.findMany({ where: { seriesId: { in: seriesIds } }, include: withPeople, orderBy: { version: 'desc' } });
+  const rows =
+    seriesIds.length === 0
+      ? []
+      : await prisma.update.findMany({
+          where: { seriesId: { in: seriesIds } },
+          include: withPeople,
+          orderBy: { version: 'desc' },
+        });
   const series = seriesIds.map((seriesId) => ({ seriesId, versions: rows.filter((r) => r.seriesId === seriesId) }));
   return { page: current, pageCount, totalSeries, series };
 }

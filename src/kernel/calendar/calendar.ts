@@ -15,7 +15,12 @@ export function publicHolidays(year: number): ReadonlySet<LocalDay> {
   let days = holidayCache.get(year);
   if (days === undefined) {
     holidays ??= new Holidays('NO');
-    days = new Set(holidays.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+    days = new Set(
+      holidays
+        .getHolidays(year)
+        .filter((h) => h.type === 'public')
+        .map((h) => h.date.slice(0, 10)),
+    );
     holidayCache.set(year, days);
   }
   return days;

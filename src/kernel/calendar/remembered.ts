@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, atLocalTime, isoWeek, localDay, nextWorkingDayFrom, type LocalDay } from './calendar.js';
+import { addDays, atLocalTime, isoWeek, type LocalDay, localDay, nextWorkingDayFrom } from './calendar.js';
 
 // The reminder planner and the due function ask the same few questions for every pair on every tick;
 // time-zone arithmetic is the costly part, so answers are kept (a plan spans a few thousand days at most).
@@ -27,7 +27,8 @@ const cadenceDays = new Map<string, LocalDay>();
 export function dayIn(instant: Date, timeZone: string): LocalDay {
   const ms = instant.getTime();
   const hour = Math.floor(ms / 3_600_000);
-  const offsetAt = (t: number) => remember(offsets, `${timeZone} ${t}`, () => -new TZDate(t, timeZone).getTimezoneOffset() * 60_000);
+  const offsetAt = (t: number) =>
+    remember(offsets, `${timeZone} ${t}`, () => -new TZDate(t, timeZone).getTimezoneOffset() * 60_000);
   const start = offsetAt(hour * 3_600_000);
   if (start !== offsetAt((hour + 1) * 3_600_000 - 1)) return localDay(instant, timeZone);
   return new Date(ms + start).toISOString().slice(0, 10);

@@ -1,16 +1,16 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { isDatabaseUnavailable } from '../db/errors.js';
 import type { Deps } from '../deps.js';
-import { messages, type Lang } from '../i18n/index.js';
+import { type Lang, messages } from '../i18n/index.js';
 import { findPerson } from '../people/people.js';
-import { normaliseTypedText } from '../text/typed-text.js';
-import { quote } from '../text/format.js';
 import { failureText } from '../slack/failure-text.js';
 import { requestLogger } from '../slack/request-context.js';
 import { checkedUser } from '../slack/request-user.js';
+import { unknownUserText } from '../slack/unknown-user.js';
+import { quote } from '../text/format.js';
+import { normaliseTypedText } from '../text/typed-text.js';
 import { dispatch } from './dispatch.js';
 import type { Reply, Subcommand } from './subcommand.js';
-import { unknownUserText } from '../slack/unknown-user.js';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 

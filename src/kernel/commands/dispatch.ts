@@ -1,12 +1,13 @@
 import type { Subcommand } from './subcommand.js';
 
-export type Dispatch =
-  | { kind: 'found'; subcommand: Subcommand; args: string[] }
-  | { kind: 'unknown'; word: string };
+export type Dispatch = { kind: 'found'; subcommand: Subcommand; args: string[] } | { kind: 'unknown'; word: string };
 
 /** Splits on any whitespace; Slack may send non-breaking spaces from some clients. */
 function tokenize(text: string): string[] {
-  return text.trim().split(/[\s\u00a0]+/u).filter((t) => t.length > 0);
+  return text
+    .trim()
+    .split(/[\s\u00a0]+/u)
+    .filter((t) => t.length > 0);
 }
 
 export function dispatch(subcommands: readonly Subcommand[], text: string): Dispatch {

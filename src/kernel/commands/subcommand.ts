@@ -1,5 +1,5 @@
-import type { WebClient } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import type { PersonWithAgency } from '../people/people.js';

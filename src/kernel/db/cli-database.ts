@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openDatabase, parseDatabaseUrl, type Database } from './open-database.js';
+import { type Database, openDatabase, parseDatabaseUrl } from './open-database.js';
 
 /**
  * The offline CLIs (migrate, plan import/export, report) need only the

@@ -24,7 +24,20 @@ const PRISMA_UNAVAILABLE = new Set(['P1000', 'P1001', 'P1002', 'P1003', 'P1008',
  * a data file they may not open (an unwritable folder); for a role that has
  * lost its grants it is just as much an outage, since no request asks for rights.
  */
-const SQLSTATE_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '28000', '28P01', '3D000', '53000', '53100', '53200', '53300', '58030', '42501']);
+const SQLSTATE_UNAVAILABLE = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '28000',
+  '28P01',
+  '3D000',
+  '53000',
+  '53100',
+  '53200',
+  '53300',
+  '58030',
+  '42501',
+]);
 
 /** What @prisma/adapter-pg calls a connection failure (its DriverAdapterError cause's kind). */
 const ADAPTER_UNAVAILABLE = new Set([
@@ -39,7 +52,17 @@ const ADAPTER_UNAVAILABLE = new Set([
 ]);
 
 /** Node's socket errors, when a driver passes one through unwrapped. */
-const ERRNO_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const ERRNO_UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 export function dbErrorKind(error: unknown): DbErrorKind {
   const code = field(error, 'code');

@@ -2,7 +2,10 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { dirname, resolve } from 'node:path';
 
 class FolderLockedError extends Error {
-  constructor(readonly folder: string, readonly holderPid: number) {
+  constructor(
+    readonly folder: string,
+    readonly holderPid: number,
+  ) {
     super(
       `The database folder ${folder} is in use by another process (pid ${holderPid}). ` +
         'PGlite serves one process at a time: stop the other bot, or use a PostgreSQL server ' +

@@ -26,7 +26,10 @@ export interface MigrationFile {
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFile[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(join(dir, name, 'migration.sql'), 'utf8');
@@ -66,9 +69,11 @@ export async function migrate(runner: SqlRunner, dir = MIGRATIONS_DIR): Promise<
     try {
       await conn.exec(LEDGER_DDL);
       const applied = new Map(
-        (await conn.query<AppliedRow>(
-          'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL',
-        )).map((r) => [r.migration_name, r.checksum]),
+        (
+          await conn.query<AppliedRow>(
+            'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL',
+          )
+        ).map((r) => [r.migration_name, r.checksum]),
       );
       const done: string[] = [];
       for (const file of files) {

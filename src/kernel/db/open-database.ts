@@ -5,7 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../../generated/prisma/client.js';
-import { lockFolder, type FolderLock } from './folder-lock.js';
+import { type FolderLock, lockFolder } from './folder-lock.js';
 import { migrate } from './migrate.js';
 import { pgliteRunner, pgRunner, type SqlRunner } from './sql-runner.js';
 
@@ -59,7 +59,8 @@ function prismaClient(adapter: Adapter, onQuery: (() => void) | undefined): Pris
 }
 
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
-  const db = target.kind === 'pglite' ? await openPGlite(target, options.onQuery) : await openPostgres(target, options.onQuery);
+  const db =
+    target.kind === 'pglite' ? await openPGlite(target, options.onQuery) : await openPostgres(target, options.onQuery);
   if (options.migrate ?? true) {
     try {
       await migrate(db.runner);
@@ -71,7 +72,10 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   return db;
 }
 
-async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>, onQuery?: () => void): Promise<Database> {
+async function openPGlite(
+  target: Extract<DatabaseTarget, { kind: 'pglite' }>,
+  onQuery?: () => void,
+): Promise<Database> {
   const lock: FolderLock | null = target.dataDir === null ? null : lockFolder(target.dataDir);
   let client: PGlite;
   try {
@@ -104,7 +108,10 @@ async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>, o
   };
 }
 
-async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>, onQuery?: () => void): Promise<Database> {
+async function openPostgres(
+  target: Extract<DatabaseTarget, { kind: 'postgres' }>,
+  onQuery?: () => void,
+): Promise<Database> {
   const schema = target.schema;
   const poolConfig: pg.PoolConfig = {
     connectionString: target.url,

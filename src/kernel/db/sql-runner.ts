@@ -36,8 +36,7 @@ export function pgRunner(pool: pg.Pool): SqlRunner {
           exec: async (script) => {
             await client.query(script);
           },
-          query: async <T>(sql: string, params: unknown[] = []) =>
-            (await client.query(sql, params)).rows as T[],
+          query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
         });
       } finally {
         client.release();

@@ -48,7 +48,8 @@ const nb = {
   updateModalTitle: 'Oppdatering',
   close: 'Lukk',
   updateGone: 'Fant ikke denne oppdateringen.',
-  modalHeading: (measure: number, agency: string, author: string, day: string) => `*Tiltak ${measure}* – ${agency}, ${author}, ${day}`,
+  modalHeading: (measure: number, agency: string, author: string, day: string) =>
+    `*Tiltak ${measure}* – ${agency}, ${author}, ${day}`,
   chartLabel: 'Diagram',
   previewUsage: '/rapport sammendrag <område> [uke]',
   previewSummary: 'Viser deg ukesammendraget for et satsingsområde slik det ser ut nå (bare du ser det).',
@@ -60,11 +61,14 @@ const nb = {
   noSuchArea: (given: string, areas: string) => `Fant ikke satsingsområde «${given}». Områdene er: ${areas}.`,
   badWeek: (given: string) => `«${given}» er ikke en uke. Skriv f.eks. \`9\` eller \`2004-W09\`.`,
   futureWeek: (week: number) => `Uke ${week} har ikke begynt ennå.`,
-  noChannel: (area: number) => `Satsingsområde ${area} har ingen kanal, og COORDINATOR_CHANNEL er ikke satt. Legg inn kanal i planfila først.`,
+  noChannel: (area: number) =>
+    `Satsingsområde ${area} har ingen kanal, og COORDINATOR_CHANNEL er ikke satt. Legg inn kanal i planfila først.`,
   posted: (channel: string) => `Ukesammendraget er postet i <#${channel}>.`,
-  notInChannel: (channel: string) => `Jeg er ikke med i <#${channel}>. Inviter meg med \`/invite @Tiltak\` og prøv igjen.`,
+  notInChannel: (channel: string) =>
+    `Jeg er ikke med i <#${channel}>. Inviter meg med \`/invite @Tiltak\` og prøv igjen.`,
   slackBusy: 'Slack ber oss vente litt. Prøv igjen om et minutt.',
-  partlyPosted: (channel: string) => `Hovedmeldingen er postet i <#${channel}>, men ikke hele tråden: Slack avviste resten. Prøv igjen om litt.`,
+  partlyPosted: (channel: string) =>
+    `Hovedmeldingen er postet i <#${channel}>, men ikke hele tråden: Slack avviste resten. Prøv igjen om litt.`,
 };
 
 const en: typeof nb = {
@@ -74,12 +78,14 @@ const en: typeof nb = {
   late: (due) => `Sent late: the bot was down when the digest was due (${due}).`,
   manual: (user) => `Sent now at the request of <@${user}>; the scheduled digest still goes out as usual.`,
   statusHeading: (measures) => `*Status of ${plural(measures, 'measure', 'measures')}* (change since last week)`,
-  activity: (updates, overdue) => `*${plural(updates, 'update', 'updates')}* this week · *${plural(overdue, 'overdue report', 'overdue reports')}*`,
+  activity: (updates, overdue) =>
+    `*${plural(updates, 'update', 'updates')}* this week · *${plural(overdue, 'overdue report', 'overdue reports')}*`,
   overdueList: (items) => `:alarm_clock: Overdue: ${items}`,
   overdueMore: (n) => `and ${n} more`,
   threadHint: 'The chart and details per measure are in the thread.',
   noMeasures: 'This focus area has no measures yet.',
-  fallback: (area, week, updates, overdue) => `Weekly digest for focus area ${area}, week ${week}: ${plural(updates, 'update', 'updates')}, ${overdue} overdue.`,
+  fallback: (area, week, updates, overdue) =>
+    `Weekly digest for focus area ${area}, week ${week}: ${plural(updates, 'update', 'updates')}, ${overdue} overdue.`,
   measureHeading: (number, title) => `*Measure ${number}: ${title}*`,
   continued: (number) => `Measure ${number} (continued)`,
   statusChanged: (from, to) => `Status: ${from} → ${to}`,
@@ -125,11 +131,13 @@ const en: typeof nb = {
   noSuchArea: (given, areas) => `There is no focus area “${given}”. The areas are: ${areas}.`,
   badWeek: (given) => `“${given}” is not a week. Write e.g. \`9\` or \`2004-W09\`.`,
   futureWeek: (week) => `Week ${week} has not started yet.`,
-  noChannel: (area) => `Focus area ${area} has no channel, and COORDINATOR_CHANNEL is not set. Add a channel in the plan file first.`,
+  noChannel: (area) =>
+    `Focus area ${area} has no channel, and COORDINATOR_CHANNEL is not set. Add a channel in the plan file first.`,
   posted: (channel) => `The weekly digest is posted in <#${channel}>.`,
   notInChannel: (channel) => `I am not in <#${channel}>. Invite me with \`/invite @Tiltak\` and try again.`,
   slackBusy: 'Slack asks us to wait a little. Please try again in a minute.',
-  partlyPosted: (channel) => `The main message is posted in <#${channel}>, but not all of the thread: Slack refused the rest. Please try again shortly.`,
+  partlyPosted: (channel) =>
+    `The main message is posted in <#${channel}>, but not all of the thread: Slack refused the rest. Please try again shortly.`,
 };
 
 export const digest = { nb, en };

@@ -10,9 +10,11 @@ const nb = {
   areaOverdue: (count: number) => `${count} med forfalt rapport`,
   recent: 'Siste oppdateringer',
   noRecent: 'Ingen oppdateringer ennå.',
-  recentLine: (date: string, number: number, code: string, status: string) => `${date} · tiltak ${number} · ${code} · ${status}`,
+  recentLine: (date: string, number: number, code: string, status: string) =>
+    `${date} · tiltak ${number} · ${code} · ${status}`,
   unplaced: 'Ikke plassert i et satsingsområde',
-  moreAreas: (count: number, measures: number) => `… og ${count} satsingsområder til med ${measures} tiltak. Se \`/tiltak liste område <n>\`.`,
+  moreAreas: (count: number, measures: number) =>
+    `… og ${count} satsingsområder til med ${measures} tiltak. Se \`/tiltak liste område <n>\`.`,
   footer: 'Skriv `/tiltak hjelp` for alt du kan gjøre.',
 };
 
@@ -29,7 +31,8 @@ const en: typeof nb = {
   noRecent: 'No updates yet.',
   recentLine: (date, number, code, status) => `${date} · measure ${number} · ${code} · ${status}`,
   unplaced: 'Not placed in a focus area',
-  moreAreas: (count, measures) => `… and ${count} more focus areas with ${measures} measures. See \`/tiltak list area <n>\`.`,
+  moreAreas: (count, measures) =>
+    `… and ${count} more focus areas with ${measures} measures. See \`/tiltak list area <n>\`.`,
   footer: 'Type `/tiltak help` for everything you can do.',
 };
 

@@ -1,20 +1,32 @@
 import { common } from './common.js';
 import { digest } from './digest.js';
-import { report } from './report.js';
 import { help } from './help.js';
-import { status } from './status.js';
 import { home } from './home.js';
 import { measureViews } from './measure-views.js';
+import { reminderCommands } from './reminder-commands.js';
+import { reminders } from './reminders.js';
+import { report } from './report.js';
+import { status } from './status.js';
 import { tiltak } from './tiltak.js';
 import { updates } from './updates.js';
-import { reminders } from './reminders.js';
-import { reminderCommands } from './reminder-commands.js';
 
 /**
  * The one message catalogue. Each area keeps its strings in its own file with
  * nb first and en typed to match, so a missing translation fails to compile.
  */
-const sections = { common, help, status, digest, updates, measureViews, tiltak, home, reminders, reminderCommands, report };
+const sections = {
+  common,
+  help,
+  status,
+  digest,
+  updates,
+  measureViews,
+  tiltak,
+  home,
+  reminders,
+  reminderCommands,
+  report,
+};
 
 export type Lang = 'nb' | 'en';
 export const LANGS: readonly Lang[] = ['nb', 'en'];

@@ -46,8 +46,10 @@ const nb = {
   overdueTitle: 'Forfalte rapporter',
   overdueTitleAll: 'Alle forfalte rapporter',
   overdueNone: 'Ingen forfalte rapporter. Bra!',
-  overdueCount: (count: number) => `${count} ${count === 1 ? 'forfalt rapport' : 'forfalte rapporter'}, mest forsinket først`,
-  overdueRow: (days: number, due: string) => `frist ${due}, ${days} ${days === 1 ? 'arbeidsdag' : 'arbeidsdager'} på overtid`,
+  overdueCount: (count: number) =>
+    `${count} ${count === 1 ? 'forfalt rapport' : 'forfalte rapporter'}, mest forsinket først`,
+  overdueRow: (days: number, due: string) =>
+    `frist ${due}, ${days} ${days === 1 ? 'arbeidsdag' : 'arbeidsdager'} på overtid`,
   noAgencyOverdue: 'Du er ikke knyttet til en etat, så du har ingen egne frister.',
 };
 
@@ -83,7 +85,8 @@ const en: typeof nb = {
   mineTitle: 'Your measures',
   mineIntro: (agency) => `The measures ${agency} is lead or partner on:`,
   mineNone: 'Your agency is not lead or partner on any measure yet.',
-  mineNoAgency: 'You are not linked to an agency, so you have no measures of your own. See all measures with `/tiltak list`.',
+  mineNoAgency:
+    'You are not linked to an agency, so you have no measures of your own. See all measures with `/tiltak list`.',
   listTitle: 'All measures',
   listAreaTitle: (number, title) => `Focus area ${number}: ${title}`,
   listNone: 'No measures here.',

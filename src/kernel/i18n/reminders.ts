@@ -12,13 +12,16 @@ const nb = {
   lastReport: (day: string) => `Siste rapport: ${day}.`,
   noReport: 'Ingen rapport ennå.',
   repeat: 'Du ba meg minne deg på dette igjen i dag.',
-  substituteFor: (who: string, until: string) => `Du får denne som stedfortreder for ${who}, som er borte til og med ${until}.`,
-  teamLeadFor: (who: string, until: string) => `Du får denne som teamleder fordi ${who} er borte til og med ${until} og ikke har stedfortreder.`,
+  substituteFor: (who: string, until: string) =>
+    `Du får denne som stedfortreder for ${who}, som er borte til og med ${until}.`,
+  teamLeadFor: (who: string, until: string) =>
+    `Du får denne som teamleder fordi ${who} er borte til og med ${until} og ikke har stedfortreder.`,
   updateNow: 'Oppdater nå',
   snooze: 'Utsett 1 dag',
   waive: 'Ikke aktuelt denne perioden',
   roundTitle: ':clipboard: Rapporteringsrunde',
-  roundIntro: (day: string) => `Koordinatorene samler inn status: alle ansvarlige etater rapporterer på sine tiltak innen *${day}*. Du er kontakt for:`,
+  roundIntro: (day: string) =>
+    `Koordinatorene samler inn status: alle ansvarlige etater rapporterer på sine tiltak innen *${day}*. Du er kontakt for:`,
   roundMore: (n: number) => `… og ${n} tiltak til. Skriv \`/tiltak oppdater <nr>\` for dem.`,
   summaryTitle: (week: number) => `Forfalte statusoppdateringer – uke ${week}`,
   summaryIntro: (n: number, threshold: number) =>
@@ -32,11 +35,13 @@ const nb = {
   snoozed: (n: number, when: string) => `Greit, jeg minner deg på tiltak ${n} igjen ${when}.`,
   notYours: 'Du kan ikke svare på påminnelser for denne etaten.',
   stale: 'Denne påminnelsen gjelder ikke lenger: perioden er allerede rapportert.',
-  notRegistered: 'Du er ikke registrert i Tiltak, så jeg kan ikke ta imot svaret ditt. Be en koordinator om å legge deg til.',
+  notRegistered:
+    'Du er ikke registrert i Tiltak, så jeg kan ikke ta imot svaret ditt. Be en koordinator om å legge deg til.',
   waiverTitle: 'Ikke aktuelt',
   waiverSubmit: 'Registrer',
   waiverCancel: 'Avbryt',
-  waiverIntro: (measure: string, agency: string) => `*${measure}* (${agency})\nOppdateringen teller som levert for denne perioden.`,
+  waiverIntro: (measure: string, agency: string) =>
+    `*${measure}* (${agency})\nOppdateringen teller som levert for denne perioden.`,
   waiverLabel: 'Hvorfor er tiltaket ikke aktuelt denne perioden?',
   waiverPlaceholder: 'F.eks. «Ingen aktivitet før budsjettet er vedtatt i juni.»',
   waiverRequired: 'Skriv en kort begrunnelse.',
@@ -58,13 +63,16 @@ const en: typeof nb = {
   lastReport: (day: string) => `Last report: ${day}.`,
   noReport: 'No report yet.',
   repeat: 'You asked me to remind you again today.',
-  substituteFor: (who: string, until: string) => `You get this as the substitute for ${who}, who is away until ${until}.`,
-  teamLeadFor: (who: string, until: string) => `You get this as team lead because ${who} is away until ${until} without a substitute.`,
+  substituteFor: (who: string, until: string) =>
+    `You get this as the substitute for ${who}, who is away until ${until}.`,
+  teamLeadFor: (who: string, until: string) =>
+    `You get this as team lead because ${who} is away until ${until} without a substitute.`,
   updateNow: 'Update now',
   snooze: 'Snooze 1 day',
   waive: 'Not applicable this period',
   roundTitle: ':clipboard: Reporting round',
-  roundIntro: (day: string) => `The coordinators are collecting status: every responsible agency reports on its measures by *${day}*. You are the contact for:`,
+  roundIntro: (day: string) =>
+    `The coordinators are collecting status: every responsible agency reports on its measures by *${day}*. You are the contact for:`,
   roundMore: (n: number) => `… and ${n} more. Type \`/tiltak update <no>\` for those.`,
   summaryTitle: (week: number) => `Overdue status updates – week ${week}`,
   summaryIntro: (n: number, threshold: number) =>
@@ -82,7 +90,8 @@ const en: typeof nb = {
   waiverTitle: 'Not applicable',
   waiverSubmit: 'Save',
   waiverCancel: 'Cancel',
-  waiverIntro: (measure: string, agency: string) => `*${measure}* (${agency})\nThe update counts as delivered for this period.`,
+  waiverIntro: (measure: string, agency: string) =>
+    `*${measure}* (${agency})\nThe update counts as delivered for this period.`,
   waiverLabel: 'Why does the measure not apply this period?',
   waiverPlaceholder: 'E.g. "No activity until the budget is adopted in June."',
   waiverRequired: 'Write a short reason.',

@@ -25,7 +25,8 @@ const nb = {
   challenges: 'Utfordringer',
   notReportedInPeriod: 'Ikke rapportert i perioden.',
   waived: 'Meldt «ikke aktuelt» for perioden.',
-  attribution: (agency: string, author: string, day: string, onBehalf: boolean) => `${agency}, ${author}${onBehalf ? ' (på vegne av etaten)' : ''}, ${day}`,
+  attribution: (agency: string, author: string, day: string, onBehalf: boolean) =>
+    `${agency}, ${author}${onBehalf ? ' (på vegne av etaten)' : ''}, ${day}`,
   annexHeading: 'Vedlegg: Tiltak som ikke er rapportert',
   annexIntro: (period: string) => `Tiltak uten oppdatering fra noen ansvarlig etat i perioden ${period}:`,
   annexNone: 'Alle tiltak er rapportert i perioden.',
@@ -69,7 +70,8 @@ const en: typeof nb = {
   challenges: 'Challenges',
   notReportedInPeriod: 'Not reported in the period.',
   waived: 'Reported as not applicable for the period.',
-  attribution: (agency, author, day, onBehalf) => `${agency}, ${author}${onBehalf ? ' (on behalf of the agency)' : ''}, ${day}`,
+  attribution: (agency, author, day, onBehalf) =>
+    `${agency}, ${author}${onBehalf ? ' (on behalf of the agency)' : ''}, ${day}`,
   annexHeading: 'Annex: Measures not reported',
   annexIntro: (period) => `Measures with no update from any responsible agency in the period ${period}:`,
   annexNone: 'Every measure was reported in the period.',

@@ -54,11 +54,14 @@ const nb = {
     nothing_to_report: 'Etaten din er ikke ansvarlig for noen tiltak ennå.',
     no_series: 'Fant ikke oppdateringen.',
     edit_not_own: 'Du kan bare redigere oppdateringer du har skrevet selv.',
-    edit_window: (days: number) => `Oppdateringer kan bare redigeres de første ${days} dagene. Send en ny oppdatering i stedet.`,
+    edit_window: (days: number) =>
+      `Oppdateringer kan bare redigeres de første ${days} dagene. Send en ny oppdatering i stedet.`,
     edit_not_latest: 'Det er kommet en nyere oppdatering etter denne. Send en ny oppdatering i stedet.',
-    conflict: 'Denne oppdateringen er allerede lagret, eller endret av noen andre i mellomtiden. Åpne tiltaket på nytt for å se siste versjon.',
+    conflict:
+      'Denne oppdateringen er allerede lagret, eller endret av noen andre i mellomtiden. Åpne tiltaket på nytt for å se siste versjon.',
   },
-  saved: (number: number, title: string, code: string) => `:white_check_mark: Oppdateringen av tiltak ${number} ${title} (${code}) er lagret.`,
+  saved: (number: number, title: string, code: string) =>
+    `:white_check_mark: Oppdateringen av tiltak ${number} ${title} (${code}) er lagret.`,
   edited: (number: number, title: string, code: string, version: number) =>
     `:white_check_mark: Oppdateringen av tiltak ${number} ${title} (${code}) er rettet. Dette er versjon ${version}.`,
   onBehalf: (code: string) => `Lagret på vegne av ${code}.`,
@@ -96,7 +99,8 @@ const en: typeof nb = {
   periodLabel: 'Period the report covers',
   periodHint: (from, to) => `Pick a day between ${from} and ${to}.`,
   previousDone: (date, text) => `Previous report (${date}): ${text}`,
-  editing: (date, version) => `You are correcting the update of ${date} (version ${version}). The previous version stays in the history.`,
+  editing: (date, version) =>
+    `You are correcting the update of ${date} (version ${version}). The previous version stays in the history.`,
   errors: {
     statusRequired: 'Choose a status.',
     statusInvalid: 'Choose one of the statuses in the list.',
@@ -122,10 +126,12 @@ const en: typeof nb = {
     edit_not_own: 'You can only edit updates you wrote yourself.',
     edit_window: (days) => `Updates can only be edited during their first ${days} days. Send a new update instead.`,
     edit_not_latest: 'A newer update has been sent after this one. Send a new update instead.',
-    conflict: 'This update has already been saved, or someone changed it in the meantime. Open the measure again to see the latest version.',
+    conflict:
+      'This update has already been saved, or someone changed it in the meantime. Open the measure again to see the latest version.',
   },
   saved: (number, title, code) => `:white_check_mark: Your update of measure ${number} ${title} (${code}) is saved.`,
-  edited: (number, title, code, version) => `:white_check_mark: Your update of measure ${number} ${title} (${code}) is corrected. This is version ${version}.`,
+  edited: (number, title, code, version) =>
+    `:white_check_mark: Your update of measure ${number} ${title} (${code}) is corrected. This is version ${version}.`,
   onBehalf: (code) => `Saved on behalf of ${code}.`,
   editWindow: (days) => `You can edit the update for the next ${days} days.`,
   staleForm: 'The form could not be read. Close it and open the measure again.',

@@ -34,7 +34,14 @@ export async function claimDue(prisma: PrismaClient, table: LedgerTable, at: Dat
   return rows.map((r) => r.id);
 }
 
-export async function markSent(prisma: PrismaClient, table: LedgerTable, id: bigint, at: Date, channel: string, ts: string): Promise<void> {
+export async function markSent(
+  prisma: PrismaClient,
+  table: LedgerTable,
+  id: bigint,
+  at: Date,
+  channel: string,
+  ts: string,
+): Promise<void> {
   await prisma.$executeRawUnsafe(
     `UPDATE "${table}" SET state = 'SENT', "sentAt" = $2, channel = $3, "messageTs" = $4, "lastError" = NULL WHERE id = $1`,
     id,
@@ -55,7 +62,11 @@ export async function markFailed(
 ): Promise<SendFailure> {
   const failure = classifySendError(error);
   if (failure.kind === 'permanent') {
-    await prisma.$executeRawUnsafe(`UPDATE "${table}" SET state = 'FAILED', "lastError" = $2 WHERE id = $1`, id, failure.code);
+    await prisma.$executeRawUnsafe(
+      `UPDATE "${table}" SET state = 'FAILED', "lastError" = $2 WHERE id = $1`,
+      id,
+      failure.code,
+    );
   } else {
     // Slack's Retry-After is the wait it asked for; only other failures back off by attempt.
     const wait = failure.retryAfterMs ?? backoffMs(attempts);
@@ -81,14 +92,26 @@ export function ledgerMetadata(key: string) {
  * it, the message is in the channel: find it by the key in its metadata
  * before sending again. Returns its ts, or null when it was never posted.
  */
-export async function findPostedMessage(slack: WebClient, channel: string, key: string, since: Date): Promise<string | null> {
+export async function findPostedMessage(
+  slack: WebClient,
+  channel: string,
+  key: string,
+  since: Date,
+): Promise<string | null> {
   let cursor: string | undefined;
   const oldest = String(Math.floor(since.getTime() / 1000) - 60);
   for (let page = 0; page < 10; page++) {
-    const result = await slack.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
+    const result = await slack.conversations.history({
+      channel,
+      oldest,
+      limit: 200,
+      include_all_metadata: true,
+      ...(cursor ? { cursor } : {}),
+    });
     for (const message of result.messages ?? []) {
       const payload = message.metadata?.event_payload as { ledger_key?: unknown } | undefined;
-      if (message.metadata?.event_type === LEDGER_METADATA_EVENT && payload?.ledger_key === key && message.ts) return message.ts;
+      if (message.metadata?.event_type === LEDGER_METADATA_EVENT && payload?.ledger_key === key && message.ts)
+        return message.ts;
     }
     cursor = result.response_metadata?.next_cursor || undefined;
     if (cursor === undefined) return null;
@@ -105,7 +128,12 @@ export async function markSkipped(prisma: PrismaClient, table: LedgerTable, id: 
  * Hands claimed rows back untried, e.g. when Slack rate-limits the rest of a
  * batch: they wait until `until` and the claim does not count as an attempt.
  */
-export async function releaseClaims(prisma: PrismaClient, table: LedgerTable, ids: readonly bigint[], until: Date): Promise<void> {
+export async function releaseClaims(
+  prisma: PrismaClient,
+  table: LedgerTable,
+  ids: readonly bigint[],
+  until: Date,
+): Promise<void> {
   if (ids.length === 0) return;
   await prisma.$executeRawUnsafe(
     `UPDATE "${table}" SET state = 'RETRY', attempts = GREATEST(attempts - 1, 0), "nextAttemptAt" = $2
@@ -137,7 +165,13 @@ export function elapsedClock(at: Date, started = performance.now()): () => Date 
   return () => new Date(at.getTime() + Math.floor((performance.now() - started) / 1000) * 1000);
 }
 
-export async function renewClaim(prisma: PrismaClient, table: LedgerTable, id: bigint, attempts: number, now: Date): Promise<boolean> {
+export async function renewClaim(
+  prisma: PrismaClient,
+  table: LedgerTable,
+  id: bigint,
+  attempts: number,
+  now: Date,
+): Promise<boolean> {
   const renewed = await prisma.$executeRawUnsafe(
     `UPDATE "${table}" SET "nextAttemptAt" = $3 WHERE id = $1 AND attempts = $2 AND state = 'SENDING'`,
     id,

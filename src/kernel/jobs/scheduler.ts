@@ -1,5 +1,5 @@
-import { schedule, type ScheduledTask } from 'node-cron';
 import type { WebClient } from '@slack/web-api';
+import { type ScheduledTask, schedule } from 'node-cron';
 import type { Deps } from '../deps.js';
 import type { Job, JobReport } from './job.js';
 

@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
-import { parseSlackUserId, type SlackUserId } from '../slack/slack-user-id.js';
 import { writeAudit } from '../db/audit.js';
+import { parseSlackUserId, type SlackUserId } from '../slack/slack-user-id.js';
 
 type PersonRow = Prisma.PersonGetPayload<{ include: { agency: true } }>;
 
@@ -37,7 +37,12 @@ export async function coordinatorNames(prisma: PrismaClient): Promise<string[]> 
 }
 
 /** Saves the user's language, with its audit line; the reply that follows speaks it. */
-export async function setLanguage(prisma: PrismaClient, person: PersonWithAgency, language: 'nb' | 'en', at: Date): Promise<void> {
+export async function setLanguage(
+  prisma: PrismaClient,
+  person: PersonWithAgency,
+  language: 'nb' | 'en',
+  at: Date,
+): Promise<void> {
   if (person.language === language) return;
   await prisma.$transaction(async (tx) => {
     await tx.person.update({ where: { id: person.id }, data: { language } });

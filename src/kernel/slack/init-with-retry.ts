@@ -3,7 +3,14 @@ import { ErrorCode } from '@slack/web-api';
 import type { Logger } from '../logger.js';
 import { classifySlackFailure, describeSlackFailure } from './slack-failure.js';
 
-const REJECTED = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
+const REJECTED = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'not_allowed_token_type',
+]);
 
 export type TokenVariable = 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN';
 
@@ -52,7 +59,11 @@ export interface SlackConnection {
  * 4 … 60 s (at least Retry-After) and try again, rather than crash-loop under
  * a supervisor.
  */
-export function connectWithRetry(steps: readonly ConnectStep[], logger: Logger, options: RetryOptions): SlackConnection {
+export function connectWithRetry(
+  steps: readonly ConnectStep[],
+  logger: Logger,
+  options: RetryOptions,
+): SlackConnection {
   let settleFirst: (connected: boolean) => void = () => undefined;
   const firstAttempt = new Promise<boolean>((resolve) => {
     settleFirst = resolve;
@@ -85,13 +96,12 @@ async function retry(
       await step.run();
       if (options.signal?.aborted) return never();
       done += 1;
-      continue;
     } catch (error) {
       const rejected = rejection(error);
       if (rejected !== null) throw new TokenRejectedError(rejected, step.token);
       first(false);
       const failure = classifySlackFailure(error);
-      const retryAfter = failure.kind === 'http' ? failure.retryAfterMs ?? 0 : 0;
+      const retryAfter = failure.kind === 'http' ? (failure.retryAfterMs ?? 0) : 0;
       const retryInMs = Math.max(wait, retryAfter);
       const url = logUrl(options.apiUrl, step.method);
       logger.warn(

@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types';
-import { messages, type Messages } from '../i18n/index.js';
+import { type Messages, messages } from '../i18n/index.js';
 
 /** Both languages, once: the modal opens before we know who clicked, so we cannot know which they read. */
 function bilingual(pick: (m: Messages) => string): string {

@@ -13,7 +13,11 @@ export interface OpenedModal {
  * trigger_id expires 3 s after the click, and a slow lookup must not cost the
  * user the modal. Null when Slack opened nothing.
  */
-export async function openLoadingModal(client: WebClient, triggerId: string, callbackId: string): Promise<OpenedModal | null> {
+export async function openLoadingModal(
+  client: WebClient,
+  triggerId: string,
+  callbackId: string,
+): Promise<OpenedModal | null> {
   const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal(callbackId) });
   const viewId = opened.view?.id;
   if (viewId === undefined) return null;

@@ -10,7 +10,8 @@ export function interactionUserId(body: { user?: unknown }): unknown {
   return typeof user === 'object' && user !== null && 'id' in user ? user.id : undefined;
 }
 
-const shapeOf = (given: unknown): string => (given === undefined || given === null ? 'missing' : given === '' ? 'empty' : 'malformed');
+const shapeOf = (given: unknown): string =>
+  given === undefined || given === null ? 'missing' : given === '' ? 'empty' : 'malformed';
 
 /**
  * The Slack user a request acts for, checked before anything is looked up.

@@ -35,14 +35,20 @@ export function classifySendError(error: unknown): SendFailure {
   }
   if (code === ErrorCode.PlatformError) {
     const slackError = String((error as { data?: { error?: unknown } }).data?.error ?? 'unknown_error');
-    return PERMANENT.has(slackError) ? { kind: 'permanent', code: slackError } : { kind: 'retry', code: slackError, retryAfterMs: null };
+    return PERMANENT.has(slackError)
+      ? { kind: 'permanent', code: slackError }
+      : { kind: 'retry', code: slackError, retryAfterMs: null };
   }
   if (code === ErrorCode.HTTPError) {
     const status = (error as { statusCode?: unknown }).statusCode;
     return { kind: 'retry', code: `http_${String(status ?? 'error')}`, retryAfterMs: null };
   }
   // Request errors (no route, reset, timeout) and anything unknown: Slack may be down, try later.
-  return { kind: 'retry', code: code === ErrorCode.RequestError ? 'request_error' : 'unknown_error', retryAfterMs: null };
+  return {
+    kind: 'retry',
+    code: code === ErrorCode.RequestError ? 'request_error' : 'unknown_error',
+    retryAfterMs: null,
+  };
 }
 
 /** 1, 2, 4 … minutes, capped at an hour: a Slack outage is waited out, not hammered. */

@@ -63,7 +63,8 @@ function classifyNetworkError(error: unknown): SlackFailure {
     if (REFUSED.has(code)) return { kind: 'refused', code };
     if (TIMEOUT.has(code)) return { kind: 'timeout', code };
     if (TLS.has(code) || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_')) return { kind: 'tls', code };
-    if (code.startsWith('UND_ERR_') || (code.startsWith('E') && !code.startsWith('ERR_'))) return { kind: 'network', code };
+    if (code.startsWith('UND_ERR_') || (code.startsWith('E') && !code.startsWith('ERR_')))
+      return { kind: 'network', code };
   }
   // Only shown to the operator, never branched on: the innermost error says the most ("bad port").
   const innermost = [...causeChain(error)].at(-1);
@@ -106,5 +107,7 @@ export function describeSlackFailure(failure: SlackFailure): string {
 }
 
 function field(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object' && key in value ? (value as Record<string, unknown>)[key] : undefined;
+  return value !== null && typeof value === 'object' && key in value
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }

@@ -55,10 +55,12 @@ type Answer = { kind: string; body?: Record<string, unknown> };
  */
 export function answerWhileStarting(body: unknown): Answer {
   if (!isRecord(body)) return { kind: 'unknown' };
-  if (typeof body.command === 'string') return { kind: 'command', body: { response_type: 'ephemeral', text: STARTING } };
+  if (typeof body.command === 'string')
+    return { kind: 'command', body: { response_type: 'ephemeral', text: STARTING } };
   if (body.type === 'view_submission') {
     const blockId = firstInputBlockId(isRecord(body.view) ? body.view.blocks : undefined);
-    if (blockId !== null) return { kind: 'view_submission', body: { response_action: 'errors', errors: { [blockId]: STARTING } } };
+    if (blockId !== null)
+      return { kind: 'view_submission', body: { response_action: 'errors', errors: { [blockId]: STARTING } } };
     return { kind: 'view_submission' };
   }
   return { kind: typeof body.type === 'string' ? body.type.slice(0, 40) : 'unknown' };

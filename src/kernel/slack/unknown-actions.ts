@@ -19,6 +19,9 @@ export function registerUnknownActions(app: App, deps: Deps, known: readonly str
   const unknown = known.length === 0 ? /.*/ : new RegExp(`^(?!(?:${known.map(escapeRegExp).join('|')})$)`);
   app.action({ action_id: unknown }, async ({ ack, action }) => {
     await ack();
-    deps.logger.info({ action: 'action_id' in action ? action.action_id : undefined }, 'acked an action the bot no longer handles');
+    deps.logger.info(
+      { action: 'action_id' in action ? action.action_id : undefined },
+      'acked an action the bot no longer handles',
+    );
   });
 }

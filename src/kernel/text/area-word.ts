@@ -1,4 +1,4 @@
-import { messages, type Lang } from '../i18n/index.js';
+import { type Lang, messages } from '../i18n/index.js';
 import { titleIn } from '../i18n/localized.js';
 
 /** Either language's word for "area" works, whatever the user's language, and without the å. */
@@ -10,6 +10,9 @@ export function isAreaWord(word: string): boolean {
 }
 
 /** The areas a user may choose among, for an answer to a wrong or missing one: "1 Forebygging, 2 Beskyttelse". */
-export function areaChoices(lang: Lang, areas: readonly { number: number; titleNb: string; titleEn: string }[]): string {
+export function areaChoices(
+  lang: Lang,
+  areas: readonly { number: number; titleNb: string; titleEn: string }[],
+): string {
   return areas.map((a) => `${a.number} ${titleIn(lang, a)}`).join(', ') || '–';
 }

@@ -1,10 +1,10 @@
 import { format } from 'date-fns';
 import { enGB, nb } from 'date-fns/locale';
-import { localDay, type LocalDay } from '../calendar/calendar.js';
-import { STATUS_EMOJI, type RolledStatus } from '../status.js';
+import { type LocalDay, localDay } from '../calendar/calendar.js';
 import type { Deps } from '../deps.js';
-import { messages, type Lang, type Messages } from '../i18n/index.js';
+import { type Lang, type Messages, messages } from '../i18n/index.js';
 import { nameIn, titleIn } from '../i18n/localized.js';
+import { type RolledStatus, STATUS_EMOJI } from '../status.js';
 
 // Shared formatting for the updates area's views: pure, no Slack calls.
 
@@ -60,7 +60,10 @@ export function quote(word: string): string {
 export function clipMrkdwn(text: string, max: number): string {
   const escaped = escapeMrkdwn(text);
   if (escaped.length <= max) return escaped;
-  return `${escaped.slice(0, Math.max(0, max - 1)).replace(/&[a-z]*$/u, '').trimEnd()}…`;
+  return `${escaped
+    .slice(0, Math.max(0, max - 1))
+    .replace(/&[a-z]*$/u, '')
+    .trimEnd()}…`;
 }
 
 export function statusText(m: Messages, status: RolledStatus): string {

@@ -32,7 +32,11 @@ export function readWholeNumber(text: unknown, range: WholeNumberRange = {}): Wh
 
 /** A number read back from JSON we wrote (a button value, private_metadata): a safe integer in range. */
 export function wholeNumberSchema(range: WholeNumberRange = {}) {
-  return z.number().int().min(range.min ?? 0).max(range.max ?? INT_COLUMN_MAX);
+  return z
+    .number()
+    .int()
+    .min(range.min ?? 0)
+    .max(range.max ?? INT_COLUMN_MAX);
 }
 
 /** A database id in JSON: a positive integer that fits the column. */

@@ -1,8 +1,8 @@
 // A child process for tests/e2e/process-guards.test.ts: the process guards as src/main.ts installs
 // them, and work that fails inside a request's scope, long after the request's own handler returned.
 import { createLogger } from '../../../src/kernel/logger.js';
-import { installProcessGuards } from '../../../src/process-guards.js';
 import { RequestScope } from '../../../src/kernel/slack/request-context.js';
+import { installProcessGuards } from '../../../src/process-guards.js';
 
 const scope = new RequestScope();
 installProcessGuards(process, createLogger('info'), scope);

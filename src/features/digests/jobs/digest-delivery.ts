@@ -1,12 +1,20 @@
 import type { WebClient } from '@slack/web-api';
+import type { DigestLedger, FocusArea, Plan } from '../../../generated/prisma/client.js';
 import type { Deps } from '../../../kernel/deps.js';
+import { messages } from '../../../kernel/i18n/index.js';
+import {
+  ClaimLostError,
+  elapsedClock,
+  findPostedMessage,
+  ledgerMetadata,
+  markFailed,
+  markSent,
+  renewClaim,
+} from '../../../kernel/jobs/ledger.js';
 import { buildDigest } from '../build-digest.js';
-import { composeDigest } from '../views/compose.js';
 import { postDigest } from '../post-digest.js';
 import { areaSchedule, dueAt, weekPeriod } from '../schedule.js';
-import type { DigestLedger, FocusArea, Plan } from '../../../generated/prisma/client.js';
-import { messages } from '../../../kernel/i18n/index.js';
-import { ClaimLostError, elapsedClock, findPostedMessage, ledgerMetadata, markFailed, markSent, renewClaim } from '../../../kernel/jobs/ledger.js';
+import { composeDigest } from '../views/compose.js';
 import { digestLedgerKey, isNoChannelPeriod } from './digest-due.js';
 
 export type ClaimedDigest = DigestLedger & { focusArea: FocusArea };
@@ -15,10 +23,18 @@ export type ClaimedDigest = DigestLedger & { focusArea: FocusArea };
 const CHANNEL_LANG = 'nb';
 
 /** Sends one claimed ledger row (a weekly digest or a no-channel notice); returns the report line. */
-export async function deliverClaimed(deps: Deps, slack: WebClient, plan: Plan, row: ClaimedDigest, at: Date): Promise<string> {
+export async function deliverClaimed(
+  deps: Deps,
+  slack: WebClient,
+  plan: Plan,
+  row: ClaimedDigest,
+  at: Date,
+): Promise<string> {
   const label = `area ${row.focusArea.number} ${row.period}`;
   try {
-    const sent = isNoChannelPeriod(row.period) ? await sendNotice(slack, row, at) : await sendDigest(deps, slack, plan, row, at);
+    const sent = isNoChannelPeriod(row.period)
+      ? await sendNotice(slack, row, at)
+      : await sendDigest(deps, slack, plan, row, at);
     if (sent === null) return `${label}: skipped, no channel`;
     await markSent(deps.prisma, 'DigestLedger', row.id, at, sent.channel, sent.ts);
     return `${label}: sent to ${sent.channel}${row.late ? ' (late)' : ''}`;
@@ -30,7 +46,13 @@ export async function deliverClaimed(deps: Deps, slack: WebClient, plan: Plan, r
   }
 }
 
-async function sendDigest(deps: Deps, slack: WebClient, plan: Plan, row: ClaimedDigest, at: Date): Promise<{ channel: string; ts: string } | null> {
+async function sendDigest(
+  deps: Deps,
+  slack: WebClient,
+  plan: Plan,
+  row: ClaimedDigest,
+  at: Date,
+): Promise<{ channel: string; ts: string } | null> {
   const { prisma, config, logger } = deps;
   const target = row.channel ?? row.focusArea.channel ?? config.COORDINATOR_CHANNEL ?? null;
   if (target === null) {
@@ -50,7 +72,8 @@ async function sendDigest(deps: Deps, slack: WebClient, plan: Plan, row: Claimed
     logger,
     // Recorded before the rest of the thread, so a retry continues there instead of starting over.
     onMainPosted: async (channel, ts) => {
-      if (row.messageTs === null) await prisma.digestLedger.update({ where: { id: row.id }, data: { channel, messageTs: ts } });
+      if (row.messageTs === null)
+        await prisma.digestLedger.update({ where: { id: row.id }, data: { channel, messageTs: ts } });
     },
     onProgress: async () => {
       if (!(await renewClaim(prisma, 'DigestLedger', row.id, row.attempts, clock()))) throw new ClaimLostError(row.id);

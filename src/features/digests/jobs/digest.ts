@@ -1,14 +1,14 @@
-import { focusAreas } from '../../plan/index.js';
-import { findPlan } from '../../../kernel/db/plan.js';
 import type { PrismaClient } from '../../../generated/prisma/client.js';
-import { buildDigest } from '../build-digest.js';
-import { renderDigestText } from '../views/render-text.js';
-import { weekPeriod } from '../schedule.js';
+import { findPlan } from '../../../kernel/db/plan.js';
 import type { Deps } from '../../../kernel/deps.js';
-import { claimDue } from '../../../kernel/jobs/ledger.js';
-import { deliverClaimed } from './digest-delivery.js';
-import { dueDigests, noChannelPeriod, type DueDigest } from './digest-due.js';
 import type { Job, JobContext, JobReport } from '../../../kernel/jobs/job.js';
+import { claimDue } from '../../../kernel/jobs/ledger.js';
+import { focusAreas } from '../../plan/index.js';
+import { buildDigest } from '../build-digest.js';
+import { weekPeriod } from '../schedule.js';
+import { renderDigestText } from '../views/render-text.js';
+import { deliverClaimed } from './digest-delivery.js';
+import { type DueDigest, dueDigests, noChannelPeriod } from './digest-due.js';
 
 const DIGEST_JOB = 'digest';
 
@@ -33,7 +33,11 @@ async function runDigestJob(ctx: JobContext): Promise<JobReport> {
   await scheduleRows(prisma, due, at, config.COORDINATOR_CHANNEL ?? null);
   const claimed = await claimDue(prisma, 'DigestLedger', at);
   if (claimed.length === 0) return { job: DIGEST_JOB, lines: [] };
-  const rows = await prisma.digestLedger.findMany({ where: { id: { in: claimed } }, include: { focusArea: true }, orderBy: { id: 'asc' } });
+  const rows = await prisma.digestLedger.findMany({
+    where: { id: { in: claimed } },
+    include: { focusArea: true },
+    orderBy: { id: 'asc' },
+  });
   const lines: string[] = [];
   for (const row of rows) lines.push(await deliverClaimed(deps, ctx.slack, plan, row, at));
   return { job: DIGEST_JOB, lines };
@@ -44,7 +48,12 @@ async function runDigestJob(ctx: JobContext): Promise<JobReport> {
  * sending or waiting to retry) is left alone. An area with nowhere to post
  * gets a SKIPPED row for the record, and each coordinator one notice, ever.
  */
-async function scheduleRows(prisma: PrismaClient, due: readonly DueDigest[], at: Date, fallback: string | null): Promise<void> {
+async function scheduleRows(
+  prisma: PrismaClient,
+  due: readonly DueDigest[],
+  at: Date,
+  fallback: string | null,
+): Promise<void> {
   if (due.length === 0) return;
   const rows = due.map((d) => {
     const homeless = d.area.channel === null && fallback === null;
@@ -61,9 +70,17 @@ async function scheduleRows(prisma: PrismaClient, due: readonly DueDigest[], at:
   await prisma.digestLedger.createMany({ data: rows, skipDuplicates: true });
   const homeless = due.filter((d) => d.area.channel === null && fallback === null);
   if (homeless.length === 0) return;
-  const coordinators = await prisma.person.findMany({ where: { role: { in: ['COORDINATOR', 'ADMIN'] }, active: true }, select: { slackId: true } });
+  const coordinators = await prisma.person.findMany({
+    where: { role: { in: ['COORDINATOR', 'ADMIN'] }, active: true },
+    select: { slackId: true },
+  });
   const notices = homeless.flatMap((d) =>
-    coordinators.map((c) => ({ focusAreaId: d.area.id, period: noChannelPeriod(c.slackId), nextAttemptAt: at, createdAt: at })),
+    coordinators.map((c) => ({
+      focusAreaId: d.area.id,
+      period: noChannelPeriod(c.slackId),
+      nextAttemptAt: at,
+      createdAt: at,
+    })),
   );
   if (notices.length > 0) await prisma.digestLedger.createMany({ data: notices, skipDuplicates: true });
 }
@@ -90,7 +107,12 @@ async function describe(deps: Deps, due: readonly DueDigest[]): Promise<string[]
     }
     lines.push(`${head}: would send to ${target}${d.late ? ' (late)' : ''}`);
     const digest = await buildDigest(prisma, config, d.area.id, weekPeriod(d.week, config.TZ_PLAN));
-    lines.push(...renderDigestText(digest, 'nb', config.TZ_PLAN, target).trimEnd().split('\n').map((l) => `  ${l}`));
+    lines.push(
+      ...renderDigestText(digest, 'nb', config.TZ_PLAN, target)
+        .trimEnd()
+        .split('\n')
+        .map((l) => `  ${l}`),
+    );
   }
   return lines;
 }

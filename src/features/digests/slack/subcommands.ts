@@ -1,22 +1,25 @@
 import { ErrorCode } from '@slack/web-api';
-import { buildDigest } from '../build-digest.js';
-import { chartAltText } from '../views/digest-chart.js';
-import { composeDigest } from '../views/compose.js';
-import { weekNumber } from '../format.js';
-import { postDigest } from '../post-digest.js';
-import { resolveDigestRequest, type DigestRequest } from '../resolve-request.js';
-import type { Messages } from '../../../kernel/i18n/index.js';
-import { classifySendError } from '../../../kernel/slack/slack-errors.js';
-import { quote } from '../../../kernel/text/format.js';
-import { areaChoices } from '../../../kernel/text/area-word.js';
 import { coordinatorsOnly } from '../../../kernel/commands/coordinators-only.js';
 import type { Subcommand, SubcommandContext } from '../../../kernel/commands/subcommand.js';
+import type { Messages } from '../../../kernel/i18n/index.js';
+import { classifySendError } from '../../../kernel/slack/slack-errors.js';
+import { areaChoices } from '../../../kernel/text/area-word.js';
+import { quote } from '../../../kernel/text/format.js';
+import { buildDigest } from '../build-digest.js';
+import { weekNumber } from '../format.js';
+import { postDigest } from '../post-digest.js';
+import { type DigestRequest, resolveDigestRequest } from '../resolve-request.js';
+import { composeDigest } from '../views/compose.js';
+import { chartAltText } from '../views/digest-chart.js';
 
 /** A response_url takes five posts: the main message, three replies and a note. */
 const PREVIEW_REPLIES = 3;
 
 /** Answers what is wrong with the request (callers are coordinators-only); returns the request only when it can be served. */
-async function readRequest(ctx: SubcommandContext, usage: string): Promise<Extract<DigestRequest, { kind: 'ok' }> | null> {
+async function readRequest(
+  ctx: SubcommandContext,
+  usage: string,
+): Promise<Extract<DigestRequest, { kind: 'ok' }> | null> {
   const m = ctx.m.digest;
   const request = await resolveDigestRequest(ctx.deps.prisma, ctx.args, ctx.deps.clock.now(), ctx.deps.config.TZ_PLAN);
   if (request.kind === 'ok') return request;
@@ -43,18 +46,27 @@ export function digestPreviewSubcommand(): Subcommand {
       if (request === null) return;
       const { prisma, config, logger } = ctx.deps;
       const digest = await buildDigest(prisma, config, request.area.id, request.period);
-      const composed = await composeDigest(digest, { lang: ctx.lang, timeZone: config.TZ_PLAN, logger, withChart: false });
+      const composed = await composeDigest(digest, {
+        lang: ctx.lang,
+        timeZone: config.TZ_PLAN,
+        logger,
+        withChart: false,
+      });
       const note = ctx.m.digest.previewNote(request.area.number);
       await ctx.reply({
         text: composed.main.text,
         blocks: [
           { type: 'context', elements: [{ type: 'mrkdwn', text: note }] },
           ...composed.main.blocks,
-          { type: 'context', elements: [{ type: 'plain_text', text: `${ctx.m.digest.chartLabel}: ${chartAltText(digest, ctx.lang)}` }] },
+          {
+            type: 'context',
+            elements: [{ type: 'plain_text', text: `${ctx.m.digest.chartLabel}: ${chartAltText(digest, ctx.lang)}` }],
+          },
         ],
       });
       for (const reply of composed.replies.slice(0, PREVIEW_REPLIES)) await ctx.reply(reply);
-      if (composed.replies.length > PREVIEW_REPLIES) await ctx.reply({ text: ctx.m.digest.previewMore(PREVIEW_REPLIES, composed.replies.length) });
+      if (composed.replies.length > PREVIEW_REPLIES)
+        await ctx.reply({ text: ctx.m.digest.previewMore(PREVIEW_REPLIES, composed.replies.length) });
     },
   });
 }
@@ -76,7 +88,12 @@ export function digestSendSubcommand(): Subcommand {
       }
       const digest = await buildDigest(prisma, config, request.area.id, request.period);
       // Channel digests are in the plan's first language, whoever asks.
-      const composed = await composeDigest(digest, { lang: 'nb', timeZone: config.TZ_PLAN, logger, requestedBy: ctx.userId });
+      const composed = await composeDigest(digest, {
+        lang: 'nb',
+        timeZone: config.TZ_PLAN,
+        logger,
+        requestedBy: ctx.userId,
+      });
       let mainPosted = false;
       try {
         const { channel } = await postDigest(ctx.client, target, composed, {
@@ -92,7 +109,8 @@ export function digestSendSubcommand(): Subcommand {
         await ctx.reply({ text: ctx.m.digest.posted(channel) });
       } catch (error) {
         const code = (error as { code?: unknown }).code;
-        if (code !== ErrorCode.PlatformError && code !== ErrorCode.RateLimitedError && code !== ErrorCode.HTTPError) throw error;
+        if (code !== ErrorCode.PlatformError && code !== ErrorCode.RateLimitedError && code !== ErrorCode.HTTPError)
+          throw error;
         const failure = classifySendError(error);
         logger.warn({ err: error, area: request.area.number, failure }, 'digest sent on request was refused');
         const text = mainPosted

@@ -1,9 +1,9 @@
-import { renderDigestChart, type DigestChart } from './digest-chart.js';
 import type { Lang } from '../../../kernel/i18n/index.js';
 import type { Logger } from '../../../kernel/logger.js';
+import type { Digest } from '../model.js';
+import { type DigestChart, renderDigestChart } from './digest-chart.js';
 import { digestMainMessage, type SlackMessage } from './digest-main.js';
 import { digestThreadReplies } from './digest-thread.js';
-import type { Digest } from '../model.js';
 
 export interface DigestMessages {
   main: SlackMessage;
@@ -28,11 +28,19 @@ export async function composeDigest(digest: Digest, options: ComposeOptions): Pr
     try {
       chart = await renderDigestChart(digest, lang);
     } catch (error) {
-      options.logger.warn({ err: error, area: digest.area.number, week: digest.period.week }, 'digest chart could not be drawn');
+      options.logger.warn(
+        { err: error, area: digest.area.number, week: digest.period.week },
+        'digest chart could not be drawn',
+      );
     }
   }
   return {
-    main: digestMainMessage(digest, { lang, timeZone, lateDueAt: options.lateDueAt ?? null, requestedBy: options.requestedBy ?? null }),
+    main: digestMainMessage(digest, {
+      lang,
+      timeZone,
+      lateDueAt: options.lateDueAt ?? null,
+      requestedBy: options.requestedBy ?? null,
+    }),
     chart,
     replies: digestThreadReplies(digest, lang, timeZone),
   };

@@ -1,8 +1,8 @@
-import type { Digest } from '../model.js';
+import { type Lang, messages } from '../../../kernel/i18n/index.js';
 import { weekNumber } from '../format.js';
-import { messages, type Lang } from '../../../kernel/i18n/index.js';
+import type { Digest } from '../model.js';
 import { CHART_FONT, renderPng } from './render-png.js';
-import { CHART_STATUS_ORDER, statusChartSpec, type ChartWeek } from './status-chart-spec.js';
+import { CHART_STATUS_ORDER, type ChartWeek, statusChartSpec } from './status-chart-spec.js';
 
 /** Slack reads at most 1,000 characters of a file's alt text. */
 export const ALT_TEXT_LIMIT = 1000;
@@ -26,9 +26,16 @@ function chartWeeks(digest: Digest, lang: Lang): ChartWeek[] {
 export function chartAltText(digest: Digest, lang: Lang): string {
   const m = messages(lang);
   const first = digest.history[0]?.week ?? digest.period.week;
-  const intro = m.digest.altIntro(digest.area.number, weekNumber(first), weekNumber(digest.period.week), digest.measureCount);
+  const intro = m.digest.altIntro(
+    digest.area.number,
+    weekNumber(first),
+    weekNumber(digest.period.week),
+    digest.measureCount,
+  );
   const weeks = [...digest.history].reverse().map((w) => {
-    const parts = CHART_STATUS_ORDER.filter((s) => w.counts[s] > 0).map((s) => `${w.counts[s]} ${m.status[s].toLowerCase()}`);
+    const parts = CHART_STATUS_ORDER.filter((s) => w.counts[s] > 0).map(
+      (s) => `${w.counts[s]} ${m.status[s].toLowerCase()}`,
+    );
     return m.digest.altWeek(weekNumber(w.week), parts.length > 0 ? parts.join(', ') : m.digest.altNone);
   });
   let text = intro;
@@ -44,7 +51,13 @@ export async function renderDigestChart(digest: Digest, lang: Lang): Promise<Dig
   const title = m.digest.chartTitle(digest.area.number);
   const spec = statusChartSpec(
     chartWeeks(digest, lang),
-    { title, xTitle: m.digest.chartX, yTitle: m.digest.chartY, legendTitle: m.digest.chartLegend, statusLabel: m.status },
+    {
+      title,
+      xTitle: m.digest.chartX,
+      yTitle: m.digest.chartY,
+      legendTitle: m.digest.chartLegend,
+      statusLabel: m.status,
+    },
     CHART_FONT,
   );
   return {

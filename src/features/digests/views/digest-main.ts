@@ -1,11 +1,11 @@
 import type { KnownBlock } from '@slack/types';
-import { STATUS_EMOJI, type RolledStatus } from '../../../kernel/status.js';
-import { CHART_STATUS_ORDER } from './status-chart-spec.js';
-import { formatDayRange, formatDueInstant, trimText, weekNumber } from '../format.js';
-import { escapeMrkdwn } from '../../../kernel/text/format.js';
-import type { Digest } from '../model.js';
-import { messages, type Lang } from '../../../kernel/i18n/index.js';
+import { type Lang, messages } from '../../../kernel/i18n/index.js';
 import { titleIn } from '../../../kernel/i18n/localized.js';
+import { type RolledStatus, STATUS_EMOJI } from '../../../kernel/status.js';
+import { escapeMrkdwn } from '../../../kernel/text/format.js';
+import { formatDayRange, formatDueInstant, trimText, weekNumber } from '../format.js';
+import type { Digest } from '../model.js';
+import { CHART_STATUS_ORDER } from './status-chart-spec.js';
 
 export interface MainMessageOptions {
   lang: Lang;
@@ -43,7 +43,14 @@ export function digestMainMessage(digest: Digest, options: MainMessageOptions): 
   if (options.requestedBy) context.push(m.digest.manual(options.requestedBy));
 
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: trimText(m.digest.header(digest.area.number, title), HEADER_LIMIT).text, emoji: true } },
+    {
+      type: 'header',
+      text: {
+        type: 'plain_text',
+        text: trimText(m.digest.header(digest.area.number, title), HEADER_LIMIT).text,
+        emoji: true,
+      },
+    },
     { type: 'context', elements: context.map((text) => ({ type: 'mrkdwn' as const, text })) },
   ];
   if (digest.measureCount === 0) {
@@ -69,9 +76,13 @@ export function digestMainMessage(digest: Digest, options: MainMessageOptions): 
 
 function overdueSummary(digest: Digest, lang: Lang): string | null {
   const m = messages(lang).digest;
-  const measures = [...digest.changed, ...digest.quiet].filter((x) => x.overdue.length > 0).sort((a, b) => a.number - b.number);
+  const measures = [...digest.changed, ...digest.quiet]
+    .filter((x) => x.overdue.length > 0)
+    .sort((a, b) => a.number - b.number);
   if (measures.length === 0) return null;
-  const named = measures.slice(0, OVERDUE_NAMED).map((x) => `${x.number} (${x.overdue.map((o) => escapeMrkdwn(o.code)).join(', ')})`);
+  const named = measures
+    .slice(0, OVERDUE_NAMED)
+    .map((x) => `${x.number} (${x.overdue.map((o) => escapeMrkdwn(o.code)).join(', ')})`);
   const rest = measures.length - named.length;
   return m.overdueList(rest > 0 ? `${named.join(', ')} ${m.overdueMore(rest)}` : named.join(', '));
 }

@@ -1,12 +1,12 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
-import { STATUS_EMOJI } from '../../../kernel/status.js';
-import { formatShortDate, trimText } from '../format.js';
-import { escapeMrkdwn } from '../../../kernel/text/format.js';
-import type { Digest, DigestMeasure, DigestUpdate } from '../model.js';
-import { messages, type Lang } from '../../../kernel/i18n/index.js';
-import { ids } from '../contract.js';
-import type { SlackMessage } from './digest-main.js';
+import { type Lang, messages } from '../../../kernel/i18n/index.js';
 import { titleIn } from '../../../kernel/i18n/localized.js';
+import { STATUS_EMOJI } from '../../../kernel/status.js';
+import { escapeMrkdwn } from '../../../kernel/text/format.js';
+import { ids } from '../contract.js';
+import { formatShortDate, trimText } from '../format.js';
+import type { Digest, DigestMeasure, DigestUpdate } from '../model.js';
+import type { SlackMessage } from './digest-main.js';
 
 /** Below Slack's 50 blocks, leaving room for a "continued" line. */
 export const MAX_BLOCKS_PER_REPLY = 45;
@@ -23,14 +23,24 @@ interface Unit {
   chars: number;
 }
 
-const mrkdwnSection = (text: string): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text: trimText(text, SECTION_LIMIT).text } });
+const mrkdwnSection = (text: string): SectionBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: trimText(text, SECTION_LIMIT).text },
+});
 
 function updateBlock(u: DigestUpdate, lang: Lang, timeZone: string): SectionBlock {
   const m = messages(lang);
   const done = trimText(u.done, TEXT_TRIM);
   const challenges = u.challenges ? trimText(u.challenges, TEXT_TRIM) : null;
-  const by = m.digest.updateBy(escapeMrkdwn(u.agencyCode), escapeMrkdwn(u.authorName), formatShortDate(u.createdAt, lang, timeZone));
-  const status = [`${STATUS_EMOJI[u.status]} ${m.status[u.status]}`, ...(u.progress === null ? [] : [m.digest.progress(u.progress)])];
+  const by = m.digest.updateBy(
+    escapeMrkdwn(u.agencyCode),
+    escapeMrkdwn(u.authorName),
+    formatShortDate(u.createdAt, lang, timeZone),
+  );
+  const status = [
+    `${STATUS_EMOJI[u.status]} ${m.status[u.status]}`,
+    ...(u.progress === null ? [] : [m.digest.progress(u.progress)]),
+  ];
   const lines = [
     `${by}${u.onBehalf ? m.digest.onBehalf : ''}${u.version > 1 ? m.digest.edited : ''}`,
     status.join(' · '),
@@ -55,12 +65,18 @@ function measureUnits(x: DigestMeasure, lang: Lang, timeZone: string): Unit[] {
   const change =
     x.before === x.after
       ? m.digest.statusSame(`${STATUS_EMOJI[x.after]} ${m.status[x.after]}`)
-      : m.digest.statusChanged(`${STATUS_EMOJI[x.before]} ${m.status[x.before]}`, `${STATUS_EMOJI[x.after]} ${m.status[x.after]}`);
+      : m.digest.statusChanged(
+          `${STATUS_EMOJI[x.before]} ${m.status[x.before]}`,
+          `${STATUS_EMOJI[x.after]} ${m.status[x.after]}`,
+        );
   const blocks: KnownBlock[] = [mrkdwnSection(`${m.digest.measureHeading(x.number, title)}\n${change}`)];
   for (const u of x.updates) blocks.push(updateBlock(u, lang, timeZone));
   if (x.overdue.length > 0) {
     const items = x.overdue.map((o) => m.digest.workingDaysLate(escapeMrkdwn(o.code), o.overdueWorkingDays)).join(', ');
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: trimText(m.digest.overdueAgencies(items), SECTION_LIMIT).text }] });
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: trimText(m.digest.overdueAgencies(items), SECTION_LIMIT).text }],
+    });
   }
   return blocks.map((block) => ({ measure: x.number, block, chars: JSON.stringify(block).length }));
 }
@@ -69,7 +85,8 @@ function measureUnits(x: DigestMeasure, lang: Lang, timeZone: string): Unit[] {
 function quietUnits(digest: Digest, lang: Lang): Unit[] {
   const m = messages(lang);
   const items = digest.quiet.map((q) => {
-    const overdue = q.overdue.length > 0 ? ` :alarm_clock: ${q.overdue.map((o) => escapeMrkdwn(o.code)).join(', ')}` : '';
+    const overdue =
+      q.overdue.length > 0 ? ` :alarm_clock: ${q.overdue.map((o) => escapeMrkdwn(o.code)).join(', ')}` : '';
     return `${m.digest.quietItem(q.number, m.status[q.status])}${overdue}`;
   });
   const units: Unit[] = [];

@@ -66,7 +66,13 @@ export function statusChartSpec(weeks: readonly ChartWeek[], text: ChartText, fo
     data: { values },
     mark: { type: 'bar', stroke: '#ffffff', strokeWidth: 0.5 },
     encoding: {
-      x: { field: 'week', type: 'ordinal', sort: weeks.map((w) => w.label), title: text.xTitle, axis: { labelAngle: 0 } },
+      x: {
+        field: 'week',
+        type: 'ordinal',
+        sort: weeks.map((w) => w.label),
+        title: text.xTitle,
+        axis: { labelAngle: 0 },
+      },
       y: { field: 'measures', type: 'quantitative', stack: 'zero', title: text.yTitle, axis: { tickMinStep: 1 } },
       color: {
         field: 'status',

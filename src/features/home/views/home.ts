@@ -1,10 +1,17 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import { STATUS_EMOJI, STATUSES, type RolledStatus } from '../../../kernel/status.js';
+import { type RolledStatus, STATUS_EMOJI, STATUSES } from '../../../kernel/status.js';
+import {
+  clip,
+  clipMrkdwn,
+  formatInstant,
+  measureTitle,
+  statusText,
+  type ViewLocale,
+} from '../../../kernel/text/format.js';
+import { measureRowBlock } from '../../updates/index.js';
+import { ids } from '../contract.js';
 import type { HomeData } from '../home-data.js';
 import type { AreaOverview } from '../plan-overview.js';
-import { ids } from '../contract.js';
-import { clip, clipMrkdwn, formatInstant, measureTitle, statusText, type ViewLocale } from '../../../kernel/text/format.js';
-import { measureRowBlock } from '../../updates/index.js';
 
 /** Slack's limit for a Home tab. */
 const HOME_BLOCK_LIMIT = 100;
@@ -29,13 +36,20 @@ export function homeView(loc: ViewLocale, data: HomeData): HomeView {
 }
 
 export function notRegisteredHome(loc: ViewLocale): HomeView {
-  return { type: 'home', callback_id: ids.views.home, blocks: [header(loc.m.home.title), section(loc.m.home.notRegistered)] };
+  return {
+    type: 'home',
+    callback_id: ids.views.home,
+    blocks: [header(loc.m.home.title), section(loc.m.home.notRegistered)],
+  };
 }
 
 function myMeasures(loc: ViewLocale, data: HomeData, max: number): KnownBlock[] {
   if (data.mine.length === 0) return [];
   const h = loc.m.home;
-  const blocks: KnownBlock[] = [section(`*${h.myMeasures}*`), ...data.mine.slice(0, max).map((row) => measureRowBlock(loc, row))];
+  const blocks: KnownBlock[] = [
+    section(`*${h.myMeasures}*`),
+    ...data.mine.slice(0, max).map((row) => measureRowBlock(loc, row)),
+  ];
   if (data.mine.length > max) blocks.push(context(h.moreMeasures(data.mine.length - max)));
   return blocks;
 }
@@ -50,18 +64,36 @@ function planOverview(loc: ViewLocale, areas: readonly AreaOverview[], room: num
   const shown = areas.length <= fits ? areas : areas.slice(0, fits);
   for (const area of shown) blocks.push(...areaBlocks(loc, area));
   const rest = areas.slice(shown.length);
-  if (rest.length > 0) blocks.push(context(h.moreAreas(rest.length, rest.reduce((n, a) => n + a.measures, 0))));
+  if (rest.length > 0)
+    blocks.push(
+      context(
+        h.moreAreas(
+          rest.length,
+          rest.reduce((n, a) => n + a.measures, 0),
+        ),
+      ),
+    );
   return blocks;
 }
 
 function areaBlocks(loc: ViewLocale, overview: AreaOverview): KnownBlock[] {
   const { m, lang } = loc;
   const h = m.home;
-  const title = overview.area === null ? h.unplaced : m.measureViews.focusArea(overview.area.number, measureTitle(lang, overview.area));
-  const counts = ORDER.filter((s) => (overview.counts[s] ?? 0) > 0).map((s) => `${STATUS_EMOJI[s]} ${m.status[s]}: ${overview.counts[s]}`);
-  const lines = [`*${clipMrkdwn(title, 500)}*`, `${m.measureViews.listCount(overview.measures)} · ${counts.join(' · ')}`];
+  const title =
+    overview.area === null
+      ? h.unplaced
+      : m.measureViews.focusArea(overview.area.number, measureTitle(lang, overview.area));
+  const counts = ORDER.filter((s) => (overview.counts[s] ?? 0) > 0).map(
+    (s) => `${STATUS_EMOJI[s]} ${m.status[s]}: ${overview.counts[s]}`,
+  );
+  const lines = [
+    `*${clipMrkdwn(title, 500)}*`,
+    `${m.measureViews.listCount(overview.measures)} · ${counts.join(' · ')}`,
+  ];
   if (overview.overdue > 0) lines.push(`:warning: ${h.areaOverdue(overview.overdue)}`);
-  const recent = overview.recent.map((r) => h.recentLine(formatInstant(loc, r.createdAt), r.measureNumber, r.agencyCode, statusText(m, r.status)));
+  const recent = overview.recent.map((r) =>
+    h.recentLine(formatInstant(loc, r.createdAt), r.measureNumber, r.agencyCode, statusText(m, r.status)),
+  );
   const recentText = recent.length === 0 ? h.noRecent : `*${h.recent}*\n${recent.join('\n')}`;
   return [section(lines.join('\n')), context(clip(recentText, 3000))];
 }

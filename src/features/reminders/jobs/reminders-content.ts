@@ -1,17 +1,26 @@
 import type { LocalDay } from '../../../kernel/calendar/calendar.js';
-import { isRoundOpen, lastReportedAt, overdueWorkingDays, type DueState } from '../../plan/index.js';
 import { dayIn, weekOf } from '../../../kernel/calendar/remembered.js';
-import type { LadderSettings } from '../../plan/index.js';
-import { STEP, summaryDay, type PairStep } from '../ladder.js';
-import type { StandIn } from '../ladder-routing.js';
-import type { PairRow } from '../../plan/index.js';
+import type { LadderSettings, PairRow } from '../../plan/index.js';
+import { type DueState, isRoundOpen, lastReportedAt, overdueWorkingDays } from '../../plan/index.js';
 import { basePeriod } from '../contract.js';
-import { activeSnooze, overduePairs, pairDue, type OverduePair } from './reminders-plan.js';
+import { type PairStep, STEP, summaryDay } from '../ladder.js';
+import type { StandIn } from '../ladder-routing.js';
+import { activeSnooze, type OverduePair, overduePairs, pairDue } from './reminders-plan.js';
 import type { ReminderState } from './reminders-state.js';
 
 /** What a recorded message should say now, rendered by the views in the recipient's language. */
 export type ReminderContent =
-  | { kind: 'pair'; step: PairStep; repeat: boolean; pair: PairRow; due: DueState; overdueDays: number; lastReportedDay: LocalDay | null; contacts: string[]; standingInFor: StandIn[] }
+  | {
+      kind: 'pair';
+      step: PairStep;
+      repeat: boolean;
+      pair: PairRow;
+      due: DueState;
+      overdueDays: number;
+      lastReportedDay: LocalDay | null;
+      contacts: string[];
+      standingInFor: StandIn[];
+    }
   | { kind: 'round'; roundId: number; deadlineDay: LocalDay; pairs: PairRow[]; standingInFor: StandIn[] }
   | { kind: 'summary'; week: string; rows: OverduePair[] }
   | { kind: 'failure'; failedRecipient: string; code: string; pair: PairRow | null };
@@ -53,9 +62,14 @@ export function describeRecorded(row: RecordedMessage, state: ReminderState, s: 
       const due = pair === undefined ? null : pairDue(state, pair, s, at);
       if (pair === undefined || due === null) return { skip: 'no_longer_expected' };
       if (basePeriod(row.period) !== due.period) return { skip: 'reported' };
-      const snooze = activeSnooze(state.snoozes.filter((z) => z.measureId === pair.measureId && z.agencyId === pair.agencyId), due, at)(row.recipient);
+      const snooze = activeSnooze(
+        state.snoozes.filter((z) => z.measureId === pair.measureId && z.agencyId === pair.agencyId),
+        due,
+        at,
+      )(row.recipient);
       if (snooze !== undefined && snooze.createdAt > row.createdAt) return { skip: 'snoozed' };
-      const intended = row.step === STEP.teamLead ? dir.teamLeadOrCoordinators(pair.agencyId) : dir.contactsOrFallback(pair.agencyId);
+      const intended =
+        row.step === STEP.teamLead ? dir.teamLeadOrCoordinators(pair.agencyId) : dir.contactsOrFallback(pair.agencyId);
       const routed = dir.route(intended).find((r) => r.recipient === row.recipient);
       return {
         send: {
@@ -90,7 +104,14 @@ export function describeRecorded(row: RecordedMessage, state: ReminderState, s: 
     case STEP.failure: {
       const match = /^f:([^:]+):(.+)$/.exec(row.period);
       if (match === null) return { skip: 'malformed' };
-      return { send: { kind: 'failure', failedRecipient: match[1] as string, code: match[2] as string, pair: findPair(state, row.measureId, row.agencyId) ?? null } };
+      return {
+        send: {
+          kind: 'failure',
+          failedRecipient: match[1] as string,
+          code: match[2] as string,
+          pair: findPair(state, row.measureId, row.agencyId) ?? null,
+        },
+      };
     }
     default:
       return { skip: 'unknown_step' };
@@ -114,7 +135,8 @@ function roundMembers(state: ReminderState, s: LadderSettings, at: Date, roundId
     for (const routed of state.directory.route(state.directory.contactsOrFallback(pair.agencyId))) {
       const member = members.get(routed.recipient) ?? { pairs: [], standingInFor: [] };
       member.pairs.push(pair);
-      for (const x of routed.standingInFor) if (!member.standingInFor.some((y) => y.absent === x.absent)) member.standingInFor.push(x);
+      for (const x of routed.standingInFor)
+        if (!member.standingInFor.some((y) => y.absent === x.absent)) member.standingInFor.push(x);
       members.set(routed.recipient, member);
     }
   }

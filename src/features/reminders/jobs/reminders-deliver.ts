@@ -1,9 +1,19 @@
 import type { WebClient } from '@slack/web-api';
-import type { LadderSettings } from '../../plan/index.js';
 import type { PrismaClient } from '../../../generated/prisma/client.js';
+import {
+  claimDue,
+  elapsedClock,
+  findPostedMessage,
+  ledgerMetadata,
+  markFailed,
+  markSent,
+  markSkipped,
+  releaseClaims,
+  renewClaim,
+} from '../../../kernel/jobs/ledger.js';
 import type { Logger } from '../../../kernel/logger.js';
-import { claimDue, elapsedClock, findPostedMessage, ledgerMetadata, markFailed, markSent, markSkipped, releaseClaims, renewClaim } from '../../../kernel/jobs/ledger.js';
 import { backoffMs } from '../../../kernel/slack/slack-errors.js';
+import type { LadderSettings } from '../../plan/index.js';
 import { describeRecorded } from './reminders-content.js';
 import { renderReminder } from './reminders-render.js';
 import type { ReminderState } from './reminders-state.js';
@@ -54,7 +64,12 @@ export async function deliverDue(ctx: DeliveryContext): Promise<DeliveryResult> 
       const outcome = await deliverOne(ctx, row, dms, result);
       if (outcome.kind === 'rate_limited') {
         // Slack asked us to slow down: the rest of the batch waits rather than hammering on.
-        await releaseClaims(ctx.prisma, TABLE, rows.slice(i + 1).map((r) => r.id), outcome.until);
+        await releaseClaims(
+          ctx.prisma,
+          TABLE,
+          rows.slice(i + 1).map((r) => r.id),
+          outcome.until,
+        );
         return result;
       }
     }
@@ -74,7 +89,12 @@ interface Row {
   createdAt: Date;
 }
 
-async function deliverOne(ctx: DeliveryContext, row: Row, dms: Map<string, string>, result: DeliveryResult): Promise<Outcome> {
+async function deliverOne(
+  ctx: DeliveryContext,
+  row: Row,
+  dms: Map<string, string>,
+  result: DeliveryResult,
+): Promise<Outcome> {
   const verdict = describeRecorded(row, ctx.state, ctx.settings, ctx.at);
   if ('skip' in verdict) {
     await markSkipped(ctx.prisma, TABLE, row.id, verdict.skip);
@@ -95,7 +115,12 @@ async function deliverOne(ctx: DeliveryContext, row: Row, dms: Map<string, strin
         return { kind: 'done' };
       }
     }
-    const posted = await ctx.slack.chat.postMessage({ channel, text: message.text, blocks: message.blocks, metadata: ledgerMetadata(row.key) });
+    const posted = await ctx.slack.chat.postMessage({
+      channel,
+      text: message.text,
+      blocks: message.blocks,
+      metadata: ledgerMetadata(row.key),
+    });
     ts = posted.ts ?? '';
   } catch (error) {
     const failure = await markFailed(ctx.prisma, TABLE, row.id, row.attempts, ctx.at, error);
@@ -108,7 +133,10 @@ async function deliverOne(ctx: DeliveryContext, row: Row, dms: Map<string, strin
     result.lines.push(`will retry ${row.key}: ${failure.code}`);
     if (failure.code !== 'ratelimited') return { kind: 'done' };
     // The same wait markFailed gave this row, so the batch resumes together.
-    return { kind: 'rate_limited', until: new Date(ctx.at.getTime() + Math.max(failure.retryAfterMs ?? 0, backoffMs(row.attempts))) };
+    return {
+      kind: 'rate_limited',
+      until: new Date(ctx.at.getTime() + Math.max(failure.retryAfterMs ?? 0, backoffMs(row.attempts))),
+    };
   }
   // Slack has the message. A crash before this line leaves the row SENDING; its lease runs out and the
   // next claim finds the message by its metadata instead of sending it again.

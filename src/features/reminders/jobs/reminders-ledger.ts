@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../../generated/prisma/client.js';
-import { tripleOf, type Delivery } from './reminders-plan.js';
+import { type Delivery, tripleOf } from './reminders-plan.js';
 
 /** Which of the candidates' (pair, step, period) triples already have rows, for anyone: one query. */
 export async function recordedTriples(prisma: PrismaClient, candidates: readonly Delivery[]): Promise<Set<string>> {
@@ -12,7 +12,11 @@ export async function recordedTriples(prisma: PrismaClient, candidates: readonly
     candidates.map((c) => c.step),
     candidates.map((c) => c.period),
   );
-  return new Set(rows.map((r) => tripleOf({ measureId: r.measureId, agencyId: r.agencyId, step: r.step as Delivery['step'], period: r.period })));
+  return new Set(
+    rows.map((r) =>
+      tripleOf({ measureId: r.measureId, agencyId: r.agencyId, step: r.step as Delivery['step'], period: r.period }),
+    ),
+  );
 }
 
 /**
@@ -42,7 +46,10 @@ export async function recordIntents(prisma: PrismaClient, deliveries: readonly D
 }
 
 /** Rows a send attempt is due for at `at` (for --dry-run, which claims nothing). */
-export async function dueRows(prisma: PrismaClient, at: Date): Promise<{ key: string; attempts: number; state: string }[]> {
+export async function dueRows(
+  prisma: PrismaClient,
+  at: Date,
+): Promise<{ key: string; attempts: number; state: string }[]> {
   return prisma.$queryRawUnsafe(
     `SELECT key, attempts, state::text AS state FROM "ReminderLedger"
      WHERE state IN ('PENDING', 'RETRY', 'SENDING') AND "nextAttemptAt" <= $1 ORDER BY "nextAttemptAt", id LIMIT 500`,

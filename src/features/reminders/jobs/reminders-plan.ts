@@ -1,11 +1,10 @@
 import type { LocalDay } from '../../../kernel/calendar/calendar.js';
-import { dueState, isRoundOpen, overdueWorkingDays, roundFor, type DueState } from '../../plan/index.js';
 import { dayIn, weekOf } from '../../../kernel/calendar/remembered.js';
-import type { LadderSettings } from '../../plan/index.js';
-import { reminderInstant, STEP, stepInstant, summaryDay, type PairStep, type Step } from '../ladder.js';
-import type { PairRow } from '../../plan/index.js';
-import { remindedKey, type ReminderState, type SnoozeFacts } from './reminders-state.js';
+import type { LadderSettings, PairRow } from '../../plan/index.js';
+import { type DueState, dueState, isRoundOpen, overdueWorkingDays, roundFor } from '../../plan/index.js';
 import { basePeriod, repeatPeriod } from '../contract.js';
+import { type PairStep, reminderInstant, STEP, type Step, stepInstant, summaryDay } from '../ladder.js';
+import { type ReminderState, remindedKey, type SnoozeFacts } from './reminders-state.js';
 
 /** One message the ladder calls for. measureId and agencyId are 0 for a message about many pairs. */
 export interface Delivery {
@@ -24,8 +23,8 @@ type Triple = Pick<Delivery, 'step' | 'period' | 'measureId' | 'agencyId'>;
 /** (pair, step, period): a step of a period is recorded once, for all its recipients together. */
 export const tripleOf = (d: Triple): string => `${d.step}|${d.period}|${d.measureId}|${d.agencyId}`;
 
-export const ledgerKey = (d: Triple & { recipient: string }): string => `s${d.step}|${d.period}|m${d.measureId}|a${d.agencyId}|${d.recipient}`;
-
+export const ledgerKey = (d: Triple & { recipient: string }): string =>
+  `s${d.step}|${d.period}|m${d.measureId}|a${d.agencyId}|${d.recipient}`;
 
 /** A pair's due state at `at`, or null when nothing is expected of it. */
 export function pairDue(state: ReminderState, pair: PairRow, s: LadderSettings, at: Date): DueState | null {
@@ -44,8 +43,13 @@ function reachedSteps(due: DueState, s: LadderSettings, at: Date): PairStep[] {
   return steps;
 }
 
-export function activeSnooze(snoozes: readonly SnoozeFacts[], due: DueState, at: Date): (recipient: string) => SnoozeFacts | undefined {
-  return (recipient) => snoozes.find((z) => z.slackId === recipient && z.createdAt >= due.periodStart && z.createdAt <= at && at < z.until);
+export function activeSnooze(
+  snoozes: readonly SnoozeFacts[],
+  due: DueState,
+  at: Date,
+): (recipient: string) => SnoozeFacts | undefined {
+  return (recipient) =>
+    snoozes.find((z) => z.slackId === recipient && z.createdAt >= due.periodStart && z.createdAt <= at && at < z.until);
 }
 
 /**
@@ -65,7 +69,11 @@ export function evaluate(state: ReminderState, s: LadderSettings, at: Date): Del
   const summaryDue = sumDay !== null && reminderInstant(sumDay, s) <= at;
 
   const snoozesByPair = new Map<string, SnoozeFacts[]>();
-  for (const z of state.snoozes) snoozesByPair.set(`${z.measureId}:${z.agencyId}`, [...(snoozesByPair.get(`${z.measureId}:${z.agencyId}`) ?? []), z]);
+  for (const z of state.snoozes)
+    snoozesByPair.set(`${z.measureId}:${z.agencyId}`, [
+      ...(snoozesByPair.get(`${z.measureId}:${z.agencyId}`) ?? []),
+      z,
+    ]);
 
   const dues: Array<[PairRow, DueState]> = [];
   for (const pair of state.pairs) {
@@ -79,17 +87,28 @@ export function evaluate(state: ReminderState, s: LadderSettings, at: Date): Del
 
     const reached = reachedSteps(due, s, at);
     const contactStep = reached.filter((x) => x !== STEP.teamLead).at(-1);
-    const contacts = contactStep === undefined ? [] : dir.route(dir.contactsOrFallback(pair.agencyId)).map((r) => r.recipient);
-    const leads = reached.includes(STEP.teamLead) ? dir.route(dir.teamLeadOrCoordinators(pair.agencyId)).map((r) => r.recipient) : [];
+    const contacts =
+      contactStep === undefined ? [] : dir.route(dir.contactsOrFallback(pair.agencyId)).map((r) => r.recipient);
+    const leads = reached.includes(STEP.teamLead)
+      ? dir.route(dir.teamLeadOrCoordinators(pair.agencyId)).map((r) => r.recipient)
+      : [];
     if (contactStep !== undefined) for (const r of contacts) push(contactStep, due.period, r);
     for (const r of leads) push(STEP.teamLead, due.period, r);
-    const highestFor = (r: string): PairStep | undefined => (leads.includes(r) ? STEP.teamLead : contacts.includes(r) ? contactStep : undefined);
+    const highestFor = (r: string): PairStep | undefined =>
+      leads.includes(r) ? STEP.teamLead : contacts.includes(r) ? contactStep : undefined;
     for (const z of snoozes) {
       const step = highestFor(z.slackId);
       const last = state.remindedAt.get(remindedKey(pair.measureId, pair.agencyId, z.slackId, due.period));
       // Only a step that was due, and reminded, before the snooze is repeated; one that fell due during it is sent as itself.
       const wasDue = step !== undefined && stepInstant(step, due.dueDay, s) < z.createdAt;
-      if (step !== undefined && wasDue && z.until <= at && z.createdAt >= due.periodStart && last !== undefined && last < z.createdAt) {
+      if (
+        step !== undefined &&
+        wasDue &&
+        z.until <= at &&
+        z.createdAt >= due.periodStart &&
+        last !== undefined &&
+        last < z.createdAt
+      ) {
         push(step, repeatPeriod(due.period, z.id), z.slackId, at);
       }
     }
@@ -105,13 +124,20 @@ export function evaluate(state: ReminderState, s: LadderSettings, at: Date): Del
   }
 
   for (const [roundId, recipients] of roundNotices) {
-    for (const r of recipients) out.push(delivery({ step: STEP.roundOpened, period: `r${roundId}`, measureId: 0, agencyId: 0 }, r, at));
+    for (const r of recipients)
+      out.push(delivery({ step: STEP.roundOpened, period: `r${roundId}`, measureId: 0, agencyId: 0 }, r, at));
   }
   if (summaryDue && overduePairs(state, s, at, sumDay, dues).length > 0) {
-    for (const r of dir.route(dir.coordinators())) out.push(delivery({ step: STEP.coordinators, period: `w${week}`, measureId: 0, agencyId: 0 }, r.recipient, at));
+    for (const r of dir.route(dir.coordinators()))
+      out.push(delivery({ step: STEP.coordinators, period: `w${week}`, measureId: 0, agencyId: 0 }, r.recipient, at));
   }
   for (const f of state.failures) {
-    const triple = { step: STEP.failure, period: failurePeriod(f.recipient, f.code), measureId: f.measureId, agencyId: f.agencyId };
+    const triple = {
+      step: STEP.failure,
+      period: failurePeriod(f.recipient, f.code),
+      measureId: f.measureId,
+      agencyId: f.agencyId,
+    };
     for (const r of dir.route(dir.coordinators())) out.push(delivery(triple, r.recipient, at));
   }
   return out;
@@ -131,7 +157,9 @@ function delivery(triple: Triple, recipient: string, notBefore: Date): Delivery 
 export function unrecorded(candidates: readonly Delivery[], recorded: ReadonlySet<string>): Delivery[] {
   const fresh = candidates.filter((d) => !recorded.has(tripleOf(d)));
   const plain = new Set(fresh.filter((d) => !d.period.includes('~')).map((d) => `${tripleOf(d)}|${d.recipient}`));
-  return fresh.filter((d) => !d.period.includes('~') || !plain.has(`${tripleOf({ ...d, period: basePeriod(d.period) })}|${d.recipient}`));
+  return fresh.filter(
+    (d) => !d.period.includes('~') || !plain.has(`${tripleOf({ ...d, period: basePeriod(d.period) })}|${d.recipient}`),
+  );
 }
 
 export interface OverduePair {
@@ -153,7 +181,8 @@ export function overduePairs(
   for (const [pair, due] of dues) {
     if (due === null) continue;
     const overdueDays = overdueWorkingDays(due.dueDay, day);
-    if (overdueDays >= s.coordinatorDays) rows.push({ pair, dueDay: due.dueDay, overdueDays, contacts: state.directory.contacts(pair.agencyId) });
+    if (overdueDays >= s.coordinatorDays)
+      rows.push({ pair, dueDay: due.dueDay, overdueDays, contacts: state.directory.contacts(pair.agencyId) });
   }
   return rows.sort((a, b) => b.overdueDays - a.overdueDays || a.pair.number - b.pair.number);
 }

@@ -1,7 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import type { LadderSettings } from '../../plan/index.js';
-import { messages, type Lang } from '../../../kernel/i18n/index.js';
-import type { PairRow } from '../../plan/index.js';
+import { type Lang, messages } from '../../../kernel/i18n/index.js';
+import type { LadderSettings, PairRow } from '../../plan/index.js';
 import { failureNoticeMessage } from '../views/reminder-failure.js';
 import { pairReminderMessage } from '../views/reminder-pair.js';
 import { roundNoticeMessage } from '../views/reminder-round.js';
@@ -11,7 +10,11 @@ import type { ReminderContent } from './reminders-content.js';
 const measureOf = (p: PairRow) => ({ id: p.measureId, number: p.number, titleNb: p.titleNb, titleEn: p.titleEn });
 
 /** Picks the view for a recorded message and fills it in the recipient's language. */
-export function renderReminder(content: ReminderContent, lang: Lang, s: LadderSettings): { text: string; blocks: KnownBlock[] } {
+export function renderReminder(
+  content: ReminderContent,
+  lang: Lang,
+  s: LadderSettings,
+): { text: string; blocks: KnownBlock[] } {
   const m = messages(lang);
   switch (content.kind) {
     case 'pair':
@@ -39,7 +42,13 @@ export function renderReminder(content: ReminderContent, lang: Lang, s: LadderSe
       return overdueSummaryMessage(m, lang, {
         week: content.week,
         threshold: s.coordinatorDays,
-        rows: content.rows.map((r) => ({ measure: measureOf(r.pair), agencyCode: r.pair.agencyCode, dueDay: r.dueDay, overdueDays: r.overdueDays, contacts: r.contacts })),
+        rows: content.rows.map((r) => ({
+          measure: measureOf(r.pair),
+          agencyCode: r.pair.agencyCode,
+          dueDay: r.dueDay,
+          overdueDays: r.overdueDays,
+          contacts: r.contacts,
+        })),
       });
     case 'failure':
       return failureNoticeMessage(m, lang, {

@@ -1,7 +1,7 @@
-import { localDay } from '../../../kernel/calendar/calendar.js';
-import { Directory, type DirectoryPerson } from '../ladder-routing.js';
 import type { PrismaClient } from '../../../generated/prisma/client.js';
-import { loadDueFacts, type DueFacts } from '../../plan/index.js';
+import { localDay } from '../../../kernel/calendar/calendar.js';
+import { type DueFacts, loadDueFacts } from '../../plan/index.js';
+import { Directory, type DirectoryPerson } from '../ladder-routing.js';
 
 export interface SnoozeFacts {
   id: number;
@@ -43,7 +43,9 @@ export async function loadReminderState(prisma: PrismaClient, timeZone: string, 
     prisma.$queryRawUnsafe<DirectoryPerson[]>(
       `SELECT "slackId", name, "agencyId", role::text AS role, language::text AS language FROM "Person" WHERE active ORDER BY id`,
     ),
-    prisma.$queryRawUnsafe<{ id: number; teamLeadSlackId: string | null }[]>(`SELECT id, "teamLeadSlackId" FROM "Agency"`),
+    prisma.$queryRawUnsafe<{ id: number; teamLeadSlackId: string | null }[]>(
+      `SELECT id, "teamLeadSlackId" FROM "Agency"`,
+    ),
     prisma.$queryRawUnsafe<{ slackId: string; toDate: Date; substituteSlackId: string | null }[]>(
       `SELECT DISTINCT ON (p.id) p."slackId", a."toDate", a."substituteSlackId"
        FROM "Absence" a JOIN "Person" p ON p.id = a."personId"
@@ -77,7 +79,11 @@ export async function loadReminderState(prisma: PrismaClient, timeZone: string, 
     ),
   ]);
   const leads = new Map(agencies.map((a) => [a.id, a.teamLeadSlackId]));
-  const away = absences.map((a) => ({ slackId: a.slackId, toDay: a.toDate.toISOString().slice(0, 10), substituteSlackId: a.substituteSlackId }));
+  const away = absences.map((a) => ({
+    slackId: a.slackId,
+    toDay: a.toDate.toISOString().slice(0, 10),
+    substituteSlackId: a.substituteSlackId,
+  }));
   return {
     ...facts,
     directory: new Directory(people, leads, away),

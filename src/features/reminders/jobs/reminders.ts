@@ -1,10 +1,10 @@
+import type { Job, JobContext, JobReport } from '../../../kernel/jobs/job.js';
 import { dueSettingsFrom } from '../../plan/index.js';
 import { deliverDue } from './reminders-deliver.js';
 import { describeDelivery } from './reminders-describe.js';
 import { dueRows, recordedTriples, recordIntents } from './reminders-ledger.js';
 import { evaluate, unrecorded } from './reminders-plan.js';
 import { loadReminderState } from './reminders-state.js';
-import type { Job, JobContext, JobReport } from '../../../kernel/jobs/job.js';
 
 const REMINDERS_JOB = 'reminders';
 
@@ -28,7 +28,14 @@ export async function runReminders(ctx: JobContext): Promise<JobReport> {
       break;
     }
     await recordIntents(deps.prisma, fresh, at);
-    const result = await deliverDue({ prisma: deps.prisma, slack: ctx.slack, logger: deps.logger, settings, state, at });
+    const result = await deliverDue({
+      prisma: deps.prisma,
+      slack: ctx.slack,
+      logger: deps.logger,
+      settings,
+      state,
+      at,
+    });
     lines.push(...result.lines);
     if (result.failedForGood === 0) break;
   }

@@ -1,10 +1,10 @@
 import { localDay } from '../../../kernel/calendar/calendar.js';
-import { currentAbsence, endAbsence, registerAbsence } from '../absences.js';
-import { quote } from '../../../kernel/text/format.js';
-import { formatDueDay, mention } from '../../../kernel/text/dates.js';
-import type { SlackUserId } from '../../../kernel/slack/slack-user-id.js';
 import type { Subcommand, SubcommandContext } from '../../../kernel/commands/subcommand.js';
+import type { SlackUserId } from '../../../kernel/slack/slack-user-id.js';
+import { formatDueDay, mention } from '../../../kernel/text/dates.js';
+import { quote } from '../../../kernel/text/format.js';
 import { parseDay, parseUserRef } from '../../../kernel/text/parse-day.js';
+import { currentAbsence, endAbsence, registerAbsence } from '../absences.js';
 import { findSubstitute, teamLeadOf } from '../substitute.js';
 
 const MAX_DAYS = 366;
@@ -30,7 +30,14 @@ async function run(ctx: SubcommandContext): Promise<void> {
   const [first, second, third, ...rest] = ctx.args;
   if (first === undefined) {
     const current = await currentAbsence(prisma, ctx.person.id, today);
-    const text = current === null ? t.absenceNone : t.absenceCurrent(day(current.fromDay), day(current.toDay), current.substituteSlackId ? mention(current.substituteSlackId) : '');
+    const text =
+      current === null
+        ? t.absenceNone
+        : t.absenceCurrent(
+            day(current.fromDay),
+            day(current.toDay),
+            current.substituteSlackId ? mention(current.substituteSlackId) : '',
+          );
     return ctx.reply({ text: `${text}\n${ctx.m.common.usage(t.absenceUsage)}` });
   }
   if (second === undefined && END_WORDS.includes(first.toLowerCase())) {
@@ -44,7 +51,8 @@ async function run(ctx: SubcommandContext): Promise<void> {
   if (to === null) return ctx.reply({ text: t.absenceBadDate(quote(second)) });
   if (to < from) return ctx.reply({ text: t.absenceOrder });
   if (to < today) return ctx.reply({ text: t.absencePast });
-  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 > MAX_DAYS) return ctx.reply({ text: t.absenceTooLong(MAX_DAYS) });
+  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 > MAX_DAYS)
+    return ctx.reply({ text: t.absenceTooLong(MAX_DAYS) });
   let substitute: SlackUserId | null = null;
   if (third !== undefined) {
     const ref = parseUserRef(third);
@@ -54,8 +62,21 @@ async function run(ctx: SubcommandContext): Promise<void> {
     if (found.slackId === ctx.person.slackId) return ctx.reply({ text: t.absenceSelf });
     substitute = found.slackId;
   }
-  await registerAbsence(prisma, { personId: ctx.person.id, actor: ctx.userId, fromDay: from, toDay: to, substituteSlackId: substitute, today, at: now });
+  await registerAbsence(prisma, {
+    personId: ctx.person.id,
+    actor: ctx.userId,
+    fromDay: from,
+    toDay: to,
+    substituteSlackId: substitute,
+    today,
+    at: now,
+  });
   const lead = substitute === null ? await teamLeadOf(prisma, ctx.person) : null;
-  const routing = substitute !== null ? t.absenceToSubstitute(mention(substitute)) : lead !== null ? t.absenceToTeamLead(mention(lead)) : t.absenceToNobody;
+  const routing =
+    substitute !== null
+      ? t.absenceToSubstitute(mention(substitute))
+      : lead !== null
+        ? t.absenceToTeamLead(mention(lead))
+        : t.absenceToNobody;
   return ctx.reply({ text: `${t.absenceSaved(day(from), day(to))} ${routing}` });
 }

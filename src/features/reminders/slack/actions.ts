@@ -1,22 +1,20 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { isDatabaseUnavailable } from '../../../kernel/db/errors.js';
 import type { Deps } from '../../../kernel/deps.js';
-import { snoozeUntil } from '../ladder.js';
-import { messages, type Lang } from '../../../kernel/i18n/index.js';
-import { dueSettingsFrom, loadDueStates } from '../../plan/index.js';
+import { type Lang, messages } from '../../../kernel/i18n/index.js';
 import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
-import { checkResponder, snoozePair, type Responder } from '../reminder-responses.js';
-import { formatReminderTime } from '../../../kernel/text/dates.js';
-import { noticeView } from '../../updates/index.js';
-import { waiverModal, waiverRefusalModal } from '../views/reminder-waiver-modal.js';
 import { failureLang, failureText } from '../../../kernel/slack/failure-text.js';
-import { ids } from '../contract.js';
-import { buildView, ids as updateIds } from '../../updates/index.js';
 import { openLoadingModal, replaceLoadingModal } from '../../../kernel/slack/loading-modal.js';
 import { requestLogger } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import type { SlackUserId } from '../../../kernel/slack/slack-user-id.js';
-import { basePeriod, decodeReminderButton, encodeReminderButton } from '../contract.js';
+import { formatReminderTime } from '../../../kernel/text/dates.js';
+import { dueSettingsFrom, loadDueStates } from '../../plan/index.js';
+import { buildView, noticeView, ids as updateIds } from '../../updates/index.js';
+import { basePeriod, decodeReminderButton, encodeReminderButton, ids } from '../contract.js';
+import { snoozeUntil } from '../ladder.js';
+import { checkResponder, type Responder, snoozePair } from '../reminder-responses.js';
+import { waiverModal, waiverRefusalModal } from '../views/reminder-waiver-modal.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -50,56 +48,92 @@ function answering(deps: Deps, handler: (args: Args, userId: SlackUserId) => Pro
 
 /** The three buttons on every reminder DM. Each acks first, then parses the (forgeable) value and checks rights. */
 export function registerReminderActions(app: App, deps: Deps): void {
-  app.action<BlockAction<ButtonAction>>(ids.actions.reminders.updateNow, answering(deps, async (args, userId) => {
-    // Open before the lookups: the trigger expires 3 s after the click. Refusals then belong in the modal.
-    const modal = await openLoadingModal(args.client, args.body.trigger_id, updateIds.views.updateNotice);
-    if (modal === null) return;
-    const value = decodeReminderButton(args.action.value);
-    let lang: Lang | undefined;
-    await replaceLoadingModal(args.client, modal, async () => {
-      const person = await findPerson(deps.prisma, userId);
-      if (person === null) return noticeView(messages('nb'), messages('nb').reminders.notRegistered);
-      lang = person.language;
-      const m = messages(lang);
-      if (value === null) return noticeView(m, m.reminders.stale);
-      return buildView({ deps, person, measureNumber: value.measureNumber, agencyId: value.agencyId, source: 'message' });
-    }, (error) => noticeView(messages(failureLang(deps, userId, lang)), failureText(deps, userId, error, lang)));
-  }));
+  app.action<BlockAction<ButtonAction>>(
+    ids.actions.reminders.updateNow,
+    answering(deps, async (args, userId) => {
+      // Open before the lookups: the trigger expires 3 s after the click. Refusals then belong in the modal.
+      const modal = await openLoadingModal(args.client, args.body.trigger_id, updateIds.views.updateNotice);
+      if (modal === null) return;
+      const value = decodeReminderButton(args.action.value);
+      let lang: Lang | undefined;
+      await replaceLoadingModal(
+        args.client,
+        modal,
+        async () => {
+          const person = await findPerson(deps.prisma, userId);
+          if (person === null) return noticeView(messages('nb'), messages('nb').reminders.notRegistered);
+          lang = person.language;
+          const m = messages(lang);
+          if (value === null) return noticeView(m, m.reminders.stale);
+          return buildView({
+            deps,
+            person,
+            measureNumber: value.measureNumber,
+            agencyId: value.agencyId,
+            source: 'message',
+          });
+        },
+        (error) => noticeView(messages(failureLang(deps, userId, lang)), failureText(deps, userId, error, lang)),
+      );
+    }),
+  );
 
-  app.action<BlockAction<ButtonAction>>(ids.actions.reminders.snooze, answering(deps, async (args, userId) => {
-    const value = decodeReminderButton(args.action.value);
-    const person = await findPerson(deps.prisma, userId);
-    const lang: Lang = person?.language ?? 'nb';
-    const t = messages(lang).reminders;
-    if (value === null) return say(args, t.stale);
-    const check = await checkResponder(deps.prisma, responderFor(person, userId), value.measureId, value.agencyId);
-    if (!check.ok) return say(args, check.reason === 'no_pair' ? t.stale : t.notYours);
-    const now = deps.clock.now();
-    const settings = dueSettingsFrom(deps.config);
-    const [current] = await loadDueStates(deps.prisma, settings, now, { measureIds: [value.measureId], agencyIds: [value.agencyId] });
-    // Snoozing a reminder whose period has since been reported would promise a reminder that never comes.
-    if (current === undefined || current.closed || current.period !== basePeriod(value.period)) return say(args, t.stale);
-    const until = snoozeUntil(now, settings);
-    await snoozePair(deps.prisma, { slackId: userId, measureId: value.measureId, agencyId: value.agencyId, at: now, until });
-    await say(args, t.snoozed(value.measureNumber, formatReminderTime(until, lang, settings.timeZone)));
-  }));
-
-  app.action<BlockAction<ButtonAction>>(ids.actions.reminders.waive, answering(deps, async (args, userId) => {
-    // Open before the lookups: the trigger expires 3 s after the click.
-    const modal = await openLoadingModal(args.client, args.body.trigger_id, ids.views.reminderWaiver);
-    if (modal === null) return;
-    const value = decodeReminderButton(args.action.value);
-    let lang: Lang | undefined;
-    await replaceLoadingModal(args.client, modal, async () => {
+  app.action<BlockAction<ButtonAction>>(
+    ids.actions.reminders.snooze,
+    answering(deps, async (args, userId) => {
+      const value = decodeReminderButton(args.action.value);
       const person = await findPerson(deps.prisma, userId);
-      lang = person?.language;
-      const m = messages(lang ?? 'nb');
-      if (person === null) return waiverRefusalModal(m, m.reminders.notRegistered);
-      if (value === null) return waiverRefusalModal(m, m.reminders.stale);
-      const check = await checkResponder(deps.prisma, person, value.measureId, value.agencyId);
-      return check.ok
-        ? waiverModal(m, person.language, check.pair, encodeReminderButton(value))
-        : waiverRefusalModal(m, check.reason === 'no_pair' ? m.reminders.stale : m.reminders.notYours);
-    }, (error) => waiverRefusalModal(messages(failureLang(deps, userId, lang)), failureText(deps, userId, error, lang)));
-  }));
+      const lang: Lang = person?.language ?? 'nb';
+      const t = messages(lang).reminders;
+      if (value === null) return say(args, t.stale);
+      const check = await checkResponder(deps.prisma, responderFor(person, userId), value.measureId, value.agencyId);
+      if (!check.ok) return say(args, check.reason === 'no_pair' ? t.stale : t.notYours);
+      const now = deps.clock.now();
+      const settings = dueSettingsFrom(deps.config);
+      const [current] = await loadDueStates(deps.prisma, settings, now, {
+        measureIds: [value.measureId],
+        agencyIds: [value.agencyId],
+      });
+      // Snoozing a reminder whose period has since been reported would promise a reminder that never comes.
+      if (current === undefined || current.closed || current.period !== basePeriod(value.period))
+        return say(args, t.stale);
+      const until = snoozeUntil(now, settings);
+      await snoozePair(deps.prisma, {
+        slackId: userId,
+        measureId: value.measureId,
+        agencyId: value.agencyId,
+        at: now,
+        until,
+      });
+      await say(args, t.snoozed(value.measureNumber, formatReminderTime(until, lang, settings.timeZone)));
+    }),
+  );
+
+  app.action<BlockAction<ButtonAction>>(
+    ids.actions.reminders.waive,
+    answering(deps, async (args, userId) => {
+      // Open before the lookups: the trigger expires 3 s after the click.
+      const modal = await openLoadingModal(args.client, args.body.trigger_id, ids.views.reminderWaiver);
+      if (modal === null) return;
+      const value = decodeReminderButton(args.action.value);
+      let lang: Lang | undefined;
+      await replaceLoadingModal(
+        args.client,
+        modal,
+        async () => {
+          const person = await findPerson(deps.prisma, userId);
+          lang = person?.language;
+          const m = messages(lang ?? 'nb');
+          if (person === null) return waiverRefusalModal(m, m.reminders.notRegistered);
+          if (value === null) return waiverRefusalModal(m, m.reminders.stale);
+          const check = await checkResponder(deps.prisma, person, value.measureId, value.agencyId);
+          return check.ok
+            ? waiverModal(m, person.language, check.pair, encodeReminderButton(value))
+            : waiverRefusalModal(m, check.reason === 'no_pair' ? m.reminders.stale : m.reminders.notYours);
+        },
+        (error) =>
+          waiverRefusalModal(messages(failureLang(deps, userId, lang)), failureText(deps, userId, error, lang)),
+      );
+    }),
+  );
 }

@@ -1,14 +1,14 @@
-import { focusAreaById, focusAreaByNumber, focusAreas } from '../../plan/index.js';
 import { localDay } from '../../../kernel/calendar/calendar.js';
-import { closeRound, openRound, roundProgress, type RoundScope } from '../rounds.js';
-import { readWholeNumber } from '../../../kernel/text/whole-number.js';
-import { quote } from '../../../kernel/text/format.js';
-import { formatDueDay } from '../../../kernel/text/dates.js';
-import { areaChoices, isAreaWord } from '../../../kernel/text/area-word.js';
 import { coordinatorsOnly } from '../../../kernel/commands/coordinators-only.js';
 import type { Subcommand, SubcommandContext } from '../../../kernel/commands/subcommand.js';
-import { parseDay } from '../../../kernel/text/parse-day.js';
 import { titleIn } from '../../../kernel/i18n/localized.js';
+import { areaChoices, isAreaWord } from '../../../kernel/text/area-word.js';
+import { formatDueDay } from '../../../kernel/text/dates.js';
+import { quote } from '../../../kernel/text/format.js';
+import { parseDay } from '../../../kernel/text/parse-day.js';
+import { readWholeNumber } from '../../../kernel/text/whole-number.js';
+import { focusAreaById, focusAreaByNumber, focusAreas } from '../../plan/index.js';
+import { closeRound, openRound, type RoundScope, roundProgress } from '../rounds.js';
 
 const MAX_MISSING_LISTED = 40;
 
@@ -62,20 +62,39 @@ async function run(ctx: SubcommandContext, sendReminders: SendReminders): Promis
   return open(ctx, first, read.scope, sendReminders);
 }
 
-async function open(ctx: SubcommandContext, given: string, scope: RoundScope, sendReminders: SendReminders): Promise<void> {
+async function open(
+  ctx: SubcommandContext,
+  given: string,
+  scope: RoundScope,
+  sendReminders: SendReminders,
+): Promise<void> {
   const t = ctx.m.reminderCommands;
   const { prisma, clock, config } = ctx.deps;
   const now = clock.now();
   const day = parseDay(given, localDay(now, config.TZ_PLAN));
   if (day === null) return ctx.reply({ text: `${t.roundBadDate(quote(given))}\n${ctx.m.common.usage(t.roundUsage)}` });
-  const result = await openRound(prisma, { deadlineDay: day, scope, actor: ctx.userId, at: now, timeZone: config.TZ_PLAN });
+  const result = await openRound(prisma, {
+    deadlineDay: day,
+    scope,
+    actor: ctx.userId,
+    at: now,
+    timeZone: config.TZ_PLAN,
+  });
   if (!result.ok) {
     if (result.reason === 'past') return ctx.reply({ text: t.roundPast });
-    if (result.reason === 'after_plan') return ctx.reply({ text: t.roundAfterPlan(formatDueDay(result.planEnd, ctx.lang)) });
-    const openScope = result.open.focusAreaId === null ? t.roundWholePlan : scopeText(ctx, { area: await focusAreaById(prisma, result.open.focusAreaId) });
-    return ctx.reply({ text: t.roundOverlap(formatDueDay(localDay(result.open.deadline, config.TZ_PLAN), ctx.lang), openScope) });
+    if (result.reason === 'after_plan')
+      return ctx.reply({ text: t.roundAfterPlan(formatDueDay(result.planEnd, ctx.lang)) });
+    const openScope =
+      result.open.focusAreaId === null
+        ? t.roundWholePlan
+        : scopeText(ctx, { area: await focusAreaById(prisma, result.open.focusAreaId) });
+    return ctx.reply({
+      text: t.roundOverlap(formatDueDay(localDay(result.open.deadline, config.TZ_PLAN), ctx.lang), openScope),
+    });
   }
-  await ctx.reply({ text: t.roundOpened(scopeText(ctx, scope), formatDueDay(day, ctx.lang), result.measures, result.agencies) });
+  await ctx.reply({
+    text: t.roundOpened(scopeText(ctx, scope), formatDueDay(day, ctx.lang), result.measures, result.agencies),
+  });
   // The contacts hear now rather than at the next tick, also on an instance that runs no scheduler;
   // the ledger keeps a scheduler elsewhere from sending the same notices again. The round is open
   // whatever happens here, and what is not sent now the scheduler sends, so a failure is only logged.
@@ -91,7 +110,12 @@ async function close(ctx: SubcommandContext, scope: RoundScope): Promise<void> {
   const closed = await closeRound(ctx.deps.prisma, { scope, actor: ctx.userId, at: ctx.deps.clock.now() });
   if (closed === null) return ctx.reply({ text: t.roundNoneOpen });
   const area = await focusAreaById(ctx.deps.prisma, closed.focusAreaId);
-  return ctx.reply({ text: t.roundClosed(scopeText(ctx, { area }), formatDueDay(localDay(closed.deadline, ctx.deps.config.TZ_PLAN), ctx.lang)) });
+  return ctx.reply({
+    text: t.roundClosed(
+      scopeText(ctx, { area }),
+      formatDueDay(localDay(closed.deadline, ctx.deps.config.TZ_PLAN), ctx.lang),
+    ),
+  });
 }
 
 async function status(ctx: SubcommandContext, scope: RoundScope): Promise<void> {
@@ -102,11 +126,16 @@ async function status(ctx: SubcommandContext, scope: RoundScope): Promise<void> 
   const { round } = progress;
   const area = await focusAreaById(prisma, round.focusAreaId);
   const lines = [
-    t.roundStatusHead(scopeText(ctx, { area }), formatDueDay(localDay(round.deadline, config.TZ_PLAN), ctx.lang), progress.open),
+    t.roundStatusHead(
+      scopeText(ctx, { area }),
+      formatDueDay(localDay(round.deadline, config.TZ_PLAN), ctx.lang),
+      progress.open,
+    ),
     t.roundProgress(progress.reported, progress.measures, progress.missing.length),
     ...progress.missing.slice(0, MAX_MISSING_LISTED).map((x) => t.roundMissing(x.number, x.agencies.join(', '))),
   ];
-  if (progress.missing.length > MAX_MISSING_LISTED) lines.push(t.roundMissingMore(progress.missing.length - MAX_MISSING_LISTED));
+  if (progress.missing.length > MAX_MISSING_LISTED)
+    lines.push(t.roundMissingMore(progress.missing.length - MAX_MISSING_LISTED));
   const text = lines.join('\n');
   return ctx.reply({ text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 3000) } }] });
 }

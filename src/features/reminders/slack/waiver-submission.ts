@@ -1,23 +1,22 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
+import type { LocalDay } from '../../../kernel/calendar/calendar.js';
 import { isDatabaseUnavailable } from '../../../kernel/db/errors.js';
 import type { Deps } from '../../../kernel/deps.js';
-import type { LocalDay } from '../../../kernel/calendar/calendar.js';
 import { messages } from '../../../kernel/i18n/index.js';
-import { dueSettingsFrom } from '../../plan/index.js';
+import { titleIn } from '../../../kernel/i18n/localized.js';
 import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
-import { checkResponder, waivePeriod, type PairLabel } from '../reminder-responses.js';
-import { formatDueDay } from '../../../kernel/text/dates.js';
-import { WAIVER_REASON_MAX } from '../views/reminder-waiver-modal.js';
-import { clip, escapeMrkdwn } from '../../../kernel/text/format.js';
-import { hasVisibleCharacter, normaliseTypedText } from '../../../kernel/text/typed-text.js';
 import { failureText } from '../../../kernel/slack/failure-text.js';
-import { ids } from '../contract.js';
 import { requestLogger } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import type { SlackUserId } from '../../../kernel/slack/slack-user-id.js';
-import { decodeReminderButton } from '../contract.js';
-import { titleIn } from '../../../kernel/i18n/localized.js';
+import { formatDueDay } from '../../../kernel/text/dates.js';
+import { clip, escapeMrkdwn } from '../../../kernel/text/format.js';
+import { hasVisibleCharacter, normaliseTypedText } from '../../../kernel/text/typed-text.js';
+import { dueSettingsFrom } from '../../plan/index.js';
+import { decodeReminderButton, ids } from '../contract.js';
+import { checkResponder, type PairLabel, waivePeriod } from '../reminder-responses.js';
+import { WAIVER_REASON_MAX } from '../views/reminder-waiver-modal.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -43,14 +42,24 @@ export function registerWaiverSubmission(app: App, deps: Deps): void {
       const person = isDatabaseUnavailable(error) ? null : await findPerson(deps.prisma, userId).catch(() => null);
       outcome = { ok: false, error: failureText(deps, userId, error, person?.language) };
     }
-    if (!outcome.ok) return ack({ response_action: 'errors', errors: { [ids.blocks.reminders.reason]: outcome.error } });
+    if (!outcome.ok)
+      return ack({ response_action: 'errors', errors: { [ids.blocks.reminders.reason]: outcome.error } });
     await ack();
     const { person, label, reason, nextDueDay } = outcome;
     const t = messages(person.language).reminders;
     const measure = t.measure(label.measureNumber, titleIn(person.language, label));
     const agency = person.language === 'nb' ? label.agencyNameNb : label.agencyNameEn;
-    const text = t.waiverSaved(measure, agency, clip(escapeMrkdwn(reason).replace(/\n/gu, ' '), 600), formatDueDay(nextDueDay, person.language));
-    await client.chat.postMessage({ channel: userId, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+    const text = t.waiverSaved(
+      measure,
+      agency,
+      clip(escapeMrkdwn(reason).replace(/\n/gu, ' '), 600),
+      formatDueDay(nextDueDay, person.language),
+    );
+    await client.chat.postMessage({
+      channel: userId,
+      text,
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+    });
   });
 }
 
@@ -64,7 +73,10 @@ async function record(deps: Deps, slackId: SlackUserId, view: ViewSubmitAction['
   const t = messages(person?.language ?? 'nb').reminders;
   const refuse = (error: string): Outcome => ({ ok: false, error });
   const pair = decodeReminderButton(view.private_metadata);
-  const reason = normaliseTypedText(reasonInput.safeParse(view.state?.values?.[ids.blocks.reminders.reason]?.[ids.actions.reminders.reason]).data?.value ?? '');
+  const reason = normaliseTypedText(
+    reasonInput.safeParse(view.state?.values?.[ids.blocks.reminders.reason]?.[ids.actions.reminders.reason]).data
+      ?.value ?? '',
+  );
   if (person === null) return refuse(t.notRegistered);
   if (pair === null) return refuse(t.stale);
   if (!hasVisibleCharacter(reason)) return refuse(t.waiverRequired);
@@ -72,7 +84,14 @@ async function record(deps: Deps, slackId: SlackUserId, view: ViewSubmitAction['
   const check = await checkResponder(deps.prisma, person, pair.measureId, pair.agencyId);
   if (!check.ok) return refuse(check.reason === 'no_pair' ? t.stale : t.notYours);
   const settings = dueSettingsFrom(deps.config);
-  const result = await waivePeriod(deps.prisma, settings, { person, measureId: pair.measureId, agencyId: pair.agencyId, period: pair.period, reason, at: deps.clock.now() });
+  const result = await waivePeriod(deps.prisma, settings, {
+    person,
+    measureId: pair.measureId,
+    agencyId: pair.agencyId,
+    period: pair.period,
+    reason,
+    at: deps.clock.now(),
+  });
   if (!result.ok) return refuse(t.stale);
   return { ok: true, person, label: check.pair, reason, nextDueDay: result.nextDueDay };
 }

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Lang, Messages } from '../../../kernel/i18n/index.js';
-import { mention } from '../../../kernel/text/dates.js';
 import { titleIn } from '../../../kernel/i18n/localized.js';
+import { mention } from '../../../kernel/text/dates.js';
 
 export interface FailureNotice {
   failedRecipient: string;
@@ -11,7 +11,11 @@ export interface FailureNotice {
 }
 
 /** Step 5: tells a coordinator, once, that Slack refused a reminder for good. */
-export function failureNoticeMessage(m: Messages, lang: Lang, f: FailureNotice): { text: string; blocks: KnownBlock[] } {
+export function failureNoticeMessage(
+  m: Messages,
+  lang: Lang,
+  f: FailureNotice,
+): { text: string; blocks: KnownBlock[] } {
   const what =
     f.pair === null ? '–' : `${m.reminders.measure(f.pair.number, titleIn(lang, f.pair))}, ${f.pair.agencyCode}`;
   const code = f.code.replace(/[^a-z0-9_]/giu, '').slice(0, 60);

@@ -1,12 +1,11 @@
 import type { KnownBlock } from '@slack/types';
 import type { LocalDay } from '../../../kernel/calendar/calendar.js';
-import { STEP, type PairStep } from '../ladder.js';
-import type { StandIn } from '../ladder-routing.js';
 import type { Lang, Messages } from '../../../kernel/i18n/index.js';
-import { encodeReminderButton } from '../contract.js';
-import { ids } from '../contract.js';
-import { formatDueDay, mention } from '../../../kernel/text/dates.js';
 import { nameIn, titleIn } from '../../../kernel/i18n/localized.js';
+import { formatDueDay, mention } from '../../../kernel/text/dates.js';
+import { encodeReminderButton, ids } from '../contract.js';
+import { type PairStep, STEP } from '../ladder.js';
+import type { StandIn } from '../ladder-routing.js';
 
 export interface PairReminder {
   step: PairStep;
@@ -30,17 +29,29 @@ export function pairReminderMessage(m: Messages, lang: Lang, r: PairReminder): {
   const agency = nameIn(lang, r.agency);
   const measure = t.measure(r.measure.number, titleIn(lang, r.measure));
   const lead =
-    r.step === STEP.dueSoon ? t.dueSoon(due) : r.step === STEP.overdue ? t.overdue(due) : t.teamLead(agency, due, r.overdueDays);
+    r.step === STEP.dueSoon
+      ? t.dueSoon(due)
+      : r.step === STEP.overdue
+        ? t.overdue(due)
+        : t.teamLead(agency, due, r.overdueDays);
   const notes: string[] = [];
   if (r.repeat) notes.push(t.repeat);
   for (const s of r.standingInFor) {
     const until = formatDueDay(s.untilDay, lang);
-    notes.push(s.kind === 'substitute' ? t.substituteFor(mention(s.absent), until) : t.teamLeadFor(mention(s.absent), until));
+    notes.push(
+      s.kind === 'substitute' ? t.substituteFor(mention(s.absent), until) : t.teamLeadFor(mention(s.absent), until),
+    );
   }
-  if (r.step === STEP.teamLead) notes.push(r.contacts.length > 0 ? t.contacts(r.contacts.map(mention).join(', ')) : t.noContacts);
+  if (r.step === STEP.teamLead)
+    notes.push(r.contacts.length > 0 ? t.contacts(r.contacts.map(mention).join(', ')) : t.noContacts);
   if (r.inRound) notes.push(t.inRound(due));
   notes.push(r.lastReportedDay === null ? t.noReport : t.lastReport(formatDueDay(r.lastReportedDay, lang)));
-  const value = encodeReminderButton({ measureId: r.measure.id, agencyId: r.agency.id, measureNumber: r.measure.number, period: r.period });
+  const value = encodeReminderButton({
+    measureId: r.measure.id,
+    agencyId: r.agency.id,
+    measureNumber: r.measure.number,
+    period: r.period,
+  });
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: `*${measure}* (${agency})\n${lead}` } },
     { type: 'context', elements: notes.map((text) => ({ type: 'mrkdwn' as const, text })) },
@@ -48,8 +59,19 @@ export function pairReminderMessage(m: Messages, lang: Lang, r: PairReminder): {
       type: 'actions',
       block_id: ids.blocks.reminders.buttons,
       elements: [
-        { type: 'button', style: 'primary', action_id: ids.actions.reminders.updateNow, text: { type: 'plain_text', text: t.updateNow }, value },
-        { type: 'button', action_id: ids.actions.reminders.snooze, text: { type: 'plain_text', text: t.snooze }, value },
+        {
+          type: 'button',
+          style: 'primary',
+          action_id: ids.actions.reminders.updateNow,
+          text: { type: 'plain_text', text: t.updateNow },
+          value,
+        },
+        {
+          type: 'button',
+          action_id: ids.actions.reminders.snooze,
+          text: { type: 'plain_text', text: t.snooze },
+          value,
+        },
         { type: 'button', action_id: ids.actions.reminders.waive, text: { type: 'plain_text', text: t.waive }, value },
       ],
     },

@@ -1,11 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import type { LocalDay } from '../../../kernel/calendar/calendar.js';
-import type { StandIn } from '../ladder-routing.js';
 import type { Lang, Messages } from '../../../kernel/i18n/index.js';
-import { encodeReminderButton } from '../contract.js';
-import { ids } from '../contract.js';
-import { formatDueDay, mention } from '../../../kernel/text/dates.js';
 import { titleIn } from '../../../kernel/i18n/localized.js';
+import { formatDueDay, mention } from '../../../kernel/text/dates.js';
+import { encodeReminderButton, ids } from '../contract.js';
+import type { StandIn } from '../ladder-routing.js';
 
 interface RoundNoticePair {
   measure: { id: number; number: number; titleNb: string; titleEn: string };
@@ -37,7 +36,12 @@ export function roundNoticeMessage(m: Messages, lang: Lang, n: RoundNotice): { t
           type: 'button',
           action_id: ids.actions.reminders.updateNow,
           text: { type: 'plain_text', text: t.updateNow },
-          value: encodeReminderButton({ measureId: p.measure.id, agencyId: p.agency.id, measureNumber: p.measure.number, period: `r${n.roundId}` }),
+          value: encodeReminderButton({
+            measureId: p.measure.id,
+            agencyId: p.agency.id,
+            measureNumber: p.measure.number,
+            period: `r${n.roundId}`,
+          }),
         },
       }),
     ),
@@ -46,9 +50,12 @@ export function roundNoticeMessage(m: Messages, lang: Lang, n: RoundNotice): { t
   if (n.pairs.length > shown.length) notes.push(t.roundMore(n.pairs.length - shown.length));
   for (const s of n.standingInFor) {
     const until = formatDueDay(s.untilDay, lang);
-    notes.push(s.kind === 'substitute' ? t.substituteFor(mention(s.absent), until) : t.teamLeadFor(mention(s.absent), until));
+    notes.push(
+      s.kind === 'substitute' ? t.substituteFor(mention(s.absent), until) : t.teamLeadFor(mention(s.absent), until),
+    );
   }
-  if (notes.length > 0) blocks.push({ type: 'context', elements: notes.slice(0, 10).map((text) => ({ type: 'mrkdwn' as const, text })) });
+  if (notes.length > 0)
+    blocks.push({ type: 'context', elements: notes.slice(0, 10).map((text) => ({ type: 'mrkdwn' as const, text })) });
   const text = `${t.roundTitle.replace(/^:[a-z_]+: /u, '')}: ${t.roundIntro(deadline).replace(/\*/gu, '')} ${n.pairs.map((p) => p.measure.number).join(', ')}`;
   return { text, blocks };
 }

@@ -1,8 +1,8 @@
 import type { ModalView } from '@slack/types';
 import type { Lang, Messages } from '../../../kernel/i18n/index.js';
-import type { PairLabel } from '../reminder-responses.js';
-import { ids } from '../contract.js';
 import { titleIn } from '../../../kernel/i18n/localized.js';
+import { ids } from '../contract.js';
+import type { PairLabel } from '../reminder-responses.js';
 
 export const WAIVER_REASON_MAX = 500;
 
@@ -28,7 +28,10 @@ export function waiverModal(m: Messages, lang: Lang, pair: PairLabel, metadata: 
   return frame(
     m,
     [
-      { type: 'section', text: { type: 'mrkdwn', text: t.waiverIntro(measure, lang === 'nb' ? pair.agencyNameNb : pair.agencyNameEn) } },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: t.waiverIntro(measure, lang === 'nb' ? pair.agencyNameNb : pair.agencyNameEn) },
+      },
       {
         type: 'input',
         block_id: ids.blocks.reminders.reason,

@@ -1,12 +1,12 @@
-import { formatDayRange } from '../../digests/index.js';
+import { coordinatorsOnly } from '../../../kernel/commands/coordinators-only.js';
+import type { Subcommand } from '../../../kernel/commands/subcommand.js';
 import type { Messages } from '../../../kernel/i18n/index.js';
 import { classifySendError } from '../../../kernel/slack/slack-errors.js';
+import { formatDayRange } from '../../digests/index.js';
 import { renderReport } from '../build-report.js';
 import { exportArgsProblem, parseExportArgs } from '../export-args.js';
 import { loadReport } from '../load-report.js';
 import { reportPeriod } from '../report-period.js';
-import { coordinatorsOnly } from '../../../kernel/commands/coordinators-only.js';
-import type { Subcommand } from '../../../kernel/commands/subcommand.js';
 
 /** /rapport eksport: the status report for a period, uploaded to the coordinator's DM. */
 export function reportExportSubcommand(): Subcommand {

@@ -1,16 +1,15 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { Deps } from '../../../kernel/deps.js';
-import { messages, type Lang } from '../../../kernel/i18n/index.js';
+import { type Lang, messages } from '../../../kernel/i18n/index.js';
 import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
-import { noticeView } from '../views/update-notice.js';
 import { failureLang, failureText } from '../../../kernel/slack/failure-text.js';
-import { ids } from '../contract.js';
 import { openLoadingModal, replaceLoadingModal } from '../../../kernel/slack/loading-modal.js';
 import { requestLogger } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import { unknownUserText } from '../../../kernel/slack/unknown-user.js';
-import { decodeOpen, SERIES_ID } from '../contract.js';
+import { decodeOpen, ids, SERIES_ID } from '../contract.js';
+import { noticeView } from '../views/update-notice.js';
 import { buildView } from './open-update-modal.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -33,7 +32,9 @@ export function registerUpdateButtons(app: App, deps: Deps): void {
     await args.ack();
     const value = args.action.value;
     const seriesId = value !== undefined && SERIES_ID.test(value) ? value : null;
-    await withPerson(deps, args, ids.actions.updates.edit, seriesId, (person, source, editOf) => buildView({ deps, person, source, editOf }));
+    await withPerson(deps, args, ids.actions.updates.edit, seriesId, (person, source, editOf) =>
+      buildView({ deps, person, source, editOf }),
+    );
   });
 }
 
@@ -43,18 +44,29 @@ type Build<T> = (person: PersonWithAgency, source: 'home' | 'message', value: T)
  * Checks the user, opens the modal, then finds the user and hands over the parsed button value
  * (null means it was malformed, or forged) to build what replaces the loading notice.
  */
-async function withPerson<T>(deps: Deps, { body, client, context }: Args, surface: string, value: T | null, build: Build<T>): Promise<void> {
+async function withPerson<T>(
+  deps: Deps,
+  { body, client, context }: Args,
+  surface: string,
+  value: T | null,
+  build: Build<T>,
+): Promise<void> {
   const userId = checkedUser(interactionUserId(body), requestLogger(context, deps.logger), surface);
   if (userId === null) return;
   const modal = await openLoadingModal(client, body.trigger_id, ids.views.updateNotice);
   if (modal === null) return;
   let lang: Lang | undefined;
-  await replaceLoadingModal(client, modal, async () => {
-    const person = await findPerson(deps.prisma, userId);
-    if (person === null) return noticeView(messages('nb'), await unknownUserText(deps.prisma));
-    lang = person.language;
-    const m = messages(lang);
-    if (value === null) return noticeView(m, m.updates.staleForm);
-    return build(person, body.view?.type === 'home' ? 'home' : 'message', value);
-  }, (error) => noticeView(messages(failureLang(deps, userId, lang)), failureText(deps, userId, error, lang)));
+  await replaceLoadingModal(
+    client,
+    modal,
+    async () => {
+      const person = await findPerson(deps.prisma, userId);
+      if (person === null) return noticeView(messages('nb'), await unknownUserText(deps.prisma));
+      lang = person.language;
+      const m = messages(lang);
+      if (value === null) return noticeView(m, m.updates.staleForm);
+      return build(person, body.view?.type === 'home' ? 'home' : 'message', value);
+    },
+    (error) => noticeView(messages(failureLang(deps, userId, lang)), failureText(deps, userId, error, lang)),
+  );
 }

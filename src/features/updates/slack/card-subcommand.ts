@@ -1,7 +1,7 @@
-import { loadMeasureCard } from '../measure-card.js';
-import { measureCardMessage } from '../views/measure-card.js';
 import type { Subcommand } from '../../../kernel/commands/subcommand.js';
 import { viewLocale } from '../../../kernel/text/format.js';
+import { loadMeasureCard } from '../measure-card.js';
+import { measureCardMessage } from '../views/measure-card.js';
 import { measureNumberArg, noSuchMeasure } from './subcommand-args.js';
 
 /** `/tiltak <nr>`: the dispatcher hands over every word, the number first. */

@@ -1,14 +1,19 @@
+import type { Reply, Subcommand } from '../../../kernel/commands/subcommand.js';
 import type { Deps } from '../../../kernel/deps.js';
-import { findMeasureByNumber } from '../../plan/index.js';
 import type { PersonWithAgency } from '../../../kernel/people/people.js';
+import { viewLocale } from '../../../kernel/text/format.js';
+import { findMeasureByNumber } from '../../plan/index.js';
 import { loadHistoryPage } from '../update-history.js';
 import { HISTORY_PAGE_SIZE, historyMessage } from '../views/update-history.js';
-import type { Reply, Subcommand } from '../../../kernel/commands/subcommand.js';
-import { viewLocale } from '../../../kernel/text/format.js';
 import { measureNumberArg, noSuchMeasure } from './subcommand-args.js';
 
 /** One page of a measure's history; null when there is no such measure. */
-export async function renderHistory(deps: Deps, person: PersonWithAgency, measureNumber: number, page: number): Promise<Reply | null> {
+export async function renderHistory(
+  deps: Deps,
+  person: PersonWithAgency,
+  measureNumber: number,
+  page: number,
+): Promise<Reply | null> {
   const measure = await findMeasureByNumber(deps.prisma, measureNumber);
   if (measure === null) return null;
   const history = await loadHistoryPage(deps.prisma, measure.id, page, HISTORY_PAGE_SIZE);

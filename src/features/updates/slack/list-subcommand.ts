@@ -1,25 +1,38 @@
-import { focusAreaByNumber } from '../../plan/index.js';
-import type { Deps } from '../../../kernel/deps.js';
-import { loadMeasureRows } from '../measure-rows.js';
-import type { PersonWithAgency } from '../../../kernel/people/people.js';
-import { readWholeNumber } from '../../../kernel/text/whole-number.js';
-import { measureTitle, quote } from '../../../kernel/text/format.js';
-import { measureListMessage } from '../views/measure-lists.js';
-import { isAreaWord } from '../../../kernel/text/area-word.js';
 import type { Reply, Subcommand } from '../../../kernel/commands/subcommand.js';
-import { viewLocale } from '../../../kernel/text/format.js';
+import type { Deps } from '../../../kernel/deps.js';
+import type { PersonWithAgency } from '../../../kernel/people/people.js';
+import { isAreaWord } from '../../../kernel/text/area-word.js';
+import { measureTitle, quote, viewLocale } from '../../../kernel/text/format.js';
+import { readWholeNumber } from '../../../kernel/text/whole-number.js';
+import { focusAreaByNumber } from '../../plan/index.js';
+import { loadMeasureRows } from '../measure-rows.js';
+import { measureListMessage } from '../views/measure-lists.js';
 import { withUsage } from './subcommand-args.js';
 
 /** All measures, or one focus area's (null: the area does not exist), one page. */
-export async function renderList(deps: Deps, person: PersonWithAgency, areaNumber: number | null, page: number): Promise<Reply | null> {
+export async function renderList(
+  deps: Deps,
+  person: PersonWithAgency,
+  areaNumber: number | null,
+  page: number,
+): Promise<Reply | null> {
   const loc = viewLocale(deps, person.language);
   let area = null;
   if (areaNumber !== null) {
     area = await focusAreaByNumber(deps.prisma, areaNumber);
     if (area === null) return null;
   }
-  const rows = await loadMeasureRows(deps, person, area === null ? { kind: 'all' } : { kind: 'all', focusAreaId: area.id });
-  return measureListMessage(loc, area === null ? null : { number: area.number, title: measureTitle(loc.lang, area) }, rows, page);
+  const rows = await loadMeasureRows(
+    deps,
+    person,
+    area === null ? { kind: 'all' } : { kind: 'all', focusAreaId: area.id },
+  );
+  return measureListMessage(
+    loc,
+    area === null ? null : { number: area.number, title: measureTitle(loc.lang, area) },
+    rows,
+    page,
+  );
 }
 
 export const listSubcommand: Subcommand = {
@@ -31,7 +44,8 @@ export const listSubcommand: Subcommand = {
     const { m, args } = ctx;
     const usage = m.tiltak.listUsage;
     const [word, number, ...rest] = args;
-    if (word === undefined) return ctx.reply((await renderList(ctx.deps, ctx.person, null, 0)) ?? { text: m.measureViews.listNone });
+    if (word === undefined)
+      return ctx.reply((await renderList(ctx.deps, ctx.person, null, 0)) ?? { text: m.measureViews.listNone });
     if (!isAreaWord(word) || rest.length > 0) {
       return ctx.reply({ text: withUsage(m, m.tiltak.unexpectedWords(quote(args.join(' '))), usage) });
     }

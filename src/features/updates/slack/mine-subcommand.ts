@@ -1,10 +1,9 @@
-import type { Deps } from '../../../kernel/deps.js';
-import { loadMeasureRows } from '../measure-rows.js';
-import type { PersonWithAgency } from '../../../kernel/people/people.js';
-import { agencyName, quote } from '../../../kernel/text/format.js';
-import { myMeasuresMessage } from '../views/measure-lists.js';
 import type { Reply, Subcommand, SubcommandContext } from '../../../kernel/commands/subcommand.js';
-import { viewLocale } from '../../../kernel/text/format.js';
+import type { Deps } from '../../../kernel/deps.js';
+import type { PersonWithAgency } from '../../../kernel/people/people.js';
+import { agencyName, quote, viewLocale } from '../../../kernel/text/format.js';
+import { loadMeasureRows } from '../measure-rows.js';
+import { myMeasuresMessage } from '../views/measure-lists.js';
 import { withUsage } from './subcommand-args.js';
 
 /** The user's agency's measures, one page. */
@@ -16,7 +15,8 @@ export async function renderMine(deps: Deps, person: PersonWithAgency, page: num
 }
 
 async function run(ctx: SubcommandContext, usage: string): Promise<void> {
-  if (ctx.args.length > 0) return ctx.reply({ text: withUsage(ctx.m, ctx.m.tiltak.unexpectedWords(quote(ctx.args.join(' '))), usage) });
+  if (ctx.args.length > 0)
+    return ctx.reply({ text: withUsage(ctx.m, ctx.m.tiltak.unexpectedWords(quote(ctx.args.join(' '))), usage) });
   await ctx.reply(await renderMine(ctx.deps, ctx.person, 0));
 }
 

@@ -2,13 +2,13 @@ import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../../kernel/deps.js';
 import type { PersonWithAgency } from '../../../kernel/people/people.js';
+import { failureText } from '../../../kernel/slack/failure-text.js';
+import { viewLocale } from '../../../kernel/text/format.js';
+import { encodeMetadata, type ModalSource } from '../contract.js';
 import { loadUpdateForm, type UpdateFormRequest } from '../update-form.js';
 import { updateModalView } from '../views/update-modal.js';
 import { loadingView, noticeView } from '../views/update-notice.js';
 import { refusalText } from '../views/update-refusal.js';
-import { encodeMetadata, type ModalSource } from '../contract.js';
-import { failureText } from '../../../kernel/slack/failure-text.js';
-import { viewLocale } from '../../../kernel/text/format.js';
 
 export interface OpenUpdateModalArgs {
   deps: Deps;
@@ -38,20 +38,36 @@ export async function openUpdateModal(args: OpenUpdateModalArgs): Promise<void> 
   try {
     view = await buildView(args);
   } catch (error) {
-    await client.views.update({ view_id: viewId, view: noticeView(loc.m, failureText(deps, person.slackId, error, person.language)) }).catch(() => undefined);
+    await client.views
+      .update({ view_id: viewId, view: noticeView(loc.m, failureText(deps, person.slackId, error, person.language)) })
+      .catch(() => undefined);
     throw error;
   }
   await client.views.update({ view_id: viewId, ...(hash === undefined ? {} : { hash }), view });
 }
 
 /** The form, or the refusal, for a request; also used when a select in the open modal changes. */
-export async function buildView(args: Omit<OpenUpdateModalArgs, 'client' | 'triggerId'> & { measureId?: number }): Promise<ModalView> {
+export async function buildView(
+  args: Omit<OpenUpdateModalArgs, 'client' | 'triggerId'> & { measureId?: number },
+): Promise<ModalView> {
   const { deps, person } = args;
   const loc = viewLocale(deps, person.language);
-  const request: UpdateFormRequest = { measureNumber: args.measureNumber, measureId: args.measureId, agencyId: args.agencyId, editOf: args.editOf };
+  const request: UpdateFormRequest = {
+    measureNumber: args.measureNumber,
+    measureId: args.measureId,
+    agencyId: args.agencyId,
+    editOf: args.editOf,
+  };
   const result = await loadUpdateForm(deps, person, request);
-  if (result.kind === 'refused') return noticeView(loc.m, refusalText(loc.m, result.reason, deps.config.EDIT_WINDOW_DAYS));
+  if (result.kind === 'refused')
+    return noticeView(loc.m, refusalText(loc.m, result.reason, deps.config.EDIT_WINDOW_DAYS));
   const { form } = result;
-  const metadata = encodeMetadata({ s: form.seriesId, b: form.baseVersion, m: form.measure.id, a: form.agency.id, src: args.source ?? 'command' });
+  const metadata = encodeMetadata({
+    s: form.seriesId,
+    b: form.baseVersion,
+    m: form.measure.id,
+    a: form.agency.id,
+    src: args.source ?? 'command',
+  });
   return updateModalView(loc, form, metadata);
 }

@@ -1,11 +1,10 @@
-import type { Deps } from '../../../kernel/deps.js';
-import { loadOverdue } from '../overdue.js';
-import { seesWholePlan } from '../../../kernel/people/permissions.js';
-import type { PersonWithAgency } from '../../../kernel/people/people.js';
-import { quote } from '../../../kernel/text/format.js';
-import { overdueMessage } from '../views/overdue-list.js';
 import type { Reply, Subcommand } from '../../../kernel/commands/subcommand.js';
-import { viewLocale } from '../../../kernel/text/format.js';
+import type { Deps } from '../../../kernel/deps.js';
+import type { PersonWithAgency } from '../../../kernel/people/people.js';
+import { seesWholePlan } from '../../../kernel/people/permissions.js';
+import { quote, viewLocale } from '../../../kernel/text/format.js';
+import { loadOverdue } from '../overdue.js';
+import { overdueMessage } from '../views/overdue-list.js';
 import { withUsage } from './subcommand-args.js';
 
 export async function renderOverdue(deps: Deps, person: PersonWithAgency, page: number): Promise<Reply> {
@@ -21,7 +20,10 @@ export const overdueSubcommand: Subcommand = {
   usage: (m) => m.tiltak.overdueUsage,
   summary: (m) => m.tiltak.overdueSummary,
   async run(ctx) {
-    if (ctx.args.length > 0) return ctx.reply({ text: withUsage(ctx.m, ctx.m.tiltak.unexpectedWords(quote(ctx.args.join(' '))), ctx.m.tiltak.overdueUsage) });
+    if (ctx.args.length > 0)
+      return ctx.reply({
+        text: withUsage(ctx.m, ctx.m.tiltak.unexpectedWords(quote(ctx.args.join(' '))), ctx.m.tiltak.overdueUsage),
+      });
     await ctx.reply(await renderOverdue(ctx.deps, ctx.person, 0));
   },
 };

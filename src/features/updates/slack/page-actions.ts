@@ -1,13 +1,12 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Reply } from '../../../kernel/commands/subcommand.js';
 import type { Deps } from '../../../kernel/deps.js';
-import { messages, type Lang } from '../../../kernel/i18n/index.js';
+import { type Lang, messages } from '../../../kernel/i18n/index.js';
 import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
 import { failureText } from '../../../kernel/slack/failure-text.js';
-import { ids } from '../contract.js';
 import { requestLogger } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
-import type { Reply } from '../../../kernel/commands/subcommand.js';
-import { decodePage, type PageValue } from '../contract.js';
+import { decodePage, ids, type PageValue } from '../contract.js';
 import { renderHistory } from './history-subcommand.js';
 import { renderList } from './list-subcommand.js';
 import { renderMine } from './mine-subcommand.js';
@@ -29,13 +28,19 @@ export function registerPageButtons(app: App, deps: Deps): void {
       lang = person?.language;
       const m = messages(lang ?? 'nb');
       const reply = person === null || value === null ? null : await render(deps, person, value);
-      await respond({ response_type: 'ephemeral', replace_original: true, ...(reply ?? { text: person === null ? m.updates.refusals.not_allowed : m.updates.staleForm }) });
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: true,
+        ...(reply ?? { text: person === null ? m.updates.refusals.not_allowed : m.updates.staleForm }),
+      });
     } catch (error) {
       // The list stays as it was; a line under it says why the page did not turn, rather than silence.
       log.error({ err: error, user: userId }, 'could not turn the page');
-      await respond({ response_type: 'ephemeral', replace_original: false, text: failureText(deps, userId, error, lang) }).catch((e: unknown) =>
-        deps.logger.error({ err: e }, 'could not tell the user about the failure'),
-      );
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: failureText(deps, userId, error, lang),
+      }).catch((e: unknown) => deps.logger.error({ err: e }, 'could not tell the user about the failure'));
     }
   };
   app.action<BlockAction<ButtonAction>>(ids.actions.updates.pagePrev, handler);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { RawDraft } from '../update-draft.js';
 import { normaliseTypedText } from '../../../kernel/text/typed-text.js';
 import { readWholeNumber } from '../../../kernel/text/whole-number.js';
 import { ids } from '../contract.js';
+import type { RawDraft } from '../update-draft.js';
 
 const element = z.looseObject({
   value: z.string().nullish(),
@@ -24,7 +24,8 @@ export interface Submission {
 export function readSubmission(values: unknown): Submission {
   const parsed = stateValues.safeParse(values);
   const state = parsed.success ? parsed.data : {};
-  const field = (blockId: string, actionId: string = ids.actions.updates.input): Element | undefined => state[blockId]?.[actionId];
+  const field = (blockId: string, actionId: string = ids.actions.updates.input): Element | undefined =>
+    state[blockId]?.[actionId];
   const b = ids.blocks.updates;
   // Typed inputs are normalised here, before validation; a select's or date's value is matched exactly.
   const text = (blockId: string) => {

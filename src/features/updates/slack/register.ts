@@ -1,9 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../../kernel/deps.js';
+import type { HomeAfterSave } from './after-save.js';
 import { registerUpdateButtons } from './button-actions.js';
 import { registerModalSelects } from './modal-actions.js';
 import { registerPageButtons } from './page-actions.js';
-import type { HomeAfterSave } from './after-save.js';
 import { registerUpdateSubmission } from './submit-listener.js';
 
 /** Every listener of the updates area; the /tiltak sub-commands are listed in commands/tiltak.ts. */

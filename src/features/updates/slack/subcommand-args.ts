@@ -1,7 +1,7 @@
 import type { Messages } from '../../../kernel/i18n/index.js';
-import { MAX_MEASURE_NUMBER } from '../../plan/index.js';
-import { readWholeNumber } from '../../../kernel/text/whole-number.js';
 import { quote } from '../../../kernel/text/format.js';
+import { readWholeNumber } from '../../../kernel/text/whole-number.js';
+import { MAX_MEASURE_NUMBER } from '../../plan/index.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; text: string };
 
@@ -23,7 +23,8 @@ export function measureNumberArg(m: Messages, args: readonly string[], usage: st
   const [word, ...rest] = args;
   if (word === undefined) return { ok: false, text: withUsage(m, m.tiltak.missingNumber, usage) };
   const read = readWholeNumber(word.replace(/^#/u, ''), { min: 1, max: MAX_MEASURE_NUMBER });
-  if (!read.ok && read.reason === 'not_a_number') return { ok: false, text: withUsage(m, m.tiltak.notANumber(quote(word)), usage) };
+  if (!read.ok && read.reason === 'not_a_number')
+    return { ok: false, text: withUsage(m, m.tiltak.notANumber(quote(word)), usage) };
   if (rest.length > 0) return { ok: false, text: withUsage(m, m.tiltak.unexpectedWords(quote(rest.join(' '))), usage) };
   if (!read.ok) return { ok: false, text: noSuchMeasure(m, word, usage) };
   return { ok: true, value: { number: read.value, typed: word } };

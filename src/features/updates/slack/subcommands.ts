@@ -9,5 +9,14 @@ import { updateSubcommand } from './update-subcommand.js';
 
 /** The updates area's /tiltak sub-commands, in the order the help text lists them. */
 export function updateSubcommands(): Subcommand[] {
-  return [defaultSubcommand, cardSubcommand, updateSubcommand, mineSubcommand, listSubcommand, historySubcommand, overdueSubcommand, languageSubcommand];
+  return [
+    defaultSubcommand,
+    cardSubcommand,
+    updateSubcommand,
+    mineSubcommand,
+    listSubcommand,
+    historySubcommand,
+    overdueSubcommand,
+    languageSubcommand,
+  ];
 }

@@ -1,20 +1,25 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
-import type { Deps } from '../../../kernel/deps.js';
+import type {
+  AllMiddlewareArgs,
+  App,
+  SlackViewMiddlewareArgs,
+  ViewResponseAction,
+  ViewSubmitAction,
+} from '@slack/bolt';
 import { isDatabaseUnavailable } from '../../../kernel/db/errors.js';
-import { messages, type Lang } from '../../../kernel/i18n/index.js';
+import type { Deps } from '../../../kernel/deps.js';
+import { type Lang, messages } from '../../../kernel/i18n/index.js';
 import { findPerson } from '../../../kernel/people/people.js';
+import { failureLang } from '../../../kernel/slack/failure-text.js';
+import { requestLogger } from '../../../kernel/slack/request-context.js';
+import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
+import { decodeMetadata, ids } from '../contract.js';
 import { periodBounds } from '../period-bounds.js';
 import { submitUpdate } from '../submit-update.js';
 import { validateDraft } from '../update-draft.js';
 import { fieldErrors } from '../views/update-field-errors.js';
 import { noticeView } from '../views/update-notice.js';
 import { refusalText } from '../views/update-refusal.js';
-import { failureLang } from '../../../kernel/slack/failure-text.js';
-import { ids } from '../contract.js';
-import { requestLogger } from '../../../kernel/slack/request-context.js';
-import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import { afterSave, type HomeAfterSave } from './after-save.js';
-import { decodeMetadata } from '../contract.js';
 import { readSubmission } from './read-submission.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -83,6 +88,7 @@ export function registerUpdateSubmission(app: App, deps: Deps, homes: HomeAfterS
  */
 function failureAck(deps: Deps, userId: string, error: unknown, known: Lang | undefined): ViewResponseAction {
   const m = messages(failureLang(deps, userId, known));
-  if (isDatabaseUnavailable(error)) return { response_action: 'errors', errors: { [ids.blocks.updates.done]: m.common.databaseDown } };
+  if (isDatabaseUnavailable(error))
+    return { response_action: 'errors', errors: { [ids.blocks.updates.done]: m.common.databaseDown } };
   return { response_action: 'update', view: noticeView(m, m.common.somethingWentWrong) };
 }

@@ -1,7 +1,15 @@
 import type { KnownBlock } from '@slack/types';
 import type { Update } from '../../../generated/prisma/client.js';
+import {
+  clipMrkdwn,
+  dayOf,
+  formatDay,
+  formatKroner,
+  measureTitle,
+  statusText,
+  type ViewLocale,
+} from '../../../kernel/text/format.js';
 import { ids } from '../contract.js';
-import { clipMrkdwn, dayOf, formatDay, formatKroner, measureTitle, statusText, type ViewLocale } from '../../../kernel/text/format.js';
 
 export interface ConfirmationData {
   update: Update;
@@ -15,9 +23,10 @@ export function updateConfirmation(loc: ViewLocale, data: ConfirmationData): { t
   const { m, lang } = loc;
   const { update, measure, agencyCode } = data;
   const title = clipMrkdwn(measureTitle(lang, measure), 300);
-  const headline = update.version === 1
-    ? m.updates.saved(measure.number, title, agencyCode)
-    : m.updates.edited(measure.number, title, agencyCode, update.version);
+  const headline =
+    update.version === 1
+      ? m.updates.saved(measure.number, title, agencyCode)
+      : m.updates.edited(measure.number, title, agencyCode, update.version);
   const facts = [
     statusText(m, update.status),
     ...(update.progress === null ? [] : [m.measureViews.progress(update.progress)]),
@@ -29,13 +38,23 @@ export function updateConfirmation(loc: ViewLocale, data: ConfirmationData): { t
     ...(update.challenges === null ? [] : [`*${m.measureViews.challenges}:* ${clipMrkdwn(update.challenges, 700)}`]),
     ...(update.nextSteps === null ? [] : [`*${m.measureViews.nextSteps}:* ${clipMrkdwn(update.nextSteps, 700)}`]),
   ].join('\n');
-  const notes = [m.updates.editWindow(data.editWindowDays), ...(update.onBehalf ? [m.updates.onBehalf(agencyCode)] : [])].join(' ');
+  const notes = [
+    m.updates.editWindow(data.editWindowDays),
+    ...(update.onBehalf ? [m.updates.onBehalf(agencyCode)] : []),
+  ].join(' ');
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: headline } },
     { type: 'section', text: { type: 'mrkdwn', text: `${facts}\n${body}` } },
     {
       type: 'actions',
-      elements: [{ type: 'button', action_id: ids.actions.updates.edit, text: { type: 'plain_text', text: m.measureViews.editButton }, value: update.seriesId }],
+      elements: [
+        {
+          type: 'button',
+          action_id: ids.actions.updates.edit,
+          text: { type: 'plain_text', text: m.measureViews.editButton },
+          value: update.seriesId,
+        },
+      ],
     },
     { type: 'context', elements: [{ type: 'mrkdwn', text: notes }] },
   ];

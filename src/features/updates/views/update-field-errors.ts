@@ -1,8 +1,7 @@
-import type { Messages } from '../../../kernel/i18n/index.js';
-import { ids } from '../contract.js';
-import { TEXT_LIMIT, type DraftError, type DraftField, type PeriodBounds } from '../update-draft.js';
+import type { Lang, Messages } from '../../../kernel/i18n/index.js';
 import { formatDay } from '../../../kernel/text/format.js';
-import type { Lang } from '../../../kernel/i18n/index.js';
+import { ids } from '../contract.js';
+import { type DraftError, type DraftField, type PeriodBounds, TEXT_LIMIT } from '../update-draft.js';
 
 const BLOCK_OF: Record<DraftField, string> = {
   status: ids.blocks.updates.status,

@@ -1,6 +1,15 @@
 import type { ContextBlock, KnownBlock } from '@slack/types';
+import {
+  clip,
+  clipMrkdwn,
+  dayOf,
+  formatDay,
+  formatInstant,
+  formatKroner,
+  statusText,
+  type ViewLocale,
+} from '../../../kernel/text/format.js';
 import type { HistoryPage, HistoryVersion } from '../update-history.js';
-import { clip, clipMrkdwn, dayOf, formatDay, formatInstant, formatKroner, statusText, type ViewLocale } from '../../../kernel/text/format.js';
 import { header, section } from './measure-lists.js';
 import { pagerBlocks } from './measure-row.js';
 
@@ -10,11 +19,19 @@ export const HISTORY_PAGE_SIZE = 5;
 const MAX_OLDER = 9;
 
 /** `/tiltak historikk <nr>`: newest first; an edited update shows its latest version and lists the earlier ones. */
-export function historyMessage(loc: ViewLocale, measureNumber: number, history: HistoryPage): { text: string; blocks: KnownBlock[] } {
+export function historyMessage(
+  loc: ViewLocale,
+  measureNumber: number,
+  history: HistoryPage,
+): { text: string; blocks: KnownBlock[] } {
   const v = loc.m.measureViews;
   const title = v.historyTitle(measureNumber);
-  if (history.totalSeries === 0) return { text: `${title}: ${v.historyNone}`, blocks: [header(title), section(v.historyNone)] };
-  const blocks: KnownBlock[] = [header(title), { type: 'context', elements: [{ type: 'mrkdwn', text: v.historyCount(history.totalSeries) }] }];
+  if (history.totalSeries === 0)
+    return { text: `${title}: ${v.historyNone}`, blocks: [header(title), section(v.historyNone)] };
+  const blocks: KnownBlock[] = [
+    header(title),
+    { type: 'context', elements: [{ type: 'mrkdwn', text: v.historyCount(history.totalSeries) }] },
+  ];
   for (const series of history.series) {
     const [current, ...older] = series.versions;
     if (current === undefined) continue;
@@ -29,13 +46,23 @@ function versionText(loc: ViewLocale, u: HistoryVersion, versions: number): stri
   const { m, lang } = loc;
   const v = m.measureViews;
   const by = v.updatedBy(formatInstant(loc, u.createdAt), clipMrkdwn(u.author.name, 100));
-  const head = [`*${u.agency.code}*`, statusText(m, u.status), ...(u.progress === null ? [] : [v.progress(u.progress)]), by];
+  const head = [
+    `*${u.agency.code}*`,
+    statusText(m, u.status),
+    ...(u.progress === null ? [] : [v.progress(u.progress)]),
+    by,
+  ];
   const lines = [head.join(' · ') + (u.onBehalf ? ` (${v.onBehalf(u.agency.code)})` : '')];
   if (versions > 1) lines.push(`_${v.editedVersions(versions)}_`);
   lines.push(`*${v.done}:* ${clipMrkdwn(u.done, 900)}`);
   if (u.challenges !== null) lines.push(`*${v.challenges}:* ${clipMrkdwn(u.challenges, 600)}`);
   if (u.nextSteps !== null) lines.push(`*${v.nextSteps}:* ${clipMrkdwn(u.nextSteps, 600)}`);
-  lines.push([v.period(formatDay(m, lang, dayOf(u.periodDate))), ...(u.spendNok === null ? [] : [v.spend(formatKroner(lang, u.spendNok))])].join(' · '));
+  lines.push(
+    [
+      v.period(formatDay(m, lang, dayOf(u.periodDate))),
+      ...(u.spendNok === null ? [] : [v.spend(formatKroner(lang, u.spendNok))]),
+    ].join(' · '),
+  );
   return lines.join('\n');
 }
 

@@ -1,10 +1,21 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import { STATUS_EMOJI, STATUSES, type Status } from '../../../kernel/status.js';
 import type { Lang, Messages } from '../../../kernel/i18n/index.js';
+import { STATUS_EMOJI, STATUSES, type Status } from '../../../kernel/status.js';
+import {
+  agencyName,
+  clip,
+  clipMrkdwn,
+  dayOf,
+  escapeMrkdwn,
+  formatDay,
+  formatInstant,
+  formatKroner,
+  measureTitle,
+  type ViewLocale,
+} from '../../../kernel/text/format.js';
 import { ids } from '../contract.js';
 import { TEXT_LIMIT } from '../update-draft.js';
 import type { AgencyChoice, UpdateForm } from '../update-form.js';
-import { agencyName, clip, clipMrkdwn, dayOf, escapeMrkdwn, formatDay, formatInstant, formatKroner, measureTitle, type ViewLocale } from '../../../kernel/text/format.js';
 
 const block = ids.blocks.updates;
 const input = ids.actions.updates.input;
@@ -52,7 +63,9 @@ export function updateModalView(loc: ViewLocale, form: UpdateForm, privateMetada
         type: 'plain_text_input',
         action_id: input,
         max_length: 30,
-        ...(prefill?.spendNok == null ? {} : { initial_value: formatKroner(lang, prefill.spendNok).replace(/\u00a0/gu, ' ') }),
+        ...(prefill?.spendNok == null
+          ? {}
+          : { initial_value: formatKroner(lang, prefill.spendNok).replace(/\u00a0/gu, ' ') }),
       },
     },
     {
@@ -60,7 +73,11 @@ export function updateModalView(loc: ViewLocale, form: UpdateForm, privateMetada
       block_id: block.periodDate,
       label: plain(t.periodLabel),
       hint: plain(t.periodHint(formatDay(m, lang, form.bounds.earliest), formatDay(m, lang, form.bounds.latest))),
-      element: { type: 'datepicker', action_id: input, initial_date: editing && prefill !== null ? dayOf(prefill.periodDate) : clampDay(form) },
+      element: {
+        type: 'datepicker',
+        action_id: input,
+        initial_date: editing && prefill !== null ? dayOf(prefill.periodDate) : clampDay(form),
+      },
     },
   );
   return {
@@ -77,7 +94,13 @@ export function updateModalView(loc: ViewLocale, form: UpdateForm, privateMetada
 function measureBlock(m: Messages, lang: Lang, form: UpdateForm): KnownBlock {
   const label = (ref: UpdateForm['measure']) => clip(`${ref.number} · ${measureTitle(lang, ref)}`, 75);
   if (form.measureChoices.length === 0) {
-    return { type: 'section', text: { type: 'mrkdwn', text: m.updates.measureFixed(form.measure.number, clipMrkdwn(measureTitle(lang, form.measure), 2500)) } };
+    return {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: m.updates.measureFixed(form.measure.number, clipMrkdwn(measureTitle(lang, form.measure), 2500)),
+      },
+    };
   }
   const options = form.measureChoices.map((ref) => ({ text: plain(label(ref)), value: String(ref.id) }));
   const selected = options.find((o) => o.value === String(form.measure.id));
@@ -86,12 +109,18 @@ function measureBlock(m: Messages, lang: Lang, form: UpdateForm): KnownBlock {
     block_id: ids.blocks.updates.measure,
     dispatch_action: true,
     label: plain(m.updates.measureLabel),
-    element: { type: 'static_select', action_id: ids.actions.updates.pickMeasure, options, ...(selected ? { initial_option: selected } : {}) },
+    element: {
+      type: 'static_select',
+      action_id: ids.actions.updates.pickMeasure,
+      options,
+      ...(selected ? { initial_option: selected } : {}),
+    },
   };
 }
 
 function agencyBlock(m: Messages, lang: Lang, form: UpdateForm): KnownBlock {
-  const label = (a: AgencyChoice) => clip(`${a.code} – ${agencyName(lang, a)} (${a.role === 'LEAD' ? m.updates.lead : m.updates.partner})`, 75);
+  const label = (a: AgencyChoice) =>
+    clip(`${a.code} – ${agencyName(lang, a)} (${a.role === 'LEAD' ? m.updates.lead : m.updates.partner})`, 75);
   if (form.agencyChoices.length === 0) {
     return context(m.updates.agencyFixed(escapeMrkdwn(agencyName(lang, form.agency)), form.agency.code));
   }
@@ -103,29 +132,55 @@ function agencyBlock(m: Messages, lang: Lang, form: UpdateForm): KnownBlock {
     dispatch_action: true,
     label: plain(m.updates.agencyLabel),
     hint: plain(m.updates.agencyHint),
-    element: { type: 'static_select', action_id: ids.actions.updates.pickAgency, options, ...(selected ? { initial_option: selected } : {}) },
+    element: {
+      type: 'static_select',
+      action_id: ids.actions.updates.pickAgency,
+      options,
+      ...(selected ? { initial_option: selected } : {}),
+    },
   };
 }
 
 function statusInput(m: Messages, current: Status | undefined): InputBlock {
-  const options: PlainTextOption[] = STATUSES.map((s) => ({ text: plain(`${STATUS_EMOJI[s]} ${m.status[s]}`), value: s }));
+  const options: PlainTextOption[] = STATUSES.map((s) => ({
+    text: plain(`${STATUS_EMOJI[s]} ${m.status[s]}`),
+    value: s,
+  }));
   const selected = options.find((o) => o.value === current);
   return {
     type: 'input',
     block_id: block.status,
     label: plain(m.updates.statusLabel),
-    element: { type: 'static_select', action_id: input, placeholder: plain(m.updates.statusPlaceholder), options, ...(selected ? { initial_option: selected } : {}) },
+    element: {
+      type: 'static_select',
+      action_id: input,
+      placeholder: plain(m.updates.statusPlaceholder),
+      options,
+      ...(selected ? { initial_option: selected } : {}),
+    },
   };
 }
 
-function textInput(blockId: string, label: string, hint: string, optional: boolean, initial: string | null | undefined): InputBlock {
+function textInput(
+  blockId: string,
+  label: string,
+  hint: string,
+  optional: boolean,
+  initial: string | null | undefined,
+): InputBlock {
   return {
     type: 'input',
     block_id: blockId,
     optional,
     label: plain(label),
     hint: plain(hint),
-    element: { type: 'plain_text_input', action_id: input, multiline: true, max_length: TEXT_LIMIT, ...(initial ? { initial_value: initial } : {}) },
+    element: {
+      type: 'plain_text_input',
+      action_id: input,
+      multiline: true,
+      max_length: TEXT_LIMIT,
+      ...(initial ? { initial_value: initial } : {}),
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { ModalView } from '@slack/types';
 import type { Messages } from '../../../kernel/i18n/index.js';
-import { ids } from '../contract.js';
 import { clip } from '../../../kernel/text/format.js';
+import { ids } from '../contract.js';
 
 /** Shown the moment the modal opens (the trigger expires in 3 s), then replaced by the form. */
 export function loadingView(m: Messages): ModalView {

@@ -1,7 +1,7 @@
-import { ReceiverMultipleAckError, type AckFn, type App, type ReceiverEvent } from '@slack/bolt';
+import { type AckFn, type App, type ReceiverEvent, ReceiverMultipleAckError } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
-import type { ReplayStore } from './replay-store.js';
 import type { Inbound } from './inbound.js';
+import type { ReplayStore } from './replay-store.js';
 
 /** A request that passed the guard, with what its transport needs to answer it. */
 export interface Admission {

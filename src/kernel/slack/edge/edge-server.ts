@@ -11,7 +11,12 @@ export interface EdgeRoute {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
-export type EventsHandler = (req: IncomingMessage, res: ServerResponse, requestId: string, log: Logger) => Promise<void>;
+export type EventsHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  log: Logger,
+) => Promise<void>;
 
 export interface EdgeServerOptions {
   logger: Logger;
@@ -41,7 +46,13 @@ export function createEdgeServer(options: EdgeServerOptions): Server {
   return server;
 }
 
-async function route(options: EdgeServerOptions, req: IncomingMessage, res: ServerResponse, requestId: string, log: Logger): Promise<void> {
+async function route(
+  options: EdgeServerOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  log: Logger,
+): Promise<void> {
   const path = (req.url ?? '').split('?')[0] ?? '';
   const method = req.method ?? '';
   if (path === EVENTS_PATH && options.events !== undefined) {
@@ -57,14 +68,28 @@ async function route(options: EdgeServerOptions, req: IncomingMessage, res: Serv
   return refuse(req, res, log, 404);
 }
 
-function refuse(req: IncomingMessage, res: ServerResponse, log: Logger, status: 404 | 405, headers: Record<string, string> = {}): void {
-  log.warn({ method: req.method, path: (req.url ?? '').slice(0, 200), status }, 'a request for a path or method the bot does not serve');
+function refuse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  log: Logger,
+  status: 404 | 405,
+  headers: Record<string, string> = {},
+): void {
+  log.warn(
+    { method: req.method, path: (req.url ?? '').slice(0, 200), status },
+    'a request for a path or method the bot does not serve',
+  );
   req.resume();
   answer(res, status, undefined, headers);
 }
 
 /** Writes a response once; a later attempt (a listener acking after the timeout) is a no-op. */
-export function answer(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+export function answer(
+  res: ServerResponse,
+  status: number,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent || res.writableEnded) return;
   if (body === undefined || body === '') {
     res.writeHead(status, headers);

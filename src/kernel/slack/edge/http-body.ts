@@ -19,7 +19,8 @@ export function mediaType(contentType: string | undefined): string {
 
 export function decodeHttpBody(contentType: string | undefined, raw: Buffer): DecodedBody {
   const type = mediaType(contentType);
-  if (type !== FORM && type !== JSON_TYPE) return { ok: false, status: 415, reason: `content type ${type || '(none)'} is not a form or JSON` };
+  if (type !== FORM && type !== JSON_TYPE)
+    return { ok: false, status: 415, reason: `content type ${type || '(none)'} is not a form or JSON` };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(raw);

@@ -2,12 +2,12 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { App, Receiver } from '@slack/bolt';
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
-import type { ReplayStore } from './replay-store.js';
-import { admit, type Admission } from './admit.js';
+import { type Admission, admit } from './admit.js';
 import { answer, createEdgeServer, type EdgeRoute } from './edge-server.js';
 import { decodeHttpBody, isSslCheck } from './http-body.js';
 import { screenPayload } from './inbound.js';
-import { SIGNATURE_WINDOW_SECONDS, checkSlackSignature } from './signature.js';
+import type { ReplayStore } from './replay-store.js';
+import { checkSlackSignature, SIGNATURE_WINDOW_SECONDS } from './signature.js';
 
 export interface HttpEdgeOptions {
   signingSecret: string;
@@ -88,7 +88,10 @@ export class HttpEdgeReceiver implements Receiver {
       nowMs: this.options.wallClock.now().getTime(),
     });
     if (!signed.ok) {
-      log.warn({ reason: signed.reason, skewSeconds: signed.skewSeconds }, 'a request that is not signed by Slack now was refused');
+      log.warn(
+        { reason: signed.reason, skewSeconds: signed.skewSeconds },
+        'a request that is not signed by Slack now was refused',
+      );
       return answer(res, 401);
     }
 
@@ -99,7 +102,10 @@ export class HttpEdgeReceiver implements Receiver {
     }
     const screened = screenPayload(decoded.surface, decoded.payload);
     if (!screened.ok) {
-      log.warn({ surface: decoded.surface, reason: screened.reason }, 'a signed request with a payload the bot cannot take was refused');
+      log.warn(
+        { surface: decoded.surface, reason: screened.reason },
+        'a signed request with a payload the bot cannot take was refused',
+      );
       // An event delivery that is not 2xx is retried, and repeated failures turn
       // the subscription off, so an event is acked and dropped; anything else
       // gets a 400, which Slack shows the user as an error, rightly, since nothing was done.
@@ -140,7 +146,11 @@ export class HttpEdgeReceiver implements Receiver {
     try {
       await admit(
         { app: this.requireApp(), replay: this.options.replay },
-        { ...admission, send: (body) => settle(200, body), unrouted: () => settle(admission.inbound.kind === 'event' ? 200 : 400) },
+        {
+          ...admission,
+          send: (body) => settle(200, body),
+          unrouted: () => settle(admission.inbound.kind === 'event' ? 200 : 400),
+        },
       );
     } finally {
       // admit returns once every listener is done, so by now the request has been answered.

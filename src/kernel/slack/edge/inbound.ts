@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slackUserIdSchema, type SlackUserId } from '../slack-user-id.js';
+import { type SlackUserId, slackUserIdSchema } from '../slack-user-id.js';
 
 /**
  * The one check every request passes before Bolt sees it, over HTTP and over
@@ -53,7 +53,8 @@ const interactionShapes = {
 
 export type InteractionType = keyof typeof interactionShapes;
 
-const isInteractionType = (type: unknown): type is InteractionType => typeof type === 'string' && Object.hasOwn(interactionShapes, type);
+const isInteractionType = (type: unknown): type is InteractionType =>
+  typeof type === 'string' && Object.hasOwn(interactionShapes, type);
 
 /** Events whose listeners act for the user the event names. */
 const EVENTS_NEEDING_USER = new Set(['app_home_opened']);
@@ -84,7 +85,8 @@ function screenCommand(payload: Payload): Screened {
 
 function screenInteraction(payload: Payload): Screened {
   const { type } = payload;
-  if (!isInteractionType(type)) return refuse(`type: ${typeof type === 'string' ? 'not an interaction type the bot takes' : 'missing'}`);
+  if (!isInteractionType(type))
+    return refuse(`type: ${typeof type === 'string' ? 'not an interaction type the bot takes' : 'missing'}`);
   const user = userRef.safeParse(payload.user);
   if (!user.success) return refuse(firstIssue(user.error, 'user'));
   const shape = interactionShapes[type].safeParse(payload);
@@ -96,14 +98,18 @@ function screenEvents(payload: Payload): Screened {
   const { type } = payload;
   if (type === 'url_verification') {
     const parsed = urlVerification.safeParse(payload);
-    return parsed.success ? accept({ kind: 'url_verification', challenge: parsed.data.challenge }) : refuse(firstIssue(parsed.error));
+    return parsed.success
+      ? accept({ kind: 'url_verification', challenge: parsed.data.challenge })
+      : refuse(firstIssue(parsed.error));
   }
   if (type === 'app_rate_limited') return accept({ kind: 'notice', type });
-  if (type !== 'event_callback') return refuse(`type: ${typeof type === 'string' ? 'not an Events API type the bot takes' : 'missing'}`);
+  if (type !== 'event_callback')
+    return refuse(`type: ${typeof type === 'string' ? 'not an Events API type the bot takes' : 'missing'}`);
   const parsed = eventCallback.safeParse(payload);
   if (!parsed.success) return refuse(firstIssue(parsed.error));
   const { event } = parsed.data;
-  if (EVENTS_NEEDING_USER.has(event.type) && event.user === undefined) return refuse(`event.user: required for ${event.type}`);
+  if (EVENTS_NEEDING_USER.has(event.type) && event.user === undefined)
+    return refuse(`event.user: required for ${event.type}`);
   return accept({ kind: 'event', eventId: parsed.data.event_id, eventType: event.type, payload });
 }
 

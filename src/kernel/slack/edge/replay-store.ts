@@ -1,5 +1,5 @@
-import type { Clock } from '../../clock.js';
 import type { PrismaClient } from '../../../generated/prisma/client.js';
+import type { Clock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
 
 /**
@@ -48,7 +48,9 @@ export function createReplayStore(prisma: PrismaClient, clock: Clock, options: R
         lastPrune = now.getTime();
         // Off the ack path: the range delete uses the expiresAt index, and a
         // failure only leaves rows that the next prune removes.
-        prune().catch((error: unknown) => options.logger?.warn({ err: error }, 'could not prune expired replay claims'));
+        prune().catch((error: unknown) =>
+          options.logger?.warn({ err: error }, 'could not prune expired replay claims'),
+        );
       }
       return rows.length === 1;
     },

@@ -27,15 +27,18 @@ const TIMESTAMP = /^\d{1,12}$/;
  */
 export function checkSlackSignature(request: SignedRequest): SignatureCheck {
   const { signature, timestamp } = request;
-  if (typeof timestamp !== 'string' || !TIMESTAMP.test(timestamp)) return { ok: false, reason: 'x-slack-request-timestamp is missing or not a number' };
+  if (typeof timestamp !== 'string' || !TIMESTAMP.test(timestamp))
+    return { ok: false, reason: 'x-slack-request-timestamp is missing or not a number' };
   const timestampSeconds = Number(timestamp);
   const skewSeconds = Math.floor(request.nowMs / 1000) - timestampSeconds;
   if (Math.abs(skewSeconds) > SIGNATURE_WINDOW_SECONDS) {
     return { ok: false, reason: 'x-slack-request-timestamp is more than five minutes from now', skewSeconds };
   }
-  if (typeof signature !== 'string' || !SIGNATURE.test(signature)) return { ok: false, reason: 'x-slack-signature is missing or malformed' };
+  if (typeof signature !== 'string' || !SIGNATURE.test(signature))
+    return { ok: false, reason: 'x-slack-signature is missing or malformed' };
   const expected = createHmac('sha256', request.secret).update(`v0:${timestamp}:`).update(request.rawBody).digest();
   // Both are 32 bytes here (the pattern above fixes the length), as timingSafeEqual requires.
-  if (!timingSafeEqual(Buffer.from(signature.slice(3), 'hex'), expected)) return { ok: false, reason: 'x-slack-signature does not match' };
+  if (!timingSafeEqual(Buffer.from(signature.slice(3), 'hex'), expected))
+    return { ok: false, reason: 'x-slack-signature does not match' };
   return { ok: true, timestampSeconds, signature };
 }

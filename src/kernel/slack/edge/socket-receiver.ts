@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { SocketModeReceiver, type App, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
+import { type App, type Logger as BoltLogger, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
-import type { ReplayStore } from './replay-store.js';
 import { admit } from './admit.js';
 import { createEdgeServer, type EdgeRoute } from './edge-server.js';
-import { screenPayload, type Surface } from './inbound.js';
+import { type Surface, screenPayload } from './inbound.js';
+import type { ReplayStore } from './replay-store.js';
 
 export interface SocketEdgeOptions {
   appToken: string;
@@ -35,7 +35,14 @@ const ID_MEMORY_MS = 60 * 60 * 1000;
  */
 const REFUSED = 'tiltak_refused_envelope';
 
-type SlackEventArgs = { ack: (response?: unknown) => Promise<void>; envelope_id: string; type: string; body: unknown; retry_num?: unknown; retry_reason?: unknown };
+type SlackEventArgs = {
+  ack: (response?: unknown) => Promise<void>;
+  envelope_id: string;
+  type: string;
+  body: unknown;
+  retry_num?: unknown;
+  retry_reason?: unknown;
+};
 type Listener = (...args: unknown[]) => unknown;
 
 /**
@@ -54,7 +61,11 @@ export class SocketEdgeReceiver implements Receiver {
 
   constructor(private readonly options: SocketEdgeOptions) {
     // Bolt's receiver builds the client as Bolt configures it; only the client is kept, and its dispatch is ours.
-    const bolt = new SocketModeReceiver({ appToken: options.appToken, logger: options.boltLogger, installerOptions: { clientOptions: options.clientOptions } });
+    const bolt = new SocketModeReceiver({
+      appToken: options.appToken,
+      logger: options.boltLogger,
+      installerOptions: { clientOptions: options.clientOptions },
+    });
     this.client = bolt.client;
     // 'ws_message' is how the client's WebSocket hands it each frame.
     const clientReads = this.client.listeners('ws_message') as Listener[];
@@ -105,7 +116,9 @@ export class SocketEdgeReceiver implements Receiver {
       for (const read of clientReads) {
         Promise.resolve()
           .then(() => read(frame, isBinary))
-          .catch((error: unknown) => this.options.logger.error({ err: error }, 'the Socket Mode client failed on a message'));
+          .catch((error: unknown) =>
+            this.options.logger.error({ err: error }, 'the Socket Mode client failed on a message'),
+          );
       }
     };
     // The client ignores binary frames itself.
@@ -120,7 +133,10 @@ export class SocketEdgeReceiver implements Receiver {
     }
     const reason = refusal(type, envelope.payload);
     if (reason === undefined) return pass(data);
-    log.warn({ envelopeType: printable(type), reason }, 'a Socket Mode envelope the bot cannot take was acked and dropped');
+    log.warn(
+      { envelopeType: printable(type), reason },
+      'a Socket Mode envelope the bot cannot take was acked and dropped',
+    );
     pass(JSON.stringify({ envelope_id: envelopeId, type: REFUSED }));
   }
 
@@ -128,7 +144,8 @@ export class SocketEdgeReceiver implements Receiver {
     if (!isSlackEvent(args)) return;
     const requestId = randomUUID();
     const log = this.options.logger.child({ requestId });
-    const ackEmpty = () => args.ack().catch((error: unknown) => log.warn({ err: error }, 'could not ack a Socket Mode envelope'));
+    const ackEmpty = () =>
+      args.ack().catch((error: unknown) => log.warn({ err: error }, 'could not ack a Socket Mode envelope'));
     const surface = SURFACES.get(args.type);
     const screened = surface === undefined ? undefined : screenPayload(surface, args.body);
     // A refused envelope (rewritten by screen, which logged why) ends here, acked.
@@ -148,7 +165,9 @@ export class SocketEdgeReceiver implements Receiver {
         replayKey: inbound.kind === 'event' ? `event:${inbound.eventId}` : `envelope:${args.envelope_id}`,
         replayUntil: new Date(this.options.wallClock.now().getTime() + ID_MEMORY_MS),
         ...(typeof args.retry_num === 'number' ? { retryNum: args.retry_num } : {}),
-        ...(typeof args.retry_reason === 'string' && args.retry_reason !== '' ? { retryReason: args.retry_reason } : {}),
+        ...(typeof args.retry_reason === 'string' && args.retry_reason !== ''
+          ? { retryReason: args.retry_reason }
+          : {}),
         requestId,
         log,
         send: (body) => args.ack(body),
@@ -170,7 +189,9 @@ function refusal(type: unknown, payload: unknown): string | undefined {
 function parseObject(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
