@@ -157,8 +157,8 @@ describe('Web API with a real WebClient', () => {
       ErrorCode.RequestError,
     );
     expect(fake.messages('C1').map((m) => m.text)).toEqual(['late']);
-    // With `then`, Slack does nothing and fails late.
-    fake.failNext('chat.postMessage', { delayMs: 50, then: { status: 500 } });
+    // With `thenFail`, Slack does nothing and fails late.
+    fake.failNext('chat.postMessage', { delayMs: 50, thenFail: { status: 500 } });
     expect((await rejection(client().chat.postMessage({ channel: 'C1', text: 'lost' }))).code).toBe(
       ErrorCode.HTTPError,
     );

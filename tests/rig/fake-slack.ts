@@ -263,9 +263,9 @@ export class FakeSlack {
       call.fault = fault;
       call.ok = false;
       if (!isDelay(fault)) return writeFault(res, fault);
-      if (fault.then !== undefined) {
+      if (fault.thenFail !== undefined) {
         await sleep(fault.delayMs);
-        return writeFault(res, fault.then);
+        return writeFault(res, fault.thenFail);
       }
     }
     const ctx: ApiContext = {
@@ -296,9 +296,9 @@ export class FakeSlack {
       ...(fault ? { fault, ok: false } : {}),
     });
     if (fault !== undefined && !isDelay(fault)) return writeFault(res, fault);
-    if (fault?.then !== undefined) {
+    if (fault?.thenFail !== undefined) {
       await sleep(fault.delayMs);
-      return writeFault(res, fault.then);
+      return writeFault(res, fault.thenFail);
     }
     const file = await storeUpload(this.state, fileId, ct, raw);
     if (fault !== undefined) await sleep(fault.delayMs);

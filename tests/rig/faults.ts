@@ -5,11 +5,11 @@ export type RateLimitFault = { status: 429; retryAfter: number };
 export type HttpFault = { status: 500 | 502 | 503 };
 export type PlatformFault = { error: string };
 /**
- * Slack does the work but answers late (or, with `then`, fails late): the
+ * Slack does the work but answers late (or, with `thenFail`, fails late): the
  * client's timeout fires while the message may already be in the channel,
  * which is the case a retry must not double.
  */
-export type DelayFault = { delayMs: number; then?: ImmediateFault };
+export type DelayFault = { delayMs: number; thenFail?: ImmediateFault };
 export type ImmediateFault = RateLimitFault | HttpFault | PlatformFault;
 export type Fault = ImmediateFault | DelayFault;
 

@@ -39,7 +39,7 @@ export class ResponseUrlEndpoint {
       post.fault = fault;
       if (!isDelay(fault)) return writeFault(res, fault);
       await sleep(fault.delayMs);
-      if (fault.then !== undefined) return writeFault(res, fault.then);
+      if (fault.thenFail !== undefined) return writeFault(res, fault.thenFail);
     }
     const uses = (this.uses.get(id) ?? 0) + 1;
     this.uses.set(id, uses);

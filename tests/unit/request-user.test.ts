@@ -68,24 +68,12 @@ describe('a lookup by Slack id', () => {
       void homeRecipientsOfMeasure(prisma, 1, raw, 50);
       // @ts-expect-error
       void snoozePair(prisma, { slackId: raw, measureId: 1, agencyId: 1, at, until: at });
+      const absence = { personId: 1, actor: raw, fromDay: '2004-03-01', toDay: '2004-03-02', at } as const;
       // @ts-expect-error
-      void registerAbsence(prisma, {
-        personId: 1,
-        actor: raw,
-        fromDay: '2004-03-01',
-        toDay: '2004-03-02',
-        substituteSlackId: null,
-        today: '2004-03-01',
-        at,
-      });
+      void registerAbsence(prisma, { ...absence, substituteSlackId: null, today: '2004-03-01' });
+      const round = { deadlineDay: '2004-03-20', scope: { area: null }, actor: raw, at } as const;
       // @ts-expect-error
-      void openRound(prisma, {
-        deadlineDay: '2004-03-20',
-        scope: { area: null },
-        actor: raw,
-        at,
-        timeZone: 'Europe/Oslo',
-      });
+      void openRound(prisma, { ...round, timeZone: 'Europe/Oslo' });
       return id;
     };
     expect(rawStringsFromARequest).toBeTypeOf('function');

@@ -9,6 +9,7 @@
 const LONE_SURROGATE = /[\uD800-\uDFFF]/gu;
 const CARRIAGE_RETURN = /\r\n?/gu;
 // C0 controls but tab and line feed, DEL and the C1 controls; bidi embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is what this pattern is for
 const STRIPPED = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/gu;
 // Whitespace, and the zero-width characters that only ever pad a text's ends (all in the BMP).
 const PADDING = /[\s\u00AD\u180E\u200B-\u200D\u2060-\u2064\uFEFF]/u;

@@ -122,17 +122,30 @@ export class SocketEdgeReceiver implements Receiver {
       }
     };
     // The client ignores binary frames itself.
-    if (isBinary === true || typeof data !== 'string') return pass(data);
+    if (isBinary === true || typeof data !== 'string') {
+      pass(data);
+      return;
+    }
     const log = this.options.logger.child({ requestId: randomUUID() });
     const envelope = parseObject(data);
-    if (envelope === undefined) return log.warn('a Socket Mode message that is not a JSON object was dropped');
+    if (envelope === undefined) {
+      log.warn('a Socket Mode message that is not a JSON object was dropped');
+      return;
+    }
     const { type, envelope_id: envelopeId } = envelope;
-    if (type === 'hello' || type === 'disconnect') return pass(data);
+    if (type === 'hello' || type === 'disconnect') {
+      pass(data);
+      return;
+    }
     if (typeof envelopeId !== 'string' || envelopeId === '' || envelopeId.length > 255) {
-      return log.warn({ envelopeType: printable(type) }, 'a Socket Mode envelope without an envelope id was dropped');
+      log.warn({ envelopeType: printable(type) }, 'a Socket Mode envelope without an envelope id was dropped');
+      return;
     }
     const reason = refusal(type, envelope.payload);
-    if (reason === undefined) return pass(data);
+    if (reason === undefined) {
+      pass(data);
+      return;
+    }
     log.warn(
       { envelopeType: printable(type), reason },
       'a Socket Mode envelope the bot cannot take was acked and dropped',
