@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { type LocalDay, localDay } from '../../kernel/calendar/calendar.js';
 import type { Config } from '../../kernel/config.js';
 import { PLAN_ID } from '../../kernel/db/plan.js';
+import { queryRows } from '../../kernel/db/rows.js';
 import {
   dueState,
   lastReportedAt,
@@ -93,10 +95,26 @@ export async function loadDueFacts(
   const measureIds = filter.measureIds ?? null;
   const agencyIds = filter.agencyIds ?? null;
   const [plans, pairs, reports, rounds] = await Promise.all([
-    prisma.$queryRawUnsafe<{ startDate: Date; endDate: Date; defaultCadenceDays: number }[]>(
+    queryRows(
+      prisma,
+      z.object({ startDate: z.date(), endDate: z.date(), defaultCadenceDays: z.number() }),
       `SELECT "startDate", "endDate", "defaultCadenceDays" FROM "Plan" WHERE id = ${PLAN_ID}`,
     ),
-    prisma.$queryRawUnsafe<Omit<PairRow, 'lastUpdateAt' | 'lastWaivedAt' | 'settled'>[]>(
+    queryRows(
+      prisma,
+      z.object({
+        measureId: z.number(),
+        agencyId: z.number(),
+        role: z.enum(['LEAD', 'PARTNER']),
+        number: z.number(),
+        titleNb: z.string(),
+        titleEn: z.string(),
+        focusAreaId: z.number().nullable(),
+        cadenceDays: z.number().nullable(),
+        agencyCode: z.string(),
+        agencyNameNb: z.string(),
+        agencyNameEn: z.string(),
+      }),
       `SELECT ma."measureId", ma."agencyId", ma.role::text AS role, m.number, m."titleNb", m."titleEn", m."focusAreaId", m."cadenceDays",
               a.code AS "agencyCode", a."nameNb" AS "agencyNameNb", a."nameEn" AS "agencyNameEn"
        FROM "MeasureAgency" ma JOIN "Measure" m ON m.id = ma."measureId" JOIN "Agency" a ON a.id = ma."agencyId"
@@ -106,9 +124,15 @@ export async function loadDueFacts(
       agencyIds,
     ),
     // A report is a new update series: an edit does not restart the clock.
-    prisma.$queryRawUnsafe<
-      { measureId: number; agencyId: number; updatedAt: Date | null; waivedAt: Date | null; status: string | null }[]
-    >(
+    queryRows(
+      prisma,
+      z.object({
+        measureId: z.number(),
+        agencyId: z.number(),
+        updatedAt: z.date().nullable(),
+        waivedAt: z.date().nullable(),
+        status: z.string().nullable(),
+      }),
       `WITH series AS (
          SELECT "measureId", "agencyId", min("createdAt") AS first FROM "Update"
          WHERE "createdAt" <= $1 GROUP BY "measureId", "agencyId", "seriesId"),
@@ -124,9 +148,15 @@ export async function loadDueFacts(
        LEFT JOIN latest l ON l."measureId" = u."measureId" AND l."agencyId" = u."agencyId"`,
       at,
     ),
-    prisma.$queryRawUnsafe<
-      { id: number; focusAreaId: number | null; openedAt: Date; deadline: Date; closedAt: Date | null }[]
-    >(
+    queryRows(
+      prisma,
+      z.object({
+        id: z.number(),
+        focusAreaId: z.number().nullable(),
+        openedAt: z.date(),
+        deadline: z.date(),
+        closedAt: z.date().nullable(),
+      }),
       `SELECT id, "focusAreaId", "openedAt", deadline, "closedAt" FROM "ReportingRound" WHERE "openedAt" <= $1 ORDER BY "openedAt" DESC, id DESC`,
       at,
     ),

@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import type { PrismaClient } from '../../../generated/prisma/client.js';
 import { localDay } from '../../../kernel/calendar/calendar.js';
+import { queryRows } from '../../../kernel/db/rows.js';
 import { type DueFacts, loadDueFacts } from '../../plan/index.js';
-import { Directory, type DirectoryPerson } from '../ladder-routing.js';
+import { Directory } from '../ladder-routing.js';
 
 export interface SnoozeFacts {
   id: number;
@@ -40,13 +42,25 @@ export async function loadReminderState(prisma: PrismaClient, timeZone: string, 
   const today = localDay(at, timeZone);
   const [facts, people, agencies, absences, snoozes, reminded, failures] = await Promise.all([
     loadDueFacts(prisma, at, timeZone),
-    prisma.$queryRawUnsafe<DirectoryPerson[]>(
+    queryRows(
+      prisma,
+      z.object({
+        slackId: z.string(),
+        name: z.string(),
+        agencyId: z.number().nullable(),
+        role: z.enum(['CONTACT', 'TEAM_LEAD', 'COORDINATOR', 'ADMIN']),
+        language: z.enum(['nb', 'en']),
+      }),
       `SELECT "slackId", name, "agencyId", role::text AS role, language::text AS language FROM "Person" WHERE active ORDER BY id`,
     ),
-    prisma.$queryRawUnsafe<{ id: number; teamLeadSlackId: string | null }[]>(
+    queryRows(
+      prisma,
+      z.object({ id: z.number(), teamLeadSlackId: z.string().nullable() }),
       `SELECT id, "teamLeadSlackId" FROM "Agency"`,
     ),
-    prisma.$queryRawUnsafe<{ slackId: string; toDate: Date; substituteSlackId: string | null }[]>(
+    queryRows(
+      prisma,
+      z.object({ slackId: z.string(), toDate: z.date(), substituteSlackId: z.string().nullable() }),
       `SELECT DISTINCT ON (p.id) p."slackId", a."toDate", a."substituteSlackId"
        FROM "Absence" a JOIN "Person" p ON p.id = a."personId"
        WHERE a."createdAt" <= $1 AND (a."endedAt" IS NULL OR a."endedAt" > $1) AND a."fromDate" <= $2::date AND a."toDate" >= $2::date
@@ -54,13 +68,30 @@ export async function loadReminderState(prisma: PrismaClient, timeZone: string, 
       at,
       today,
     ),
-    prisma.$queryRawUnsafe<SnoozeFacts[]>(
+    queryRows(
+      prisma,
+      z.object({
+        id: z.number(),
+        measureId: z.number(),
+        agencyId: z.number(),
+        slackId: z.string(),
+        createdAt: z.date(),
+        until: z.date(),
+      }),
       `SELECT DISTINCT ON ("measureId", "agencyId", "slackId") id, "measureId", "agencyId", "slackId", "createdAt", until
        FROM "Snooze" WHERE "createdAt" <= $1 AND until > $1::timestamp - ${SNOOZE_HORIZON}
        ORDER BY "measureId", "agencyId", "slackId", "createdAt" DESC, id DESC`,
       at,
     ),
-    prisma.$queryRawUnsafe<{ measureId: number; agencyId: number; recipient: string; period: string; lastAt: Date }[]>(
+    queryRows(
+      prisma,
+      z.object({
+        measureId: z.number(),
+        agencyId: z.number(),
+        recipient: z.string(),
+        period: z.string(),
+        lastAt: z.date(),
+      }),
       `SELECT l."measureId", l."agencyId", l.recipient, split_part(l.period, '~', 1) AS period, max(l."createdAt") AS "lastAt"
        FROM "ReminderLedger" l
        JOIN (SELECT DISTINCT "measureId", "agencyId", "slackId" FROM "Snooze"
@@ -70,7 +101,9 @@ export async function loadReminderState(prisma: PrismaClient, timeZone: string, 
        GROUP BY 1, 2, 3, 4`,
       at,
     ),
-    prisma.$queryRawUnsafe<FailureFacts[]>(
+    queryRows(
+      prisma,
+      z.object({ measureId: z.number(), agencyId: z.number(), recipient: z.string(), code: z.string() }),
       `SELECT DISTINCT ON (f.recipient, f."lastError") f."measureId", f."agencyId", f.recipient, f."lastError" AS code
        FROM "ReminderLedger" f
        WHERE f.state = 'FAILED' AND f.step <> 5 AND f."lastError" IS NOT NULL
