@@ -1,7 +1,6 @@
 // Raw requests to the bot's edge: bodies no Slack client would send, signed
 // (or not) exactly as Slack signs, with the time the bot took to answer.
 import { expect } from 'vitest';
-import type { Json } from '../rig/block-kit-checker.js';
 import type { FakeSlack } from '../rig/fake-slack.js';
 import { nowSeconds, signSlackRequest } from '../rig/signing.js';
 import type { WireContext } from '../rig/wire.js';
@@ -97,5 +96,3 @@ export async function writableCounts(h: Harness): Promise<Record<string, number>
     digests: await p.digestLedger.count(),
   };
 }
-
-export type { Json };

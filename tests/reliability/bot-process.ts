@@ -3,7 +3,7 @@ import { afterEach } from 'vitest';
 import type { FakeSlack } from '../rig/fake-slack.js';
 import { BOT_TOKEN } from '../support/harness.js';
 
-export const SMALL_PLAN = new URL('../fixtures/small-plan.yaml', import.meta.url).pathname;
+const SMALL_PLAN = new URL('../fixtures/small-plan.yaml', import.meta.url).pathname;
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 export interface BotProcess {
@@ -32,7 +32,7 @@ export interface BotProcessOptions {
  * FakeSlack, with the scheduler off unless the env says otherwise. Resolves
  * once it logs "Tiltak is running", with the port it chose.
  */
-export async function startBotProcess(
+async function startBotProcess(
   fake: FakeSlack,
   env: Record<string, string>,
   options: BotProcessOptions = {},

@@ -3,7 +3,7 @@
 
 export type RateLimitFault = { status: 429; retryAfter: number };
 export type HttpFault = { status: 500 | 502 | 503 };
-export type PlatformFault = { error: string };
+type PlatformFault = { error: string };
 /**
  * Slack does the work but answers late (or, with `thenFail`, fails late): the
  * client's timeout fires while the message may already be in the channel,

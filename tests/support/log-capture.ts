@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { createLogger, type Logger } from '../../src/kernel/logger.js';
 
-export interface LogLine {
+interface LogLine {
   level: number;
   msg?: string;
   requestId?: string;

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SlackStatus } from './starting-gate.js';
 
 export interface HealthProbe {
@@ -25,26 +25,6 @@ export function healthRoute(db: HealthProbe, mode: 'http' | 'socket', slackStatu
       });
     },
   };
-}
-
-/**
- * In Socket Mode nothing else listens on PORT, and Bolt's receiver opens its
- * port only together with the socket: this answers /healthz from the start.
- */
-export async function serveHealth(route: ReturnType<typeof healthRoute>, port: number): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '').split('?')[0];
-    if (path === route.path && route.method.includes(req.method ?? '')) return route.handler(req, res);
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return server;
 }
 
 async function check(db: HealthProbe): Promise<'up' | 'down'> {

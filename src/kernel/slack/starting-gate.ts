@@ -53,7 +53,7 @@ type Answer = { kind: string; body?: Record<string, unknown> };
  * (a button, an event) is acked and dropped: the user can press again, and
  * App Home is drawn afresh on the next visit.
  */
-export function answerWhileStarting(body: unknown): Answer {
+function answerWhileStarting(body: unknown): Answer {
   if (!isRecord(body)) return { kind: 'unknown' };
   if (typeof body.command === 'string')
     return { kind: 'command', body: { response_type: 'ephemeral', text: STARTING } };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../../logger.js';
 
-export const EVENTS_PATH = '/slack/events';
+const EVENTS_PATH = '/slack/events';
 
 /** A route as src/kernel/slack/health.ts makes it (Bolt's custom-route shape). */
 export interface EdgeRoute {
@@ -11,12 +11,7 @@ export interface EdgeRoute {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
-export type EventsHandler = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  requestId: string,
-  log: Logger,
-) => Promise<void>;
+type EventsHandler = (req: IncomingMessage, res: ServerResponse, requestId: string, log: Logger) => Promise<void>;
 
 export interface EdgeServerOptions {
   logger: Logger;

@@ -12,7 +12,7 @@ import { type SlackUserId, slackUserIdSchema } from '../slack-user-id.js';
 /** The three surfaces Slack delivers on; over HTTP the body's form decides, over Socket Mode the envelope type. */
 export type Surface = 'command' | 'interaction' | 'events';
 
-export type Payload = Record<string, unknown>;
+type Payload = Record<string, unknown>;
 
 export type Inbound =
   | { kind: 'command'; userId: SlackUserId; command: string; payload: Payload }
@@ -51,7 +51,7 @@ const interactionShapes = {
   interactive_message: z.looseObject({ callback_id: id, actions: z.array(z.looseObject({ name: z.string() })).min(1) }),
 } as const;
 
-export type InteractionType = keyof typeof interactionShapes;
+type InteractionType = keyof typeof interactionShapes;
 
 const isInteractionType = (type: unknown): type is InteractionType =>
   typeof type === 'string' && Object.hasOwn(interactionShapes, type);
