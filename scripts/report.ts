@@ -7,6 +7,7 @@ import {
   renderReport,
   reportPeriod,
 } from '../src/features/reports/index.js';
+import { localDay } from '../src/kernel/calendar/calendar.js';
 import { loadConfig } from '../src/kernel/config.js';
 import { openCliDatabase, runCli } from '../src/kernel/db/cli-database.js';
 import { messages } from '../src/kernel/i18n/index.js';
@@ -32,7 +33,9 @@ await runCli(async () => {
     'format',
     values.format ?? 'docx',
   ];
-  const parsed = parseExportArgs(words);
+  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-offline', SLACK_SIGNING_SECRET: '-', ...process.env });
+  const now = new Date();
+  const parsed = parseExportArgs(words, localDay(now, config.TZ_PLAN));
   if (values.out === undefined || lang === null || parsed.kind !== 'ok') {
     if (parsed.kind !== 'ok') console.error(exportArgsProblem(messages(lang ?? 'en'), parsed));
     console.error(USAGE);
@@ -42,10 +45,8 @@ await runCli(async () => {
     console.error('A DOCX file cannot go to stdout; give --out report.docx');
     return 2;
   }
-  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-offline', SLACK_SIGNING_SECRET: '-', ...process.env });
   const db = await openCliDatabase(process.env);
   try {
-    const now = new Date();
     const period = await reportPeriod(db.prisma, parsed, now, config.TZ_PLAN);
     if (period === null) {
       console.error('No plan in the database: run npm run plan:import first.');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeReminderButton, encodeReminderButton } from '../../src/features/reminders/contract.js';
-import { parseDay, parseUserRef } from '../../src/kernel/text/parse-day.js';
+import { parseDay } from '../../src/kernel/text/typed-day.js';
+import { parseUserRef } from '../../src/kernel/text/typed-user.js';
 
 describe('days as people type them', () => {
   it('reads ISO dates, Norwegian dotted dates and day.month in the current year', () => {

@@ -1,6 +1,6 @@
 import type { FocusArea, PrismaClient } from '../../generated/prisma/client.js';
 import { isoWeek, localDay } from '../../kernel/calendar/calendar.js';
-import { readWholeNumber } from '../../kernel/text/whole-number.js';
+import { readAreaArg } from '../../kernel/text/typed-area.js';
 import { focusAreas } from '../plan/index.js';
 import type { DigestPeriod } from './model.js';
 import { parseWeek, weekPeriod } from './schedule.js';
@@ -13,7 +13,7 @@ export type DigestRequest =
   | { kind: 'future-week'; week: string };
 
 /**
- * Reads `<område> [uke]` as typed after /rapport sammendrag or send. With no
+ * Reads `[område] <nr> [uke]` as typed after /rapport sammendrag or send. With no
  * week it is this week so far: the digest that will go out next.
  */
 export async function resolveDigestRequest(
@@ -22,12 +22,16 @@ export async function resolveDigestRequest(
   at: Date,
   timeZone: string,
 ): Promise<DigestRequest> {
-  const [areaArg, weekArg] = args;
   const areas = await focusAreas(prisma);
-  if (areaArg === undefined) return { kind: 'need-area', areas };
-  const number = readWholeNumber(areaArg, { min: 1 });
-  const area = number.ok ? areas.find((a) => a.number === number.value) : undefined;
-  if (area === undefined) return { kind: 'no-such-area', given: areaArg.slice(0, 40), areas };
+  if (args.length === 0) return { kind: 'need-area', areas };
+  const read = readAreaArg(args);
+  const area = read.kind === 'number' ? areas.find((a) => a.number === read.number) : undefined;
+  if (read.kind !== 'number' || area === undefined) {
+    const given = read.kind === 'none' || read.given === '' ? args.join(' ') : read.given;
+    return { kind: 'no-such-area', given: given.slice(0, 40), areas };
+  }
+  if (read.rest.length > 1) return { kind: 'bad-week', given: read.rest.join(' ').slice(0, 40) };
+  const weekArg = read.rest[0];
   const today = localDay(at, timeZone);
   const week = weekArg === undefined ? isoWeek(today) : parseWeek(weekArg, today);
   if (week === null) return { kind: 'bad-week', given: (weekArg ?? '').slice(0, 40) };

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { findPerson, type PersonWithAgency } from '../../kernel/people/people.js';
 import { parseSlackUserId, type SlackUserId } from '../../kernel/slack/slack-user-id.js';
-import type { UserRef } from '../../kernel/text/parse-day.js';
+import type { UserRef } from '../../kernel/text/typed-user.js';
 
 export type SubstituteMatch =
   | { kind: 'one'; slackId: SlackUserId }

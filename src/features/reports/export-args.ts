@@ -1,17 +1,7 @@
 import type { LocalDay } from '../../kernel/calendar/calendar.js';
 import type { Messages } from '../../kernel/i18n/index.js';
+import { parseDay } from '../../kernel/text/typed-day.js';
 import { REPORT_FORMATS, type ReportFormat } from './build-report.js';
-
-/** '2004-06-30' or '30.06.2004' (also '30.6.2004'); null unless it is a real calendar day. */
-export function parseDay(text: string): LocalDay | null {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const nor = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : nor ? [nor[3], nor[2], nor[1]] : [];
-  if (y === undefined || m === undefined || d === undefined) return null;
-  const day = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  const date = new Date(`${day}T12:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day ? day : null;
-}
 
 export type ExportArgs =
   | { kind: 'ok'; from: LocalDay | null; to: LocalDay | null; format: ReportFormat }
@@ -28,8 +18,8 @@ const KEYWORDS: Record<string, 'from' | 'to' | 'format'> = {
   format: 'format',
 };
 
-/** Reads `[fra <dato>] [til <dato>] [format md|docx|csv]` in any order, Norwegian or English keywords. */
-export function parseExportArgs(args: readonly string[]): ExportArgs {
+/** Reads `[fra <dato>] [til <dato>] [format md|docx|csv]` in any order, Norwegian or English keywords; a day as every command reads one. */
+export function parseExportArgs(args: readonly string[], today: LocalDay): ExportArgs {
   let from: LocalDay | null = null;
   let to: LocalDay | null = null;
   let format: ReportFormat = 'docx';
@@ -44,7 +34,7 @@ export function parseExportArgs(args: readonly string[]): ExportArgs {
       format = f;
       continue;
     }
-    const day = parseDay(value);
+    const day = parseDay(value, today);
     if (day === null) return { kind: 'bad-date', given: value.slice(0, 40) };
     if (key === 'from') from = day;
     else to = day;

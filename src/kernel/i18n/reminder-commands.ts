@@ -1,7 +1,7 @@
 const nb = {
   absenceUsage: '/tiltak fravær <fra> <til> [@stedfortreder] | fravær av',
   absenceSummary: 'Registrerer fravær: påminnelsene dine går til stedfortrederen (eller teamlederen) mens du er borte.',
-  absenceBadDate: (given: string) => `Jeg forstår ikke datoen «${given}». Skriv f.eks. 2004-05-03 eller 3.5.2004.`,
+  absenceBadDate: (given: string) => `Jeg forstår ikke datoen «${given}». Skriv f.eks. 2004-05-03, 3.5.2004 eller 3.5.`,
   absenceOrder: 'Fraværet må slutte samme dag som det begynner, eller senere.',
   absencePast: 'Fraværet er allerede over. Skriv en sluttdato i dag eller senere.',
   absenceTooLong: (max: number) => `Et fravær kan vare høyst ${max} dager. Registrer det i flere deler om nødvendig.`,
@@ -18,9 +18,10 @@ const nb = {
   absenceNone: 'Du har ikke registrert noe fravær.',
   absenceCurrent: (from: string, to: string, who: string) =>
     `Du har fravær fra ${from} til og med ${to}${who ? `, med ${who} som stedfortreder` : ''}. Skriv \`/tiltak fravær av\` for å avslutte det.`,
-  roundUsage: '/rapport runde <frist> [område <nr>] | runde status | runde lukk',
+  roundUsage: '/rapport runde <frist> [[område] <nr>] | runde status | runde lukk',
   roundSummary: 'Åpner en rapporteringsrunde: alle ansvarlige etater rapporterer innen fristen.',
-  roundBadDate: (given: string) => `Jeg forstår ikke fristen «${given}». Skriv f.eks. 2004-04-23 eller 23.4.2004.`,
+  roundBadDate: (given: string) =>
+    `Jeg forstår ikke fristen «${given}». Skriv f.eks. 2004-04-23, 23.4.2004 eller 23.4.`,
   roundPast: 'Fristen kan ikke ligge før i dag.',
   roundAfterPlan: (end: string) => `Fristen ligger etter planens slutt (${end}).`,
   roundNoArea: (given: string, areas: string) => `Det finnes ikke noe satsingsområde ${given}. Områdene er: ${areas}.`,
@@ -45,7 +46,7 @@ const nb = {
 const en: typeof nb = {
   absenceUsage: '/tiltak away <from> <to> [@substitute] | away off',
   absenceSummary: 'Registers an absence: your reminders go to your substitute (or your team lead) while you are away.',
-  absenceBadDate: (given: string) => `I do not understand the date "${given}". Write e.g. 2004-05-03 or 3.5.2004.`,
+  absenceBadDate: (given: string) => `I do not understand the date "${given}". Write e.g. 2004-05-03, 3.5.2004 or 3.5.`,
   absenceOrder: 'The absence must end on the day it starts, or later.',
   absencePast: 'That absence is already over. Give an end date of today or later.',
   absenceTooLong: (max: number) => `An absence can last at most ${max} days. Register it in parts if you need to.`,
@@ -62,9 +63,10 @@ const en: typeof nb = {
   absenceNone: 'You have not registered an absence.',
   absenceCurrent: (from: string, to: string, who: string) =>
     `You are away from ${from} to ${to}${who ? `, with ${who} as your substitute` : ''}. Type \`/tiltak away off\` to end it.`,
-  roundUsage: '/rapport round <deadline> [area <no>] | round status | round close',
+  roundUsage: '/rapport round <deadline> [[area] <no>] | round status | round close',
   roundSummary: 'Opens a reporting round: every responsible agency reports by the deadline.',
-  roundBadDate: (given: string) => `I do not understand the deadline "${given}". Write e.g. 2004-04-23 or 23.4.2004.`,
+  roundBadDate: (given: string) =>
+    `I do not understand the deadline "${given}". Write e.g. 2004-04-23, 23.4.2004 or 23.4.`,
   roundPast: 'The deadline cannot be before today.',
   roundAfterPlan: (end: string) => `The deadline is after the end of the plan (${end}).`,
   roundNoArea: (given: string, areas: string) => `There is no focus area ${given}. The areas are: ${areas}.`,

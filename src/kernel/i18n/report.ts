@@ -34,7 +34,7 @@ const nb = {
   // The /rapport eksport command.
   exportUsage: '/rapport eksport [fra <dato>] [til <dato>] [format md|docx|csv]',
   exportSummary: 'Lager statusrapporten for en periode (som halvveisrapporten) og sender den til deg på DM.',
-  exportBadDate: (given: string) => `«${given}» er ikke en dato. Skriv f.eks. 2004-06-30 eller 30.06.2004.`,
+  exportBadDate: (given: string) => `«${given}» er ikke en dato. Skriv f.eks. 2004-06-30, 30.6.2004 eller 30.6.`,
   exportBadFormat: (given: string) => `Formatet «${given}» finnes ikke. Velg md, docx eller csv.`,
   exportBadWord: (given: string, usage: string) => `Jeg forstår ikke «${given}». Bruk: \`${usage}\``,
   exportFromAfterTo: 'Fra-datoen er etter til-datoen.',
@@ -78,7 +78,7 @@ const en: typeof nb = {
   filename: (from, to, ext) => `status-report-${from}-${to}.${ext}`,
   exportUsage: '/rapport export [from <date>] [to <date>] [format md|docx|csv]',
   exportSummary: 'Builds the status report for a period (shaped like the mid-term report) and sends it to your DM.',
-  exportBadDate: (given) => `“${given}” is not a date. Write e.g. 2004-06-30 or 30.06.2004.`,
+  exportBadDate: (given) => `“${given}” is not a date. Write e.g. 2004-06-30, 30.6.2004 or 30.6.`,
   exportBadFormat: (given) => `There is no format “${given}”. Choose md, docx or csv.`,
   exportBadWord: (given, usage) => `I don't understand “${given}”. Usage: \`${usage}\``,
   exportFromAfterTo: 'The from date is after the to date.',

@@ -3,8 +3,8 @@ import { coordinatorsOnly } from '../../../kernel/commands/coordinators-only.js'
 import type { Subcommand, SubcommandContext } from '../../../kernel/commands/subcommand.js';
 import type { Messages } from '../../../kernel/i18n/index.js';
 import { classifySendError } from '../../../kernel/slack/slack-errors.js';
-import { areaChoices } from '../../../kernel/text/area-word.js';
 import { quote } from '../../../kernel/text/format.js';
+import { areaChoices } from '../../../kernel/text/typed-area.js';
 import { buildDigest } from '../build-digest.js';
 import { weekNumber } from '../format.js';
 import { postDigest } from '../post-digest.js';

@@ -3,7 +3,8 @@ import type { Subcommand, SubcommandContext } from '../../../kernel/commands/sub
 import type { SlackUserId } from '../../../kernel/slack/slack-user-id.js';
 import { formatDueDay, mention } from '../../../kernel/text/dates.js';
 import { quote } from '../../../kernel/text/format.js';
-import { parseDay, parseUserRef } from '../../../kernel/text/parse-day.js';
+import { parseDay } from '../../../kernel/text/typed-day.js';
+import { parseUserRef } from '../../../kernel/text/typed-user.js';
 import { currentAbsence, endAbsence, registerAbsence } from '../absences.js';
 import { findSubstitute, teamLeadOf } from '../substitute.js';
 

@@ -2,11 +2,10 @@ import { localDay } from '../../../kernel/calendar/calendar.js';
 import { coordinatorsOnly } from '../../../kernel/commands/coordinators-only.js';
 import type { Subcommand, SubcommandContext } from '../../../kernel/commands/subcommand.js';
 import { titleIn } from '../../../kernel/i18n/localized.js';
-import { areaChoices, isAreaWord } from '../../../kernel/text/area-word.js';
 import { formatDueDay } from '../../../kernel/text/dates.js';
 import { quote } from '../../../kernel/text/format.js';
-import { parseDay } from '../../../kernel/text/parse-day.js';
-import { readWholeNumber } from '../../../kernel/text/whole-number.js';
+import { areaChoices, readAreaArg } from '../../../kernel/text/typed-area.js';
+import { parseDay } from '../../../kernel/text/typed-day.js';
 import { focusAreaById, focusAreaByNumber, focusAreas } from '../../plan/index.js';
 import { closeRound, openRound, type RoundScope, roundProgress } from '../rounds.js';
 
@@ -31,15 +30,15 @@ export function roundSubcommand(sendReminders: SendReminders): Subcommand {
 
 type ScopeRead = { ok: true; scope: RoundScope } | { ok: false };
 
-/** Reads `[område <n>]` (or a bare number); answers the user itself when it cannot. */
+/** Reads an optional area (`område 2`, `area 2`, `2`); answers the user itself when it cannot. */
 async function readScope(ctx: SubcommandContext, words: string[]): Promise<ScopeRead> {
   const t = ctx.m.reminderCommands;
-  const rest = words[0] !== undefined && isAreaWord(words[0]) ? words.slice(1) : words;
-  if (rest.length === 0 && words.length === 0) return { ok: true, scope: { area: null } };
-  const given = rest.join(' ');
-  const number = rest.length === 1 ? readWholeNumber(given, { min: 1 }) : null;
-  const area = number?.ok ? await focusAreaByNumber(ctx.deps.prisma, number.value) : null;
+  const read = readAreaArg(words);
+  if (read.kind === 'none' && read.rest.length === 0) return { ok: true, scope: { area: null } };
+  const fits = read.kind === 'number' && read.rest.length === 0;
+  const area = fits ? await focusAreaByNumber(ctx.deps.prisma, read.number) : null;
   if (area !== null) return { ok: true, scope: { area } };
+  const given = read.kind === 'none' ? words.join(' ') : read.kind === 'number' ? words.join(' ') : read.given;
   const areas = await focusAreas(ctx.deps.prisma);
   await ctx.reply({ text: t.roundNoArea(quote(given || '?'), areaChoices(ctx.lang, areas)) });
   return { ok: false };

@@ -1,3 +1,4 @@
+import { localDay } from '../../../kernel/calendar/calendar.js';
 import { coordinatorsOnly } from '../../../kernel/commands/coordinators-only.js';
 import type { Subcommand } from '../../../kernel/commands/subcommand.js';
 import type { Messages } from '../../../kernel/i18n/index.js';
@@ -17,13 +18,13 @@ export function reportExportSubcommand(): Subcommand {
     summary: (m: Messages) => m.report.exportSummary,
     async run(ctx) {
       const r = ctx.m.report;
-      const args = parseExportArgs(ctx.args);
+      const { prisma, config, clock, logger } = ctx.deps;
+      const now = clock.now();
+      const args = parseExportArgs(ctx.args, localDay(now, config.TZ_PLAN));
       if (args.kind !== 'ok') {
         await ctx.reply({ text: exportArgsProblem(ctx.m, args) });
         return;
       }
-      const { prisma, config, clock, logger } = ctx.deps;
-      const now = clock.now();
       const period = await reportPeriod(prisma, args, now, config.TZ_PLAN);
       if (period === null) {
         await ctx.reply({ text: r.noPlan });

@@ -1,9 +1,8 @@
 import type { Reply, Subcommand } from '../../../kernel/commands/subcommand.js';
 import type { Deps } from '../../../kernel/deps.js';
 import type { PersonWithAgency } from '../../../kernel/people/people.js';
-import { isAreaWord } from '../../../kernel/text/area-word.js';
 import { measureTitle, quote, viewLocale } from '../../../kernel/text/format.js';
-import { readWholeNumber } from '../../../kernel/text/whole-number.js';
+import { readAreaArg } from '../../../kernel/text/typed-area.js';
 import { focusAreaByNumber } from '../../plan/index.js';
 import { loadMeasureRows } from '../measure-rows.js';
 import { measureListMessage } from '../views/measure-lists.js';
@@ -43,15 +42,13 @@ export const listSubcommand: Subcommand = {
   async run(ctx) {
     const { m, args } = ctx;
     const usage = m.tiltak.listUsage;
-    const [word, number, ...rest] = args;
-    if (word === undefined)
+    const area = readAreaArg(args);
+    if (area.kind === 'none' && area.rest.length === 0)
       return ctx.reply((await renderList(ctx.deps, ctx.person, null, 0)) ?? { text: m.measureViews.listNone });
-    if (!isAreaWord(word) || rest.length > 0) {
+    if (area.kind === 'none' || (area.kind === 'number' && area.rest.length > 0))
       return ctx.reply({ text: withUsage(m, m.tiltak.unexpectedWords(quote(args.join(' '))), usage) });
-    }
-    if (number === undefined) return ctx.reply({ text: withUsage(m, m.tiltak.missingArea, usage) });
-    const read = readWholeNumber(number, { min: 1 });
-    const reply = read.ok ? await renderList(ctx.deps, ctx.person, read.value, 0) : null;
-    await ctx.reply(reply ?? { text: withUsage(m, m.tiltak.noSuchArea(quote(number)), usage) });
+    if (area.kind === 'bad' && area.given === '') return ctx.reply({ text: withUsage(m, m.tiltak.missingArea, usage) });
+    const reply = area.kind === 'number' ? await renderList(ctx.deps, ctx.person, area.number, 0) : null;
+    await ctx.reply(reply ?? { text: withUsage(m, m.tiltak.noSuchArea(quote(area.given)), usage) });
   },
 };
