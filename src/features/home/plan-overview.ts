@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
+import { queryRows, statusColumn } from '../../kernel/db/rows.js';
 import type { RolledStatus, Status } from '../../kernel/status.js';
 import type { MeasureRow } from '../updates/index.js';
 
@@ -50,9 +52,21 @@ function empty(area: AreaOverview['area']): AreaOverview {
   return { area, measures: 0, counts: {}, overdue: 0, recent: [] };
 }
 
+const recentRow = z.object({
+  createdAt: z.date(),
+  status: statusColumn,
+  measureNumber: z.number().int(),
+  agencyCode: z.string(),
+  version: z.number().int(),
+  focusAreaId: z.number().int().nullable(),
+});
+
 /** One query: the newest versions only (an edit replaces its original), five per focus area. */
 async function recentPerArea(prisma: PrismaClient): Promise<(RecentUpdate & { focusAreaId: number | null })[]> {
-  return prisma.$queryRaw<(RecentUpdate & { focusAreaId: number | null })[]>(Prisma.sql`
+  return queryRows(
+    prisma,
+    recentRow,
+    Prisma.sql`
     SELECT "createdAt", status, "measureNumber", "agencyCode", version, "focusAreaId" FROM (
       SELECT u."createdAt", u.status::text AS status, m.number AS "measureNumber", a.code AS "agencyCode", u.version, m."focusAreaId",
              ROW_NUMBER() OVER (PARTITION BY m."focusAreaId" ORDER BY u."createdAt" DESC, u.id DESC) AS rank
@@ -62,5 +76,6 @@ async function recentPerArea(prisma: PrismaClient): Promise<(RecentUpdate & { fo
       WHERE NOT EXISTS (SELECT 1 FROM "Update" n WHERE n."seriesId" = u."seriesId" AND n.version > u.version)
     ) ranked
     WHERE rank <= ${RECENT_PER_AREA}
-    ORDER BY "focusAreaId", rank`);
+    ORDER BY "focusAreaId", rank`,
+  );
 }

@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient, type Update } from '../../generated/prisma/client.js';
 import type { ResponsibilityRole } from '../../generated/prisma/enums.js';
+import { queryRows, updateRow } from '../../kernel/db/rows.js';
 import { type RolledStatus, rollUp } from '../../kernel/status.js';
 
 export interface AgencyStatus {
@@ -79,10 +80,14 @@ async function latestUpdates(
     measureIds === 'all' ? Prisma.sql`TRUE` : Prisma.sql`"measureId" IN (${Prisma.join(measureIds)})`,
     asOf === undefined ? Prisma.sql`TRUE` : Prisma.sql`"createdAt" <= ${asOf}`,
   ];
-  const rows = await prisma.$queryRaw<Update[]>(Prisma.sql`
+  const rows: Update[] = await queryRows(
+    prisma,
+    updateRow,
+    Prisma.sql`
     SELECT DISTINCT ON ("measureId", "agencyId") *
     FROM "Update"
     WHERE ${Prisma.join(conditions, ' AND ')}
-    ORDER BY "measureId", "agencyId", "createdAt" DESC, "id" DESC`);
+    ORDER BY "measureId", "agencyId", "createdAt" DESC, "id" DESC`,
+  );
   return new Map(rows.map((u) => [pairKey(u.measureId, u.agencyId), u]));
 }

@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
 import type { PrismaClient } from '../../generated/prisma/client.js';
+import { queryRows } from '../db/rows.js';
 import { backoffMs, classifySendError, type SendFailure } from '../slack/slack-errors.js';
 
 export type LedgerTable = 'ReminderLedger' | 'DigestLedger';
@@ -17,7 +19,9 @@ export const CLAIM_LEASE_MS = 2 * 60_000;
  */
 export async function claimDue(prisma: PrismaClient, table: LedgerTable, at: Date, limit = 50): Promise<bigint[]> {
   const lease = new Date(at.getTime() + CLAIM_LEASE_MS);
-  const rows = await prisma.$queryRawUnsafe<{ id: bigint }[]>(
+  const rows = await queryRows(
+    prisma,
+    z.object({ id: z.bigint() }),
     `UPDATE "${table}" SET state = 'SENDING', attempts = attempts + 1, "nextAttemptAt" = $1
      WHERE id IN (
        SELECT id FROM "${table}"

@@ -1,10 +1,14 @@
+import { z } from 'zod';
 import type { PrismaClient } from '../../../generated/prisma/client.js';
+import { queryRows } from '../../../kernel/db/rows.js';
 import { type Delivery, tripleOf } from './reminders-plan.js';
 
 /** Which of the candidates' (pair, step, period) triples already have rows, for anyone: one query. */
 export async function recordedTriples(prisma: PrismaClient, candidates: readonly Delivery[]): Promise<Set<string>> {
   if (candidates.length === 0) return new Set();
-  const rows = await prisma.$queryRawUnsafe<{ measureId: number; agencyId: number; step: number; period: string }[]>(
+  const rows = await queryRows(
+    prisma,
+    z.object({ measureId: z.number().int(), agencyId: z.number().int(), step: z.number().int(), period: z.string() }),
     `SELECT DISTINCT l."measureId", l."agencyId", l.step, l.period FROM "ReminderLedger" l
      WHERE (l."measureId", l."agencyId", l.step, l.period) IN (SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[]))`,
     candidates.map((c) => c.measureId),
@@ -50,7 +54,9 @@ export async function dueRows(
   prisma: PrismaClient,
   at: Date,
 ): Promise<{ key: string; attempts: number; state: string }[]> {
-  return prisma.$queryRawUnsafe(
+  return queryRows(
+    prisma,
+    z.object({ key: z.string(), attempts: z.number().int(), state: z.string() }),
     `SELECT key, attempts, state::text AS state FROM "ReminderLedger"
      WHERE state IN ('PENDING', 'RETRY', 'SENDING') AND "nextAttemptAt" <= $1 ORDER BY "nextAttemptAt", id LIMIT 500`,
     at,
@@ -59,7 +65,9 @@ export async function dueRows(
 
 /** The earliest instant a recorded row waits for (a retry, a lease, a snooze), or null. */
 export async function nextAttemptAt(prisma: PrismaClient): Promise<Date | null> {
-  const rows = await prisma.$queryRawUnsafe<{ next: Date | null }[]>(
+  const rows = await queryRows(
+    prisma,
+    z.object({ next: z.date().nullable() }),
     `SELECT min("nextAttemptAt") AS next FROM "ReminderLedger" WHERE state IN ('PENDING', 'RETRY', 'SENDING')`,
   );
   return rows[0]?.next ?? null;

@@ -1,5 +1,7 @@
-import type { PrismaClient } from '../../../generated/prisma/client.js';
+import { z } from 'zod';
+import { Prisma, type PrismaClient } from '../../../generated/prisma/client.js';
 import type { Clock } from '../../clock.js';
+import { queryRows } from '../../db/rows.js';
 import type { Logger } from '../../logger.js';
 
 /**
@@ -39,11 +41,15 @@ export function createReplayStore(prisma: PrismaClient, clock: Clock, options: R
       const now = clock.now();
       // An expired claim of the same key is taken over in the same statement,
       // so a key can come back after its window without waiting for a prune.
-      const rows = await prisma.$queryRaw<{ key: string }[]>`
+      const rows = await queryRows(
+        prisma,
+        z.object({ key: z.string() }),
+        Prisma.sql`
         INSERT INTO "SeenRequest" ("key", "expiresAt") VALUES (${key}, ${expiresAt})
         ON CONFLICT ("key") DO UPDATE SET "expiresAt" = EXCLUDED."expiresAt"
         WHERE "SeenRequest"."expiresAt" <= ${now}
-        RETURNING "key"`;
+        RETURNING "key"`,
+      );
       if (now.getTime() - lastPrune >= pruneEveryMs) {
         lastPrune = now.getTime();
         // Off the ack path: the range delete uses the expiresAt index, and a
