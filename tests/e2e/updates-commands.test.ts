@@ -119,14 +119,20 @@ describe('/tiltak <nr>', () => {
 });
 
 describe('/tiltak oppdater <nr>', () => {
-  it('answers a missing, a non-numeric and an unknown number with what was wrong and the usage', async () => {
+  it('answers a missing or a non-numeric number in the channel, with what was wrong and the usage', async () => {
     expect(await ask('U0KARI01', 'oppdater')).toBe('Du må skrive nummeret på tiltaket. Bruk: `/tiltak oppdater <nr>`');
     expect(await ask('U0KARI01', 'oppdater fire')).toBe(
       '«fire» er ikke et tiltaksnummer. Bruk: `/tiltak oppdater <nr>`',
     );
-    expect(await ask('U0KARI01', 'oppdater 42')).toContain('Tiltak 42 finnes ikke');
     expect(await ask('U0OLA001', 'update')).toBe('Please give the number of the measure. Usage: `/tiltak update <nr>`');
     expect(h.fake.callsTo('views.open')).toHaveLength(0);
+  });
+
+  it('says in the modal, opened before any lookup, that a well-formed number names no measure', async () => {
+    await h.command('U0KARI01', 'oppdater 42');
+    await h.fake.waitFor(() => h.fake.callsTo('views.update')[0]);
+    expect(h.fake.callsTo('views.open')).toHaveLength(1);
+    expect(allText([...h.fake.state.views.values()].map((v) => v.view))).toContain('Fant ikke tiltaket');
   });
 
   it('escapes what the user typed when quoting it back', async () => {
@@ -151,7 +157,7 @@ describe('/tiltak liste', () => {
 
   it('answers a bad area with the usage', async () => {
     expect(await ask('U0KARI01', 'liste område 9')).toBe(
-      'Satsingsområde 9 finnes ikke. Bruk: `/tiltak liste [område <n>]`',
+      'Satsingsområde 9 finnes ikke. Bruk: `/tiltak liste [[område] <n>]`',
     );
     expect(await ask('U0KARI01', 'liste område')).toContain('Du må skrive nummeret på satsingsområdet.');
     expect(await ask('U0KARI01', 'liste område to')).toContain('Satsingsområde to finnes ikke');
@@ -240,7 +246,7 @@ describe('/tiltak hjelp', () => {
       '`/tiltak <nr>`',
       '`/tiltak oppdater <nr>`',
       '`/tiltak mine`',
-      '`/tiltak liste [område <n>]`',
+      '`/tiltak liste [[område] <n>]`',
       '`/tiltak historikk <nr>`',
       '`/tiltak forfalt`',
       '`/tiltak språk nb|en`',

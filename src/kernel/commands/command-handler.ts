@@ -1,10 +1,12 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { isDatabaseUnavailable } from '../db/errors.js';
 import type { Deps } from '../deps.js';
-import { type Lang, messages } from '../i18n/index.js';
+import { type Lang, type Messages, messages } from '../i18n/index.js';
 import { findPerson } from '../people/people.js';
 import { unknownUserText } from '../people/unknown-user.js';
 import { failureText } from '../slack/failure-text.js';
+import { type OpenedModal, openLoadingModal } from '../slack/loading-modal.js';
+import { noticeModal } from '../slack/loading-modal-view.js';
 import { requestLogger } from '../slack/request-context.js';
 import { checkedUser } from '../slack/request-user.js';
 import { quote } from '../text/format.js';
@@ -34,16 +36,24 @@ export function subcommandHandler(deps: Deps, command: string, subcommands: () =
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });
     };
     let lang: Lang | undefined;
+    let modal: OpenedModal | null = null;
+    let callbackId: string | null = null;
     try {
+      const found = dispatch(subcommands(), normaliseTypedText(typeof body.text === 'string' ? body.text : ''));
+      callbackId = found.kind === 'found' ? (found.subcommand.modalFor?.(found.args) ?? null) : null;
+      if (callbackId !== null) modal = await openLoadingModal(client, body.trigger_id, callbackId);
+      const answer = async (text: string, m: Messages) => {
+        if (modal === null || callbackId === null) await reply({ text });
+        else await client.views.update({ view_id: modal.viewId, view: noticeModal(callbackId, m, text) });
+      };
       const person = await findPerson(deps.prisma, userId);
       if (person === null) {
-        await reply({ text: await unknownUserText(deps.prisma) });
+        await answer(await unknownUserText(deps.prisma), messages('nb'));
         return;
       }
       lang = person.language;
       deps.languages?.remember(person.slackId, lang);
       const m = messages(lang);
-      const found = dispatch(subcommands(), normaliseTypedText(typeof body.text === 'string' ? body.text : ''));
       if (found.kind === 'unknown') {
         await reply({ text: m.common.unknownSubcommand(command, quote(found.word)) });
         return;
@@ -59,13 +69,18 @@ export function subcommandHandler(deps: Deps, command: string, subcommands: () =
         userId,
         channelId: body.channel_id,
         triggerId: body.trigger_id,
+        modal,
         reply,
       });
     } catch (error) {
       log.error({ err: error, databaseUnavailable: isDatabaseUnavailable(error) }, 'command failed');
-      await reply({ text: failureText(deps, body.user_id, error, lang) }).catch((e: unknown) =>
-        log.error({ err: e }, 'could not tell the user about the failure'),
-      );
+      const text = failureText(deps, body.user_id, error, lang);
+      // A loading modal left as it is would spin for good.
+      const told =
+        modal === null || callbackId === null
+          ? reply({ text })
+          : client.views.update({ view_id: modal.viewId, view: noticeModal(callbackId, messages(lang ?? 'nb'), text) });
+      await told.catch((e: unknown) => log.error({ err: e }, 'could not tell the user about the failure'));
     }
   };
 }

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import type { PersonWithAgency } from '../people/people.js';
+import type { OpenedModal } from '../slack/loading-modal.js';
 import type { SlackUserId } from '../slack/slack-user-id.js';
 
 export interface Reply {
@@ -22,6 +23,8 @@ export interface SubcommandContext {
   userId: SlackUserId;
   channelId: string;
   triggerId: string;
+  /** The loading modal opened with the trigger before any database work, for a sub-command that asked for one. */
+  modal: OpenedModal | null;
   /** An ephemeral answer to the user who typed the command. */
   reply(message: Reply): Promise<void>;
 }
@@ -34,4 +37,11 @@ export interface Subcommand {
   usage(m: Messages): string;
   summary(m: Messages): string;
   run(ctx: SubcommandContext): Promise<void>;
+  /**
+   * For a sub-command that answers in a modal: the callback_id of the loading
+   * modal to open for these words, or null when they will be answered in the
+   * channel (a missing or malformed number). Pure, as it runs before the
+   * database is asked anything: the trigger expires 3 s after the command.
+   */
+  modalFor?(args: readonly string[]): string | null;
 }

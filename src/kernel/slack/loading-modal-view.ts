@@ -22,3 +22,16 @@ export function loadingModal(callbackId: string): ModalView {
     blocks: [{ type: 'section', text: { type: 'plain_text', text: bilingual((m) => m.common.loading) } }],
   };
 }
+
+/** What replaces a loading modal when there is no form to show: who the user is not, or what failed. */
+export function noticeModal(callbackId: string, m: Messages, text: string): ModalView {
+  return {
+    type: 'modal',
+    callback_id: callbackId,
+    title: { type: 'plain_text', text: m.common.appName },
+    close: { type: 'plain_text', text: m.common.close },
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: text.length > 3000 ? `${text.slice(0, 2999)}…` : text } },
+    ],
+  };
+}

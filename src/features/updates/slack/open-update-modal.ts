@@ -3,11 +3,12 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../../kernel/deps.js';
 import type { PersonWithAgency } from '../../../kernel/people/people.js';
 import { failureText } from '../../../kernel/slack/failure-text.js';
+import { type OpenedModal, openLoadingModal } from '../../../kernel/slack/loading-modal.js';
 import { viewLocale } from '../../../kernel/text/format.js';
-import { encodeMetadata, type ModalSource } from '../contract.js';
+import { encodeMetadata, ids, type ModalSource } from '../contract.js';
 import { loadUpdateForm, type UpdateFormRequest } from '../update-form.js';
 import { updateModalView } from '../views/update-modal.js';
-import { loadingView, noticeView } from '../views/update-notice.js';
+import { noticeView } from '../views/update-notice.js';
 import { refusalText } from '../views/update-refusal.js';
 
 export interface OpenUpdateModalArgs {
@@ -20,20 +21,21 @@ export interface OpenUpdateModalArgs {
   /** The seriesId of the update to edit. */
   editOf?: string;
   source?: ModalSource;
+  /** The loading modal, when the command opened it already. */
+  opened?: OpenedModal | null;
 }
 
 /**
  * Opens the modal with the trigger at once (it expires in 3 s), showing a
- * loading notice, then swaps in the form, or a refusal that says why. Rights
+ * loading notice (unless the command opened it already), then swaps in the form, or a refusal that says why. Rights
  * are checked here as they will be again on submit.
  */
 export async function openUpdateModal(args: OpenUpdateModalArgs): Promise<void> {
   const { deps, client, person } = args;
   const loc = viewLocale(deps, person.language);
-  const opened = await client.views.open({ trigger_id: args.triggerId, view: loadingView(loc.m) });
-  const viewId = opened.view?.id;
-  if (viewId === undefined) return;
-  const hash = opened.view?.hash;
+  const opened = args.opened ?? (await openLoadingModal(client, args.triggerId, ids.views.updateNotice));
+  if (opened === null) return;
+  const { viewId, hash } = opened;
   let view: ModalView;
   try {
     view = await buildView(args);

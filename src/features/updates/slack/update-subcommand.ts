@@ -1,23 +1,24 @@
 import type { Subcommand } from '../../../kernel/commands/subcommand.js';
-import { reportableAgencyIds } from '../../../kernel/people/permissions.js';
-import { findMeasureByNumber } from '../../plan/index.js';
+import { messages } from '../../../kernel/i18n/index.js';
+import { ids } from '../contract.js';
 import { openUpdateModal } from './open-update-modal.js';
-import { measureNumberArg, noSuchMeasure } from './subcommand-args.js';
+import { measureNumberArg } from './subcommand-args.js';
 
-/** `/tiltak oppdater <nr>`: answers bad input in the channel, and opens the modal otherwise. */
+/**
+ * `/tiltak oppdater <nr>`: answers a malformed number in the channel, and
+ * otherwise opens the modal before any lookup; a measure that does not exist,
+ * or that the user may not report on, is said in the modal.
+ */
 export const updateSubcommand: Subcommand = {
   key: 'update',
   names: ['oppdater', 'update'],
   usage: (m) => m.tiltak.updateUsage,
   summary: (m) => m.tiltak.updateSummary,
+  modalFor: (args) => (measureNumberArg(messages('nb'), args, '').ok ? ids.views.updateNotice : null),
   async run(ctx) {
     const usage = ctx.m.tiltak.updateUsage;
     const parsed = measureNumberArg(ctx.m, ctx.args, usage);
     if (!parsed.ok) return ctx.reply({ text: parsed.text });
-    const measure = await findMeasureByNumber(ctx.deps.prisma, parsed.value.number);
-    if (measure === null) return ctx.reply({ text: noSuchMeasure(ctx.m, parsed.value.typed, usage) });
-    if (reportableAgencyIds(ctx.person, measure.agencies).length === 0)
-      return ctx.reply({ text: ctx.m.updates.refusals.not_allowed });
     await openUpdateModal({
       deps: ctx.deps,
       client: ctx.client,
@@ -25,6 +26,7 @@ export const updateSubcommand: Subcommand = {
       person: ctx.person,
       measureNumber: parsed.value.number,
       source: 'command',
+      opened: ctx.modal,
     });
   },
 };

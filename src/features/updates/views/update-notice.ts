@@ -3,11 +3,6 @@ import type { Messages } from '../../../kernel/i18n/index.js';
 import { clip } from '../../../kernel/text/format.js';
 import { ids } from '../contract.js';
 
-/** Shown the moment the modal opens (the trigger expires in 3 s), then replaced by the form. */
-export function loadingView(m: Messages): ModalView {
-  return noticeView(m, m.updates.loading);
-}
-
 /** A modal with one message and a close button: for refusals that arrive where no reply can go. */
 export function noticeView(m: Messages, text: string): ModalView {
   return {
