@@ -71,7 +71,7 @@ describe('/rapport sammendrag (digest)', () => {
   it('asks for an area, and names the areas, when none or a wrong one is given', async () => {
     await command('U0KOORD1', 'sammendrag');
     expect(h.lastReplyText()).toContain(
-      'Oppgi et satsingsområde: `/rapport sammendrag <område> [uke]`. Områdene er: 1 Beskytte, 2 Forebygge.',
+      'Oppgi et satsingsområde: `/rapport sammendrag [område] <nr> [uke]`. Områdene er: 1 Beskytte, 2 Forebygge.',
     );
     await command('U0KOORD1', 'sammendrag <!channel>');
     expect(h.lastReplyText()).toContain('Fant ikke satsingsområde «&lt;!channel&gt;».');

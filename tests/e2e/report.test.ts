@@ -74,7 +74,7 @@ describe('/rapport eksport', () => {
 
   it('says what is wrong with a bad date, format or word, and uploads nothing', async () => {
     expect(await exportReport('U0KOORD1', 'eksport fra 2004-02-30', 1)).toEqual([
-      '«2004-02-30» er ikke en dato. Skriv f.eks. 2004-06-30 eller 30.06.2004.',
+      '«2004-02-30» er ikke en dato. Skriv f.eks. 2004-06-30, 30.6.2004 eller 30.6.',
     ]);
     expect(await exportReport('U0KOORD1', 'eksport format pdf', 1)).toEqual([
       'Formatet «pdf» finnes ikke. Velg md, docx eller csv.',
@@ -95,7 +95,7 @@ describe('/rapport eksport', () => {
   it('is listed in /rapport hjelp', async () => {
     const [help] = await exportReport('U0KOORD1', 'hjelp', 1);
     expect(help).toContain('/rapport eksport [fra <dato>] [til <dato>] [format md|docx|csv]');
-    expect(help).toContain('/rapport sammendrag <område> [uke]');
-    expect(help).toContain('/rapport send <område>');
+    expect(help).toContain('/rapport sammendrag [område] <nr> [uke]');
+    expect(help).toContain('/rapport send [område] <nr>');
   });
 });

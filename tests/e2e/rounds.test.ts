@@ -130,7 +130,7 @@ describe('/rapport runde', () => {
   });
 
   it('lists itself in /rapport hjelp', async () => {
-    expect(await rapport('U0KOORD1', 'hjelp')).toContain('/rapport runde <frist> [område <nr>]');
+    expect(await rapport('U0KOORD1', 'hjelp')).toContain('/rapport runde <frist> [[område] <nr>]');
   });
 });
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { addDays, mondayOfIsoWeek } from '../../kernel/calendar/calendar.js';
+import { addDays, dayOf, mondayOfIsoWeek } from '../../kernel/calendar/calendar.js';
 import type { Config } from '../../kernel/config.js';
 import { findPlan } from '../../kernel/db/plan.js';
 import { dueSettingsFrom, loadDueStates, loadMeasureStatuses, type MeasureStatus } from '../plan/index.js';
@@ -23,7 +23,7 @@ export async function buildDigest(
 ): Promise<Digest> {
   const area = await prisma.focusArea.findUniqueOrThrow({ where: { id: areaId } });
   const plan = await findPlan(prisma);
-  const planStart = plan?.startDate.toISOString().slice(0, 10) ?? null;
+  const planStart = plan ? dayOf(plan.startDate) : null;
   const weeks = weeksUpTo(period.week, CHART_WEEKS);
   const asOf = weeks.map((w) => (w === period.week ? period.to : weekPeriod(w, config.TZ_PLAN).to));
   const statusesByWeek: MeasureStatus[][] = [];

@@ -1,6 +1,7 @@
 import {
   addDays,
   atLocalTime,
+  dayOf,
   isoWeek,
   isoWeekday,
   type LocalDay,
@@ -85,8 +86,8 @@ export function weekPeriod(week: string, timeZone: string, now?: Date): DigestPe
 
 /** Whether a week touches the plan's period: no digests before a plan starts or long after it ends. */
 export function weekWithinPlan(period: DigestPeriod, plan: { startDate: Date; endDate: Date }): boolean {
-  const start = plan.startDate.toISOString().slice(0, 10);
-  const end = plan.endDate.toISOString().slice(0, 10);
+  const start = dayOf(plan.startDate);
+  const end = dayOf(plan.endDate);
   return period.lastDay >= start && period.firstDay <= end;
 }
 

@@ -1,6 +1,7 @@
-import { ErrorCode, type WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../kernel/deps.js';
 import type { Logger } from '../../kernel/logger.js';
+import { classifySlackFailure } from '../../kernel/slack/slack-failure.js';
 import type { SlackUserId } from '../../kernel/slack/slack-user-id.js';
 import { homeRecipientsOfMeasure } from './home-recipients.js';
 import { publishHomeFor } from './publish-home.js';
@@ -41,7 +42,8 @@ export async function refreshHomesOfMeasure({
         await publishHomeFor(deps, client, person);
         published += 1;
       } catch (error) {
-        if ((error as { code?: unknown } | null)?.code === ErrorCode.RateLimitedError) {
+        const failure = classifySlackFailure(error);
+        if (failure.kind === 'http' && failure.status === 429) {
           log.warn(
             { err: error, measureId, published, left: people.length - published },
             'rate limited while refreshing Homes; the rest stay as they are',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { type LocalDay, localDay } from '../../kernel/calendar/calendar.js';
+import { dayOf, type LocalDay, localDay } from '../../kernel/calendar/calendar.js';
 import type { Config } from '../../kernel/config.js';
 import { PLAN_ID } from '../../kernel/db/plan.js';
 import { queryRows } from '../../kernel/db/rows.js';
@@ -78,8 +78,6 @@ export interface PairFilter {
   measureIds?: number[];
   agencyIds?: number[];
 }
-
-const isoDay = (d: Date): LocalDay => d.toISOString().slice(0, 10);
 
 /**
  * Everything the due function reads, as it stood at `at` (rows created later
@@ -168,8 +166,8 @@ export async function loadDueFacts(
       plan === undefined
         ? null
         : {
-            startDay: isoDay(plan.startDate),
-            endDay: isoDay(plan.endDate),
+            startDay: dayOf(plan.startDate),
+            endDay: dayOf(plan.endDate),
             defaultCadenceDays: plan.defaultCadenceDays,
           },
     pairs: pairs.map((p) => {

@@ -1,11 +1,11 @@
 import { stringify } from 'yaml';
 import type { PrismaClient } from '../../generated/prisma/client.js';
+import { dayOf } from '../../kernel/calendar/calendar.js';
 import { findPlan } from '../../kernel/db/plan.js';
 import { focusAreas } from './focus-areas.js';
 import type { PlanFileInput } from './plan-file.js';
 
 const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The database as a plan file, in the same shape import reads; sorted by key. */
 export async function exportPlan(prisma: PrismaClient): Promise<PlanFileInput> {
@@ -27,8 +27,8 @@ export async function exportPlan(prisma: PrismaClient): Promise<PlanFileInput> {
     plan: {
       title_nb: plan.titleNb,
       title_en: plan.titleEn,
-      start: isoDay(plan.startDate),
-      end: isoDay(plan.endDate),
+      start: dayOf(plan.startDate),
+      end: dayOf(plan.endDate),
       ...(plan.budgetNok === null ? {} : { budget_nok: Number(plan.budgetNok) }),
       default_cadence_days: plan.defaultCadenceDays,
       digest_weekday: plan.digestWeekday,
@@ -72,7 +72,7 @@ export async function exportPlan(prisma: PrismaClient): Promise<PlanFileInput> {
         ...(lead === undefined ? {} : { lead: lead.agency.code }),
         ...(partners.length === 0 ? {} : { partners }),
         ...(m.cadenceDays === null ? {} : { cadence_days: m.cadenceDays }),
-        ...(m.deadline === null ? {} : { deadline: isoDay(m.deadline) }),
+        ...(m.deadline === null ? {} : { deadline: dayOf(m.deadline) }),
       };
     }),
   };

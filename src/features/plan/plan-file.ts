@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayOf } from '../../kernel/calendar/calendar.js';
 import { slackUserIdSchema as slackUserId } from '../../kernel/slack/slack-user-id.js';
 import { hasVisibleCharacter, normaliseTypedText } from '../../kernel/text/typed-text.js';
 import { INT_COLUMN_MAX } from '../../kernel/text/whole-number.js';
@@ -8,10 +9,7 @@ import { MAX_MEASURE_NUMBER } from './measures.js';
  * The plan file is the user-facing contract (README, "The plan file"): keys
  * are snake_case as a coordinator writes them, and every error names its path.
  */
-const isoDate = z.union([
-  z.iso.date({ error: 'must be a date like 2004-06-30' }),
-  z.date().transform((d) => d.toISOString().slice(0, 10)),
-]);
+const isoDate = z.union([z.iso.date({ error: 'must be a date like 2004-06-30' }), z.date().transform(dayOf)]);
 const channelId = z
   .string()
   .regex(/^[CGD][A-Z0-9]{2,}$|^#[a-z0-9æøå_-]{1,80}$/, 'must be a channel ID (C0123ABCD) or #name');

@@ -1,10 +1,9 @@
 import type { Absence, PrismaClient } from '../../generated/prisma/client.js';
-import type { LocalDay } from '../../kernel/calendar/calendar.js';
+import { dayOf, type LocalDay } from '../../kernel/calendar/calendar.js';
 import { writeAudit, writeAudits } from '../../kernel/db/audit.js';
 import type { SlackUserId } from '../../kernel/slack/slack-user-id.js';
 
 const asDate = (day: LocalDay) => new Date(`${day}T00:00:00.000Z`);
-const asDay = (date: Date): LocalDay => date.toISOString().slice(0, 10);
 
 export interface AbsenceView {
   fromDay: LocalDay;
@@ -13,8 +12,8 @@ export interface AbsenceView {
 }
 
 const view = (a: Absence): AbsenceView => ({
-  fromDay: asDay(a.fromDate),
-  toDay: asDay(a.toDate),
+  fromDay: dayOf(a.fromDate),
+  toDay: dayOf(a.toDate),
   substituteSlackId: a.substituteSlackId,
 });
 

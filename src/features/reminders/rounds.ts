@@ -1,5 +1,5 @@
 import type { PrismaClient, ReportingRound } from '../../generated/prisma/client.js';
-import { atLocalTime, type LocalDay, localDay } from '../../kernel/calendar/calendar.js';
+import { atLocalTime, dayOf, type LocalDay, localDay } from '../../kernel/calendar/calendar.js';
 import { writeAudit } from '../../kernel/db/audit.js';
 import { findPlan } from '../../kernel/db/plan.js';
 import type { SlackUserId } from '../../kernel/slack/slack-user-id.js';
@@ -38,7 +38,7 @@ export async function openRound(
   const { at, timeZone } = args;
   if (args.deadlineDay < localDay(at, timeZone)) return { ok: false, reason: 'past' };
   const plan = await findPlan(prisma);
-  const planEnd = plan?.endDate.toISOString().slice(0, 10);
+  const planEnd = plan ? dayOf(plan.endDate) : undefined;
   if (planEnd !== undefined && args.deadlineDay > planEnd) return { ok: false, reason: 'after_plan', planEnd };
   const areaId = args.scope.area?.id ?? null;
   return prisma.$transaction(async (tx) => {

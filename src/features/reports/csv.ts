@@ -1,3 +1,4 @@
+import { dayOf } from '../../kernel/calendar/calendar.js';
 import type { VersionRow } from './model.js';
 
 /** Stable column names: archives and scripts read them, so they are never renamed, only added to at the end. */
@@ -47,7 +48,7 @@ export function renderCsv(rows: readonly VersionRow[]): string {
       [r.seriesId, false],
       [r.version, false],
       [r.createdAt.toISOString(), false],
-      [r.periodDate.toISOString().slice(0, 10), false],
+      [dayOf(r.periodDate), false],
       [r.focusArea, false],
       [r.measure, false],
       [r.measureTitleNb, true],

@@ -1,12 +1,10 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { addDays, atLocalTime, type LocalDay } from '../../kernel/calendar/calendar.js';
+import { addDays, atLocalTime, dayOf, type LocalDay } from '../../kernel/calendar/calendar.js';
 import { findPlan } from '../../kernel/db/plan.js';
 import { countByStatus } from '../digests/index.js';
 import { focusAreas, loadMeasureStatuses, type MeasureStatus } from '../plan/index.js';
 import { latestVersions } from '../updates/index.js';
 import type { ReportArea, ReportData, ReportEntry, ReportMeasure, VersionRow } from './model.js';
-
-const isoDay = (d: Date): LocalDay => d.toISOString().slice(0, 10);
 
 export interface ReportRequest {
   from: LocalDay;
@@ -112,8 +110,8 @@ export async function loadReport(prisma: PrismaClient, request: ReportRequest): 
     plan: {
       titleNb: plan.titleNb,
       titleEn: plan.titleEn,
-      startDate: isoDay(plan.startDate),
-      endDate: isoDay(plan.endDate),
+      startDate: dayOf(plan.startDate),
+      endDate: dayOf(plan.endDate),
       budgetNok: plan.budgetNok,
     },
     from: request.from,

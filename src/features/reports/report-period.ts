@@ -1,7 +1,6 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { type LocalDay, localDay } from '../../kernel/calendar/calendar.js';
+import { dayOf, type LocalDay, localDay } from '../../kernel/calendar/calendar.js';
 import { findPlan } from '../../kernel/db/plan.js';
-import { dayOf } from '../../kernel/text/format.js';
 
 export interface ReportPeriod {
   from: LocalDay;

@@ -1,9 +1,7 @@
-import { localDay } from '../../kernel/calendar/calendar.js';
+import { dayOf, localDay } from '../../kernel/calendar/calendar.js';
 import { findPlan } from '../../kernel/db/plan.js';
 import type { Deps } from '../../kernel/deps.js';
 import type { PeriodBounds } from './update-draft.js';
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The days a report may cover: the plan's first day up to today, or the plan's last day if it has ended. */
 export async function periodBounds(
@@ -12,6 +10,6 @@ export async function periodBounds(
   const today = localDay(deps.clock.now(), deps.config.TZ_PLAN);
   const plan = await findPlan(deps.prisma);
   if (plan === null) return { earliest: '1900-01-01', latest: today, today };
-  const end = day(plan.endDate);
-  return { earliest: day(plan.startDate), latest: end < today ? end : today, today };
+  const end = dayOf(plan.endDate);
+  return { earliest: dayOf(plan.startDate), latest: end < today ? end : today, today };
 }

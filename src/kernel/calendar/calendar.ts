@@ -36,10 +36,18 @@ export function isWorkingDay(day: LocalDay): boolean {
   return isoWeekday(day) <= 5 && !publicHolidays(Number(day.slice(0, 4))).has(day);
 }
 
+/**
+ * A calendar day from a Date that holds one at UTC midnight: a `@db.Date`
+ * column, or a day computed in UTC. The one place that slices an ISO string.
+ */
+export function dayOf(date: Date): LocalDay {
+  return date.toISOString().slice(0, 10);
+}
+
 export function addDays(day: LocalDay, days: number): LocalDay {
   const d = new Date(`${day}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return dayOf(d);
 }
 
 /** n > 0 steps forward over working days, n < 0 backward; 0 returns the day itself. */

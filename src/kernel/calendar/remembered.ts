@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, atLocalTime, isoWeek, type LocalDay, localDay, nextWorkingDayFrom } from './calendar.js';
+import { addDays, atLocalTime, dayOf, isoWeek, type LocalDay, localDay, nextWorkingDayFrom } from './calendar.js';
 
 // The reminder planner and the due function ask the same few questions for every pair on every tick;
 // time-zone arithmetic is the costly part, so answers are kept (a plan spans a few thousand days at most).
@@ -31,7 +31,7 @@ export function dayIn(instant: Date, timeZone: string): LocalDay {
     remember(offsets, `${timeZone} ${t}`, () => -new TZDate(t, timeZone).getTimezoneOffset() * 60_000);
   const start = offsetAt(hour * 3_600_000);
   if (start !== offsetAt((hour + 1) * 3_600_000 - 1)) return localDay(instant, timeZone);
-  return new Date(ms + start).toISOString().slice(0, 10);
+  return dayOf(new Date(ms + start));
 }
 
 /** The working day on or after `days` calendar days from `from`, remembered. */

@@ -1,4 +1,5 @@
 import type { Prisma, Update } from '../../generated/prisma/client.js';
+import { dayOf } from '../calendar/calendar.js';
 
 export interface AuditEntry {
   actor: string;
@@ -48,7 +49,7 @@ export function updateSnapshot(update: Update): Prisma.InputJsonObject {
     challenges: update.challenges,
     nextSteps: update.nextSteps,
     spendNok: update.spendNok === null ? null : update.spendNok.toString(),
-    periodDate: update.periodDate.toISOString().slice(0, 10),
+    periodDate: dayOf(update.periodDate),
     createdAt: update.createdAt.toISOString(),
   };
 }

@@ -1,5 +1,4 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { ErrorCode } from '@slack/web-api';
 import type { Logger } from '../logger.js';
 import { classifySlackFailure, describeSlackFailure } from './slack-failure.js';
 
@@ -121,11 +120,8 @@ function never(): Promise<never> {
 }
 
 function rejection(error: unknown): string | null {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code !== ErrorCode.PlatformError) return null;
-  const data = (error as { data?: { error?: unknown } }).data;
-  const slackError = typeof data?.error === 'string' ? data.error : '';
-  return REJECTED.has(slackError) ? slackError : null;
+  const failure = classifySlackFailure(error);
+  return failure.kind === 'slack_error' && REJECTED.has(failure.code) ? failure.code : null;
 }
 
 /** The URL without user info, query or fragment: whatever SLACK_API_URL holds, no secret reaches the log. */

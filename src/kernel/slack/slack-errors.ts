@@ -1,4 +1,5 @@
 import { ErrorCode } from '@slack/web-api';
+import { classifySlackFailure } from './slack-failure.js';
 
 /** Errors that no retry will cure: the recipient or the message itself is the problem. */
 const PERMANENT = new Set([
@@ -26,29 +27,32 @@ export type SendFailure =
   | { kind: 'retry'; code: string; retryAfterMs: number | null }
   | { kind: 'permanent'; code: string };
 
-/** Branches on the Web API's error classes and codes, never on message text. */
+/**
+ * Whether a failed send is worth another try, read off the one classifier of
+ * Slack failures: a busy or unreachable Slack is, a recipient or message that
+ * Slack refused is not. The codes are what the ledgers record as lastError.
+ */
 export function classifySendError(error: unknown): SendFailure {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === ErrorCode.RateLimitedError) {
-    const seconds = (error as { retryAfter?: unknown }).retryAfter;
-    return { kind: 'retry', code: 'ratelimited', retryAfterMs: typeof seconds === 'number' ? seconds * 1000 : null };
+  const failure = classifySlackFailure(error);
+  switch (failure.kind) {
+    case 'http':
+      return failure.status === 429
+        ? { kind: 'retry', code: 'ratelimited', retryAfterMs: failure.retryAfterMs }
+        : { kind: 'retry', code: `http_${failure.status || 'error'}`, retryAfterMs: null };
+    case 'slack_error':
+      return PERMANENT.has(failure.code)
+        ? { kind: 'permanent', code: failure.code }
+        : { kind: 'retry', code: failure.code, retryAfterMs: null };
+    case 'unknown':
+      // Slack may be down: try later.
+      return {
+        kind: 'retry',
+        code: failure.code === ErrorCode.RequestError ? 'request_error' : 'unknown_error',
+        retryAfterMs: null,
+      };
+    default:
+      return { kind: 'retry', code: 'request_error', retryAfterMs: null };
   }
-  if (code === ErrorCode.PlatformError) {
-    const slackError = String((error as { data?: { error?: unknown } }).data?.error ?? 'unknown_error');
-    return PERMANENT.has(slackError)
-      ? { kind: 'permanent', code: slackError }
-      : { kind: 'retry', code: slackError, retryAfterMs: null };
-  }
-  if (code === ErrorCode.HTTPError) {
-    const status = (error as { statusCode?: unknown }).statusCode;
-    return { kind: 'retry', code: `http_${String(status ?? 'error')}`, retryAfterMs: null };
-  }
-  // Request errors (no route, reset, timeout) and anything unknown: Slack may be down, try later.
-  return {
-    kind: 'retry',
-    code: code === ErrorCode.RequestError ? 'request_error' : 'unknown_error',
-    retryAfterMs: null,
-  };
 }
 
 /** 1, 2, 4 … minutes, capped at an hour: a Slack outage is waited out, not hammered. */

@@ -84,6 +84,13 @@ function* causeChain(error: unknown, depth = 0): Generator<unknown> {
   yield* causeChain(field(error, 'original') ?? field(error, 'cause'), depth + 1);
 }
 
+/** Slack itself answered (an HTTP status or an error code), as against an error of the network or of our own code. */
+export function slackAnswered(
+  failure: SlackFailure,
+): failure is Extract<SlackFailure, { kind: 'http' | 'slack_error' }> {
+  return failure.kind === 'http' || failure.kind === 'slack_error';
+}
+
 /** One short phrase for the log line: "refused (ECONNREFUSED)", "HTTP 503". */
 export function describeSlackFailure(failure: SlackFailure): string {
   switch (failure.kind) {

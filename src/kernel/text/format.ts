@@ -30,11 +30,6 @@ export function formatDay(m: Messages, lang: Lang, day: LocalDay): string {
   return format(new Date(`${day}T12:00:00Z`), m.measureViews.dateFormat, { locale: LOCALES[lang] });
 }
 
-/** A Date column of type date (no time) as a calendar day. */
-export function dayOf(date: Date): LocalDay {
-  return date.toISOString().slice(0, 10);
-}
-
 /** Whole kroner grouped in thousands: "12 500" (nb, with a no-break space) or "12,500" (en). */
 export function formatKroner(lang: Lang, amount: bigint): string {
   const separator = lang === 'nb' ? '\u00a0' : ',';

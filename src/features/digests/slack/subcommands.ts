@@ -1,8 +1,8 @@
-import { ErrorCode } from '@slack/web-api';
 import { coordinatorsOnly } from '../../../kernel/commands/coordinators-only.js';
 import type { Subcommand, SubcommandContext } from '../../../kernel/commands/subcommand.js';
 import type { Messages } from '../../../kernel/i18n/index.js';
 import { classifySendError } from '../../../kernel/slack/slack-errors.js';
+import { classifySlackFailure, slackAnswered } from '../../../kernel/slack/slack-failure.js';
 import { quote } from '../../../kernel/text/format.js';
 import { areaChoices } from '../../../kernel/text/typed-area.js';
 import { buildDigest } from '../build-digest.js';
@@ -108,9 +108,7 @@ export function digestSendSubcommand(): Subcommand {
         });
         await ctx.reply({ text: ctx.m.digest.posted(channel) });
       } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        if (code !== ErrorCode.PlatformError && code !== ErrorCode.RateLimitedError && code !== ErrorCode.HTTPError)
-          throw error;
+        if (!slackAnswered(classifySlackFailure(error))) throw error;
         const failure = classifySendError(error);
         logger.warn({ err: error, area: request.area.number, failure }, 'digest sent on request was refused');
         const text = mainPosted

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PrismaClient } from '../../../generated/prisma/client.js';
-import { localDay } from '../../../kernel/calendar/calendar.js';
+import { dayOf, localDay } from '../../../kernel/calendar/calendar.js';
 import { queryRows } from '../../../kernel/db/rows.js';
 import { type DueFacts, loadDueFacts } from '../../plan/index.js';
 import { Directory } from '../ladder-routing.js';
@@ -114,7 +114,7 @@ export async function loadReminderState(prisma: PrismaClient, timeZone: string, 
   const leads = new Map(agencies.map((a) => [a.id, a.teamLeadSlackId]));
   const away = absences.map((a) => ({
     slackId: a.slackId,
-    toDay: a.toDate.toISOString().slice(0, 10),
+    toDay: dayOf(a.toDate),
     substituteSlackId: a.substituteSlackId,
   }));
   return {

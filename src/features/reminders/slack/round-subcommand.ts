@@ -38,7 +38,7 @@ async function readScope(ctx: SubcommandContext, words: string[]): Promise<Scope
   const fits = read.kind === 'number' && read.rest.length === 0;
   const area = fits ? await focusAreaByNumber(ctx.deps.prisma, read.number) : null;
   if (area !== null) return { ok: true, scope: { area } };
-  const given = read.kind === 'none' ? words.join(' ') : read.kind === 'number' ? words.join(' ') : read.given;
+  const given = read.kind === 'none' || (read.kind === 'number' && read.rest.length > 0) ? words.join(' ') : read.given;
   const areas = await focusAreas(ctx.deps.prisma);
   await ctx.reply({ text: t.roundNoArea(quote(given || '?'), areaChoices(ctx.lang, areas)) });
   return { ok: false };

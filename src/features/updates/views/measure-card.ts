@@ -1,10 +1,10 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
+import { dayOf } from '../../../kernel/calendar/calendar.js';
 import {
   agencyName,
   breakdown,
   clip,
   clipMrkdwn,
-  dayOf,
   formatDay,
   formatInstant,
   formatKroner,

@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { Update } from '../../../generated/prisma/client.js';
+import { dayOf } from '../../../kernel/calendar/calendar.js';
 import {
   clipMrkdwn,
-  dayOf,
   formatDay,
   formatKroner,
   measureTitle,

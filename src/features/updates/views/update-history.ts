@@ -1,8 +1,8 @@
 import type { ContextBlock, KnownBlock } from '@slack/types';
+import { dayOf } from '../../../kernel/calendar/calendar.js';
 import {
   clip,
   clipMrkdwn,
-  dayOf,
   formatDay,
   formatInstant,
   formatKroner,

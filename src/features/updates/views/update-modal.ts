@@ -1,11 +1,11 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { dayOf } from '../../../kernel/calendar/calendar.js';
 import type { Lang, Messages } from '../../../kernel/i18n/index.js';
 import { STATUS_EMOJI, STATUSES, type Status } from '../../../kernel/status.js';
 import {
   agencyName,
   clip,
   clipMrkdwn,
-  dayOf,
   escapeMrkdwn,
   formatDay,
   formatInstant,
