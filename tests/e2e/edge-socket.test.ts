@@ -1,47 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Running, startTiltak } from '../../src/bootstrap.js';
-import type { Database } from '../../src/kernel/db/open-database.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Json } from '../rig/block-kit-checker.js';
-import { FakeSlack } from '../rig/fake-slack.js';
 import { blockActionPayload, viewSubmissionPayload } from '../rig/payloads.js';
 import { buildCommand, buildEventEnvelope, buildInteraction } from '../rig/wire.js';
-import { BOT_TOKEN, seedPlan } from '../support/harness.js';
+import { seedPlan } from '../support/harness.js';
+import { useSocketHarness } from '../support/lifecycle.js';
 import { captureLog, LEVEL } from '../support/log-capture.js';
 import { ids } from '../support/slack-ids.js';
-import { createTestDatabase, truncateAll } from '../support/test-database.js';
+import { truncateAll } from '../support/test-database.js';
 import { wireContext } from './edge-support.js';
 
 const log = captureLog();
-let fake: FakeSlack;
-let db: Database;
-let running: Running;
-
-beforeAll(async () => {
-  fake = await new FakeSlack({ botToken: BOT_TOKEN }).start();
-  db = await createTestDatabase();
-  await seedPlan(db);
-  running = await startTiltak({
-    env: {
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_APP_TOKEN: 'xapp-1-test',
-      SLACK_API_URL: fake.apiUrl,
-      PORT: '0',
-      JOBS_ENABLED: 'false',
-    },
-    db,
-    logger: log.logger,
-  });
-  await fake.socket.waitForConnection();
-});
-afterAll(async () => {
-  await running?.stop();
-  await db?.close();
-  await fake?.stop();
-});
+const bot = useSocketHarness({ logger: log.logger });
 beforeEach(async () => {
-  await truncateAll(db);
-  await seedPlan(db);
-  fake.reset();
+  await truncateAll(bot.db);
+  await seedPlan(bot.db);
+  bot.fake.reset();
 });
 
 let seq = 0;
@@ -49,25 +22,25 @@ const envelopeId = () => `edge-${++seq}-${Date.now()}`;
 
 /** Sends a frame as Slack's socket would, whatever it holds. */
 function sendRaw(frame: string): void {
-  const ws = fake.socket.openSockets.at(-1);
+  const ws = bot.fake.socket.openSockets.at(-1);
   if (ws === undefined) throw new Error('no Socket Mode connection');
   ws.send(frame);
 }
 
-const acksFor = (id: string) => fake.socket.acks.filter((a) => a.envelope_id === id);
+const acksFor = (id: string) => bot.fake.socket.acks.filter((a) => a.envelope_id === id);
 
 async function deliverRaw(envelope: Record<string, unknown>): Promise<number> {
   const started = performance.now();
   sendRaw(JSON.stringify(envelope));
-  await fake.waitFor(() => acksFor(String(envelope.envelope_id))[0], 3000);
+  await bot.fake.waitFor(() => acksFor(String(envelope.envelope_id))[0], 3000);
   return performance.now() - started;
 }
 
 async function expectStillServing(): Promise<void> {
-  const before = fake.responses.length;
-  await fake.deliverCommand({ command: '/tiltak', user_id: 'U0KARI01', text: 'hjelp' });
-  await fake.waitFor(() => fake.responses.length > before);
-  expect(JSON.stringify(fake.responses.at(-1)?.body)).toContain('Tiltak – hjelp');
+  const before = bot.fake.responses.length;
+  await bot.fake.deliverCommand({ command: '/tiltak', user_id: 'U0KARI01', text: 'hjelp' });
+  await bot.fake.waitFor(() => bot.fake.responses.length > before);
+  expect(JSON.stringify(bot.fake.responses.at(-1)?.body)).toContain('Tiltak – hjelp');
 }
 
 function expectWarned(from: number): void {
@@ -78,8 +51,8 @@ function expectWarned(from: number): void {
   expect(lines.filter((l) => l.level >= LEVEL.error)).toEqual([]);
 }
 
-const updates = () => db.prisma.update.count();
-const ctx = () => wireContext(fake);
+const updates = () => bot.db.prisma.update.count();
+const ctx = () => wireContext(bot.fake);
 
 describe('Socket Mode frames that are not envelopes', () => {
   it.each(['null', '[]', '"hello"', '42', '{"envelope_id":', '{}', '{"type":"events_api","payload":{}}'])(
@@ -87,7 +60,7 @@ describe('Socket Mode frames that are not envelopes', () => {
     async (frame) => {
       const from = log.lines.length;
       sendRaw(frame);
-      await fake.waitFor(() => log.since(from).find((l) => l.level === LEVEL.warn), 2000);
+      await bot.fake.waitFor(() => log.since(from).find((l) => l.level === LEVEL.warn), 2000);
       expectWarned(from);
       await expectStillServing();
     },
@@ -180,8 +153,8 @@ describe('a Socket Mode envelope the bot cannot take is acked and dropped', () =
     expect(ms).toBeLessThan(1000);
     expectWarned(from);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(fake.responses).toEqual([]);
-    expect(fake.calls.filter((c) => c.method.startsWith('views.') || c.method.startsWith('chat.'))).toEqual([]);
+    expect(bot.fake.responses).toEqual([]);
+    expect(bot.fake.calls.filter((c) => c.method.startsWith('views.') || c.method.startsWith('chat.'))).toEqual([]);
     expect(await updates()).toBe(before);
     await expectStillServing();
   });
@@ -196,11 +169,11 @@ describe('Socket Mode redeliveries run once', () => {
       payload: buildCommand(ctx(), { command: '/tiltak', user_id: 'U0KARI01', text: 'hjelp' }),
     };
     await deliverRaw(envelope);
-    await fake.waitFor(() => fake.responses[0]);
+    await bot.fake.waitFor(() => bot.fake.responses[0]);
     sendRaw(JSON.stringify(envelope));
-    await fake.waitFor(() => acksFor(envelope.envelope_id)[1]);
+    await bot.fake.waitFor(() => acksFor(envelope.envelope_id)[1]);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(fake.responses).toHaveLength(1);
+    expect(bot.fake.responses).toHaveLength(1);
   });
 
   it('publishes App Home once when Slack retries an event in a new envelope', async () => {
@@ -218,7 +191,7 @@ describe('Socket Mode redeliveries run once', () => {
       retry_reason: '',
       payload,
     });
-    await fake.waitFor(() => fake.callsTo('views.publish')[0]);
+    await bot.fake.waitFor(() => bot.fake.callsTo('views.publish')[0]);
     await deliverRaw({
       envelope_id: envelopeId(),
       type: 'events_api',
@@ -228,20 +201,20 @@ describe('Socket Mode redeliveries run once', () => {
       payload,
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(fake.callsTo('views.publish')).toHaveLength(1);
+    expect(bot.fake.callsTo('views.publish')).toHaveLength(1);
   });
 });
 
 describe('GET /healthz in Socket Mode', () => {
   it('is served as in HTTP mode', async () => {
-    expect(running.port).toBeGreaterThan(0);
-    const res = await fetch(`http://127.0.0.1:${running.port}/healthz`);
+    expect(bot.running.port).toBeGreaterThan(0);
+    const res = await fetch(`http://127.0.0.1:${bot.running.port}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok', database: 'up', mode: 'socket' });
   });
 
   it('does not take Slack events over HTTP', async () => {
-    const res = await fetch(`http://127.0.0.1:${running.port}/slack/events`, {
+    const res = await fetch(`http://127.0.0.1:${bot.running.port}/slack/events`, {
       method: 'POST',
       body: 'payload=%7B%7D',
     });
