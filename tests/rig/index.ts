@@ -4,7 +4,7 @@ export { checkBlockKit, type SurfaceKind } from './block-kit-limits.js';
 export { signSlackRequest, type SlackSignatureHeaders } from './signing.js';
 export { waitFor, type WaitOptions } from './wait-for.js';
 export { blockActionPayload, viewClosedPayload, viewSubmissionPayload } from './payloads.js';
-export type { ChaosOptions, Fault } from './faults.js';
+export type { ChaosOptions, Fault } from '../../src/demo/slack/faults.js';
 export type { DeliverOptions, EnvelopeType, SocketAck } from './socket-mode.js';
 export type { CommandFields, SendOptions, SendResult } from './wire.js';
 export type { Ephemeral, Identity, SlackUser, StoredFile, StoredMessage, Violation } from './slack-state.js';
