@@ -66,6 +66,11 @@ export class DemoSession {
     return this.standIn.origin;
   }
 
+  /** The bot's own HTTP port (Slack's requests and /healthz), on 127.0.0.1. */
+  get botPort(): number | null {
+    return this.running?.port ?? null;
+  }
+
   private get botUrl(): string {
     if (this.running === null) throw new Error('the bot is not running');
     return `http://127.0.0.1:${this.running.port}/slack/events`;
