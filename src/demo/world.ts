@@ -34,7 +34,7 @@ export const COORDINATOR_CHANNEL: DemoChannel = { id: 'C0DEMOKOORD', name: 'tilt
 
 /** Channel of focus area n. */
 export function areaChannel(area: number): DemoChannel {
-  return { id: `C0DEMOAREA${area}`, name: `tiltak-innsatsområde-${area}` };
+  return { id: `C0DEMOAREA${area}`, name: `satsingsområde-${area}` };
 }
 
 type PlanDoc = {
