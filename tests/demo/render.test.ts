@@ -136,13 +136,14 @@ describe('input blocks', () => {
       input({
         type: 'static_select',
         placeholder: plain('Velg status'),
-        options: [{ text: plain('I rute'), value: 'ON_TRACK' }, { text: plain('Risiko'), value: 'AT_RISK' }],
+        options: [{ text: plain(':large_green_circle: I rute'), value: 'ON_TRACK' }, { text: plain('Risiko'), value: 'AT_RISK' }],
         option_groups: [{ label: plain('Avsluttet'), options: [{ text: plain('Fullført'), value: 'COMPLETED' }] }],
         initial_option: { text: plain('Risiko'), value: 'AT_RISK' },
       }),
     ]);
     expect(html).toContain('<option value="">Velg status</option>');
     expect(html).toContain('<option value="AT_RISK" selected>Risiko</option>');
+    expect(html).toContain('<option value="ON_TRACK">🟢 I rute</option>');
     expect(html).toContain('<optgroup label="Avsluttet"><option value="COMPLETED">Fullført</option></optgroup>');
   });
 

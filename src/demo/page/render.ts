@@ -30,7 +30,9 @@ export function textHtml(t: unknown, ctx: NameLookup): string {
   return emojify(escapeHtml(text)).replace(/\n/g, '<br>');
 }
 
-/** A text object as plain words (labels, aria-labels, option text). */
+const NO_NAMES: NameLookup = { userName: (id) => id, channelName: (id) => id };
+
+/** A text object as plain words (aria-labels, data attributes). */
 export function textPlain(t: unknown): string {
   return isObj(t) ? str(t.text) : '';
 }
@@ -66,7 +68,7 @@ function named(el: Obj, place: Place, fallback: string): string {
 function optionTag(o: unknown, selected: string | undefined): string {
   if (!isObj(o)) return '';
   const value = str(o.value);
-  return `<option value="${attr(value)}"${value === selected ? ' selected' : ''}>${escapeHtml(textPlain(o.text))}</option>`;
+  return `<option value="${attr(value)}"${value === selected ? ' selected' : ''}>${emojify(escapeHtml(textPlain(o.text)))}</option>`;
 }
 
 function select(el: Obj, place: Place, ctx: RenderContext, id: string): string {
@@ -104,7 +106,7 @@ function choiceGroup(el: Obj, place: Place, id: string): string {
   const items = (Array.isArray(el.options) ? el.options : []).filter(isObj).map((o, i) => {
     const optionId = `${id}-${i}`;
     const description = isObj(o.description) ? `<span class="bk-option-description">${escapeHtml(textPlain(o.description))}</span>` : '';
-    return `<div class="bk-choice"><input type="${multi ? 'checkbox' : 'radio'}" id="${attr(optionId)}" name="${attr(id)}" value="${attr(str(o.value))}" data-text="${attr(textPlain(o.text))}"${initial.has(str(o.value)) ? ' checked' : ''}><label for="${attr(optionId)}">${escapeHtml(textPlain(o.text))}${description}</label></div>`;
+    return `<div class="bk-choice"><input type="${multi ? 'checkbox' : 'radio'}" id="${attr(optionId)}" name="${attr(id)}" value="${attr(str(o.value))}" data-text="${attr(textPlain(o.text))}"${initial.has(str(o.value)) ? ' checked' : ''}><label for="${attr(optionId)}">${textHtml(o.text, NO_NAMES)}${description}</label></div>`;
   });
   const role = multi ? 'group' : 'radiogroup';
   return `<div id="${attr(id)}" class="bk-choices" role="${role}" ${dataAttrs(el, place)}${named(el, place, '')}${described(place)}>${items.join('')}</div>`;
@@ -186,7 +188,7 @@ function inputBlock(b: Obj, blockId: string, ctx: RenderContext): string {
   const group = el.type === 'radio_buttons' || el.type === 'checkboxes';
   const controlId = idFor(ctx, blockId, str(el.action_id) || str(el.type));
   const optional = b.optional === true ? ` <span class="bk-optional">(${escapeHtml(ctx.words.optional)})</span>` : '';
-  const labelText = `${escapeHtml(textPlain(b.label))}${optional}`;
+  const labelText = `${textHtml(b.label, ctx)}${optional}`;
   const label = group ? `<span class="bk-label" id="${attr(labelId)}">${labelText}</span>` : `<label class="bk-label" id="${attr(labelId)}" for="${attr(controlId)}">${labelText}</label>`;
   const hint = b.hint !== undefined ? `<p class="bk-hint" id="${attr(hintId)}">${textHtml(b.hint, ctx)}</p>` : '';
   const err = error !== undefined ? `<p class="bk-error" id="${attr(errorId)}">${escapeHtml(error)}</p>` : '';
