@@ -40,7 +40,7 @@ beforeAll(async () => {
   session = new DemoSession({ port: 0, dataDir, bundledPlan: 'plans/handlingsplan-2003-2005.yaml', logLevel: 'silent' });
   session.serve(demoRoutes(session));
   await session.start();
-});
+}, 120_000);
 
 afterAll(async () => {
   await session?.stop();
@@ -88,7 +88,7 @@ describe('npm run demo', () => {
     expect((await fetch(`${session.url}/page/nothing.js`)).status).toBe(404);
   });
 
-  it('a command, a modal with a field error, a fixed submit, Monday’s digest and Home: all drawable', async () => {
+  it('a command, a modal with a field error, a fixed submit, Monday’s digest and Home: all drawable', { timeout: 90_000 }, async () => {
     const user = 'U0DEMOKRD';
     expect(await (await call('/demo/command', { user, channel: `D${user}`, text: '/tiltak oppdater 1' })).json()).toEqual({ ok: true });
     const view = () => {
@@ -134,5 +134,6 @@ describe('npm run demo', () => {
     const topLevel = session.standIn.messages('C0DEMOAREA1').filter((m) => m.thread_ts === undefined);
     expect(topLevel.map((m) => m.text)).toEqual([expect.stringMatching(/uke 22/)]);
     expect(session.standIn.messages('DU0DEMOKRD').some((m) => /Sendt på høring/.test(JSON.stringify(m.blocks)))).toBe(false);
-  });
+    // A fresh database, the plan and the seed: slow on a busy machine.
+  }, 120_000);
 });
