@@ -10,7 +10,7 @@ import type { Surface } from './client-view.js';
 import type { DemoSession } from './session.js';
 import { isRecord, type Json } from './slack/block-kit-checker.js';
 import { readBody, sendJson, sendText } from './slack/http-io.js';
-import { DEMO_PEOPLE } from './world.js';
+import { COORDINATOR_CHANNEL, DEMO_PEOPLE } from './world.js';
 
 const PAGE_DIR = fileURLToPath(new URL('./page/', import.meta.url));
 const SCRIPT = /^\/page\/([a-z-]+)\.js$/;
@@ -25,7 +25,7 @@ const ASSETS: Record<string, { file: string; type: string }> = {
 export function snapshot(session: DemoSession, user: string): Json {
   const { state } = session.standIn;
   const dm = `D${user}`;
-  const channels = [...session.channels.map((c) => ({ ...c, kind: c.id === 'C0DEMOKOORD' ? 'coordinator' : 'area' })), { id: dm, name: 'Tiltak', kind: 'dm' }];
+  const channels = [...session.channels.map((c) => ({ ...c, kind: c.id === COORDINATOR_CHANNEL.id ? 'coordinator' : 'area' })), { id: dm, name: 'Tiltak', kind: 'dm' }];
   const messages: Record<string, Json[]> = {};
   for (const channel of channels) {
     const all = state.messages.get(channel.id) ?? [];
@@ -82,15 +82,14 @@ function isDemoUser(v: unknown): v is string {
   return typeof v === 'string' && DEMO_PEOPLE.some((p) => p.slackId === v);
 }
 
-/** Queues requests: the demo is one workspace, and the clock must not move under a click. */
-let queue: Promise<unknown> = Promise.resolve();
-function serially<T>(work: () => Promise<T>): Promise<T> {
-  const next = queue.then(work, work);
-  queue = next.catch(() => undefined);
-  return next;
-}
-
 export function demoRoutes(session: DemoSession) {
+  /** One request at a time: the demo is one workspace, and the clock must not move under a click. */
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
   return async (req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> => {
     const isPage = path === '/' || path.startsWith('/page/') || path.startsWith('/demo/');
     if (!isPage) return false;

@@ -126,7 +126,6 @@ describe.skipIf(!existsSync(CHROMIUM))('npm run demo in Chromium', () => {
     await expect.poll(() => page.locator('#surface .home').count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => page.locator('#surface .home .bk-header').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await expectAccessible('App Home');
-    await page.screenshot({ path: `${SHOTS}/demo-app-home.png` });
 
     expect(session.standIn.violations).toEqual([]);
   });

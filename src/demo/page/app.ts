@@ -4,13 +4,10 @@
 // the demo, which turns them into the signed requests Slack would send.
 import { escapeHtml } from './mrkdwn.js';
 import { renderBlocks, type RenderContext } from './render.js';
+import { ephemeralHtml, messageHtml, type Channel, type Ephemeral, type Message, type MessageEnv, type Person } from './messages.js';
+import { restoreValues, stateOf, valuesOf, type Json } from './state-values.js';
 import { WORDS, type Lang, type Words } from './words.js';
 
-interface Person { id: string; name: string; role: string; agency: string | null; language: Lang }
-interface Channel { id: string; name: string; kind: 'area' | 'coordinator' | 'dm' }
-interface FileRef { id: string; name: string; title: string; alt: string; url: string; image: boolean }
-interface Message { ts: string; text: string; blocks: unknown[]; at: string | null; files: FileRef[]; replies?: Message[] }
-interface Ephemeral { id: string; channel: string; ts: string; text?: string; blocks?: unknown; at: string }
 interface View { id: string; type: string; hash?: string; title?: { text: string }; submit?: { text: string }; close?: { text: string }; blocks?: unknown[] }
 interface Snapshot {
   clock: string;
@@ -24,7 +21,6 @@ interface Snapshot {
   stackDepth: number;
 }
 
-type Json = Record<string, unknown>;
 const HOME = 'home';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -110,24 +106,9 @@ function drawNav(): void {
   $('apps').innerHTML = navItem(HOME, words().home, 0);
 }
 
-function timeLabel(iso: string | null): string {
-  return iso ? `<time datetime="${escapeHtml(iso)}">${escapeHtml(formatClock(iso))}</time>` : '';
-}
-
-function messageHtml(m: Message, channel: string, i: number): string {
-  const body = m.blocks.length > 0 ? renderBlocks(m.blocks, context(`m${i}-${m.ts.replace('.', '_')}`, 4)) : `<p>${escapeHtml(m.text)}</p>`;
-  const files = m.files
-    .map((f) => (f.image ? `<figure class="file"><img src="${escapeHtml(f.url)}" alt="${escapeHtml(f.alt)}"><figcaption>${escapeHtml(f.title)}</figcaption></figure>` : `<p class="file"><a href="${escapeHtml(f.url)}">${escapeHtml(f.title)}</a></p>`))
-    .join('');
-  const replies = (m.replies ?? []).length > 0
-    ? `<section class="thread" aria-label="${escapeHtml(words().thread)}"><h4 class="thread-title">${escapeHtml(words().thread)}</h4><ol>${(m.replies ?? []).map((r, j) => `<li>${messageHtml(r, channel, i * 100 + j + 1)}</li>`).join('')}</ol></section>`
-    : '';
-  return `<article class="message"><p class="meta"><strong>Tiltak</strong> <span class="app-badge">APP</span> ${timeLabel(m.at)}</p><div class="message-body" data-surface-type="message" data-channel="${escapeHtml(channel)}" data-ts="${escapeHtml(m.ts)}">${body}${files}</div>${replies}</article>`;
-}
-
-function ephemeralHtml(e: Ephemeral): string {
-  const body = Array.isArray(e.blocks) && e.blocks.length > 0 ? renderBlocks(e.blocks, context(`e-${e.id}`, 4)) : `<p>${escapeHtml(e.text ?? '')}</p>`;
-  return `<article class="message ephemeral"><p class="meta"><strong>Tiltak</strong> <span class="app-badge">APP</span> ${timeLabel(e.at)} <span class="only-you">${escapeHtml(words().onlyYou)}</span></p><div class="message-body" data-surface-type="ephemeral" data-id="${escapeHtml(e.id)}">${body}</div></article>`;
+/** What the pure message builders need from the page. */
+function messageEnv(): MessageEnv {
+  return { words: words(), context, formatClock };
 }
 
 function drawSurface(): void {
@@ -150,8 +131,8 @@ function drawSurface(): void {
   title.textContent = channel.kind === 'dm' ? w.dmTitle : `# ${channel.name}`;
   form.hidden = false;
   const items: Array<{ ts: string; html: string }> = [
-    ...(snap.messages[channel.id] ?? []).map((m, i) => ({ ts: m.ts, html: messageHtml(m, channel.id, i) })),
-    ...snap.ephemerals.filter((e) => e.channel === channel.id).map((e) => ({ ts: e.ts, html: ephemeralHtml(e) })),
+    ...(snap.messages[channel.id] ?? []).map((m, i) => ({ ts: m.ts, html: messageHtml(m, channel.id, i, messageEnv()) })),
+    ...snap.ephemerals.filter((e) => e.channel === channel.id).map((e) => ({ ts: e.ts, html: ephemeralHtml(e, messageEnv()) })),
   ].sort((a, b) => Number(a.ts) - Number(b.ts));
   surface.innerHTML = items.length > 0 ? `<ol class="messages">${items.map((x) => `<li>${x.html}</li>`).join('')}</ol>` : `<p>${escapeHtml(w.empty)}</p>`;
 }
@@ -217,41 +198,6 @@ function refreshSoon(): void {
 
 // ---- what Slack sends back ------------------------------------------------
 
-function optionOf(select: HTMLSelectElement): Json | null {
-  const option = select.selectedOptions[0];
-  if (!option || option.value === '') return null;
-  return { text: { type: 'plain_text', text: option.textContent ?? '', emoji: true }, value: option.value };
-}
-
-/** One element's entry in state.values, as Slack reports it. */
-function stateOf(el: HTMLElement): Json {
-  const type = el.dataset.type ?? '';
-  if (el instanceof HTMLSelectElement) {
-    const value = el.value === '' ? null : el.value;
-    if (type === 'users_select') return { type, selected_user: value };
-    if (type === 'conversations_select') return { type, selected_conversation: value };
-    if (type === 'channels_select') return { type, selected_channel: value };
-    return { type, selected_option: optionOf(el) };
-  }
-  if (type === 'radio_buttons' || type === 'checkboxes') {
-    const chosen = [...el.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => ({ text: { type: 'plain_text', text: i.dataset.text ?? '' }, value: i.value }));
-    return type === 'checkboxes' ? { type, selected_options: chosen } : { type, selected_option: chosen[0] ?? null };
-  }
-  const value = (el as HTMLInputElement | HTMLTextAreaElement).value;
-  if (type === 'datepicker') return { type, selected_date: value === '' ? null : value };
-  return { type, value: value === '' ? null : value };
-}
-
-function valuesOf(container: HTMLElement): Json {
-  const values: Record<string, Json> = {};
-  for (const el of container.querySelectorAll<HTMLElement>('[data-action-id][data-type]')) {
-    if (el.dataset.type === 'button') continue;
-    const block = el.dataset.blockId ?? '';
-    values[block] = { ...(values[block] ?? {}), [el.dataset.actionId ?? '']: stateOf(el) };
-  }
-  return values;
-}
-
 function surfaceOf(el: HTMLElement): { surface: Json; container: HTMLElement } | null {
   const modal = el.closest<HTMLElement>('#modal-body');
   if (modal?.dataset.viewId) return { surface: { type: 'view', viewId: modal.dataset.viewId }, container: modal };
@@ -307,23 +253,6 @@ async function submitModal(): Promise<void> {
     return;
   }
   $('modal-problem').textContent = words().problem;
-}
-
-/** Redrawing a modal to show errors must not lose what the user typed. */
-function restoreValues(container: HTMLElement, values: Json): void {
-  for (const el of container.querySelectorAll<HTMLElement>('[data-action-id][data-type]')) {
-    const entry = (values[el.dataset.blockId ?? ''] as Json | undefined)?.[el.dataset.actionId ?? ''] as Json | undefined;
-    if (!entry) continue;
-    if (el instanceof HTMLSelectElement) {
-      const picked = entry.selected_option as Json | null | undefined;
-      el.value = String(entry.selected_user ?? entry.selected_conversation ?? entry.selected_channel ?? picked?.value ?? '');
-    } else if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
-      el.value = String(entry.value ?? entry.selected_date ?? '');
-    } else {
-      const chosen = new Set(((entry.selected_options as Json[] | undefined) ?? [entry.selected_option as Json | null]).map((o) => o?.value));
-      for (const box of el.querySelectorAll<HTMLInputElement>('input')) box.checked = chosen.has(box.value);
-    }
-  }
 }
 
 // ---- wiring ----------------------------------------------------------------
