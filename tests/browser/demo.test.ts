@@ -52,7 +52,7 @@ describe.skipIf(!existsSync(CHROMIUM))('npm run demo in Chromium', () => {
     session = new DemoSession({ port: 0, dataDir, bundledPlan: 'plans/handlingsplan-2003-2005.yaml', logLevel: 'warn' });
     session.serve(demoRoutes(session));
     await session.start();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--lang=nb-NO'] });
     page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'nb-NO' });
     // The page checks the Host header: localhost, as the demo prints it.
     await page.goto(session.url.replace('127.0.0.1', 'localhost'));
@@ -83,6 +83,7 @@ describe.skipIf(!existsSync(CHROMIUM))('npm run demo in Chromium', () => {
     expect(await dialog.locator('textarea[data-block-id="update_done"]').inputValue()).toMatch(/høring/);
     expect(await dialog.locator('input[data-block-id="update_spend"]').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible('update modal with a field error');
+    await spendError.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/demo-update-modal.png` });
     await dialog.locator('input[data-block-id="update_spend"]').fill('15000');
     await dialog.locator('#modal-submit').click();
