@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    exclude: ['tests/**/*.pg.test.ts', 'tests/reliability/**', 'node_modules/**'],
+    exclude: ['tests/**/*.pg.test.ts', 'tests/reliability/**', 'tests/browser/**', 'node_modules/**'],
     pool: 'forks',
     maxWorkers: 2,
     // Files share a worker's module graph and its pooled PGlite (tests/support/test-database.ts);

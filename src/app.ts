@@ -95,7 +95,8 @@ export function createTiltakApp(
         .prune()
         .catch((error: unknown) => deps.logger.warn({ err: error }, 'could not prune expired replay claims'));
       // Not app.start(): Bolt refuses to start before init, and init needs Slack.
-      httpServer = receiver instanceof HttpEdgeReceiver ? await receiver.start(config.PORT) : await receiver.listen();
+      httpServer =
+        receiver instanceof HttpEdgeReceiver ? await receiver.start(config.PORT, config.HOST) : await receiver.listen();
     },
     async connect() {
       if (receiver instanceof SocketEdgeReceiver) await receiver.connect();

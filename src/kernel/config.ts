@@ -20,6 +20,8 @@ const schema = z.object({
       .optional(),
   ),
   SLACK_API_URL: optionalText.pipe(z.url({ error: 'must be a URL such as https://slack.com/api/' }).optional()),
+  // Unset: every interface, as before. The demo sets 127.0.0.1.
+  HOST: optionalText,
   PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3000),
   DATABASE_URL: optionalText,
   TZ_PLAN: z.string().default('Europe/Oslo').refine(isTimeZone, 'must be an IANA time zone such as Europe/Oslo'),

@@ -1,158 +1,36 @@
-// FakeSlack: a local stand-in for Slack (Web API, upload URLs, response_url,
-// Socket Mode) plus drivers that hit the bot with Slack's signed wire format.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { storeUpload } from './api-files.js';
-import type { ApiContext } from './api-handler.js';
-import { isRecord, type Json } from './block-kit-checker.js';
-import { checkBlockKit, type SurfaceKind } from './block-kit-limits.js';
-import { type ChaosOptions, type Fault, FaultPlan, isDelay } from './faults.js';
-import { bearerToken, parseBody, readBody, sendJson, sendText, sleep, writeFault } from './http-io.js';
-import { ResponseUrlEndpoint, type ResponseUrlPost } from './response-url.js';
-import {
-  type Ephemeral,
-  type Identity,
-  SlackState,
-  type SlackUser,
-  type StoredFile,
-  type StoredMessage,
-  type Violation,
-} from './slack-state.js';
+// FakeSlack: the product's Slack stand-in (src/demo/slack, shared with
+// `npm run demo`) plus what only tests need: Socket Mode, injected faults,
+// waiting for effects and asserting on Block Kit breaches.
+
+import type { Json } from '../../src/demo/slack/block-kit-checker.js';
+import type { ChaosOptions, Fault } from '../../src/demo/slack/faults.js';
+import { SlackStandIn, type SlackStandInOptions } from '../../src/demo/slack/stand-in.js';
+import * as wire from '../../src/demo/slack/wire.js';
 import { type DeliverOptions, type EnvelopeType, FakeSocketMode, type SocketAck } from './socket-mode.js';
 import { type WaitOptions, waitFor } from './wait-for.js';
-import { answerApiCall } from './web-api.js';
-import * as wire from './wire.js';
 
-export type FakeSlackOptions = {
-  signingSecret?: string;
-  identity?: Partial<Identity>;
-  /** Source of message timestamps in ms (default Date.now); ts stay strictly increasing. */
-  clock?: () => number;
-  /** How long a trigger_id issued by the fake stays valid (Slack: 3000 ms). */
-  triggerTtlMs?: number;
-  /** When set, any other xoxb/xoxp token gets invalid_auth. */
-  botToken?: string;
-  /** Slack allows 5 POSTs per response_url. */
-  responseUrlUses?: number;
-};
+export type FakeSlackOptions = SlackStandInOptions;
+export type { ApiCall, ResponseUrlPost, SentRequest } from '../../src/demo/slack/stand-in.js';
 
-export type ApiCall = {
-  method: string;
-  token: string | undefined;
-  args: Json;
-  at: number;
-  fault?: Fault;
-  ok?: boolean;
-  error?: string;
-  result?: Json;
-};
-export type { ResponseUrlPost };
-export type SentRequest<T> = wire.SendResult & { sent: T };
-
-export class FakeSlack {
-  readonly calls: ApiCall[] = [];
-  readonly violations: Violation[] = [];
-  readonly state: SlackState;
+export class FakeSlack extends SlackStandIn {
   readonly socket: FakeSocketMode;
-  readonly signingSecret: string;
-  private readonly faults = new FaultPlan();
-  private readonly server: Server;
-  private readonly responseEndpoint: ResponseUrlEndpoint;
-  private port = 0;
-  private seq = 0;
 
-  constructor(private readonly opts: FakeSlackOptions = {}) {
-    this.signingSecret = opts.signingSecret ?? 'test-signing-secret';
-    const identity: Identity = {
-      teamId: 'T0TEST',
-      teamDomain: 'tiltak-test',
-      botUserId: 'UBOT0001',
-      botId: 'BBOT0001',
-      appId: 'A1',
-      ...opts.identity,
-    };
-    this.state = new SlackState(identity, opts.clock ?? Date.now);
-    this.socket = new FakeSocketMode(identity.appId);
-    this.server = createServer((req, res) => {
-      this.route(req, res).catch((e: unknown) => {
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'fake_slack_crashed', detail: String(e) });
-      });
-    });
+  constructor(opts: FakeSlackOptions = {}) {
+    super(opts);
+    this.socket = new FakeSocketMode(this.state.identity.appId);
     this.socket.attach(this.server);
-    this.responseEndpoint = new ResponseUrlEndpoint({
-      faults: this.faults,
-      checkBlocks: (s, k, p) => this.checkBlocks(s, k, p),
-      maxUses: opts.responseUrlUses ?? 5,
-    });
   }
 
-  /** POSTs to response_urls (respond()), in order. */
-  get responses(): ResponseUrlPost[] {
-    return this.responseEndpoint.posts;
-  }
-
-  get origin(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-  /** Pass as SLACK_API_URL / WebClient slackApiUrl. */
-  get apiUrl(): string {
-    return `${this.origin}/api/`;
-  }
-  get files(): StoredFile[] {
-    return this.state.files;
-  }
-  get ephemerals(): Ephemeral[] {
-    return this.state.ephemerals;
-  }
-
-  /** On a random port, or on `port` (a test that starts Slack late, where the bot was told to look). */
-  async start(port = 0): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
-    return this;
-  }
-
-  async stop(): Promise<void> {
+  override async stop(): Promise<void> {
     await this.socket.close();
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    // Keep-alive sockets from fetch would otherwise hold the server (and vitest) open.
-    this.server.closeAllConnections();
-    await closed;
+    await super.stop();
   }
 
-  callsTo(method: string): ApiCall[] {
-    return this.calls.filter((c) => c.method === method);
-  }
-  messages(channel: string): StoredMessage[] {
-    return this.state.messages.get(channel) ?? [];
-  }
-  setUser(user: Partial<SlackUser> & { id: string }): SlackUser {
-    return this.state.setUser(user);
-  }
   failNext(method: string, fault: Fault, times = 1): void {
     this.faults.failNext(method, fault, times);
   }
   chaos(opts: ChaosOptions | null): void {
     this.faults.chaos(opts);
-  }
-
-  /** Clears recorded calls, responses, violations, faults and stored content (users stay). */
-  reset(): void {
-    this.calls.length = 0;
-    this.violations.length = 0;
-    this.responseEndpoint.clear();
-    this.faults.clear();
-    this.state.clear();
-  }
-
-  responseUrl(id?: string): string {
-    return `${this.origin}/response/${id ?? `R${++this.seq}`}`;
-  }
-
-  issueTrigger(id?: string): string {
-    const trigger = id ?? `${Date.now()}.${++this.seq}.${Math.random().toString(16).slice(2, 18)}`;
-    this.state.triggers.set(trigger, { issuedAt: Date.now(), used: false });
-    return trigger;
   }
 
   assertNoViolations(): void {
@@ -163,46 +41,6 @@ export class FakeSlack {
 
   waitFor<T>(predicate: () => T | Promise<T>, timeout: number | WaitOptions = {}): Promise<NonNullable<T>> {
     return waitFor(predicate, timeout);
-  }
-
-  private get wire(): wire.WireContext {
-    return {
-      signingSecret: this.signingSecret,
-      identity: this.state.identity,
-      responseUrl: () => this.responseUrl(),
-      issueTrigger: (id) => this.issueTrigger(id),
-    };
-  }
-
-  async sendCommand(
-    appUrl: string,
-    fields: wire.CommandFields,
-    opts?: wire.SendOptions,
-  ): Promise<SentRequest<Record<string, string>>> {
-    const sent = wire.buildCommand(this.wire, fields);
-    const res = await wire.postSigned(
-      appUrl,
-      wire.formEncode(sent),
-      'application/x-www-form-urlencoded',
-      this.signingSecret,
-      opts,
-    );
-    this.inspectAck('slash_commands', res.json);
-    return { ...res, sent };
-  }
-
-  async sendInteraction(appUrl: string, payload: Json, opts?: wire.SendOptions): Promise<SentRequest<Json>> {
-    const sent = wire.buildInteraction(this.wire, payload);
-    const body = wire.formEncode({ payload: JSON.stringify(sent) });
-    const res = await wire.postSigned(appUrl, body, 'application/x-www-form-urlencoded', this.signingSecret, opts);
-    this.inspectAck('interactive', res.json);
-    return { ...res, sent };
-  }
-
-  async sendEvent(appUrl: string, event: Json, opts?: wire.SendOptions): Promise<SentRequest<Json>> {
-    const sent = wire.buildEventEnvelope(this.wire, event);
-    const res = await wire.postSigned(appUrl, JSON.stringify(sent), 'application/json', this.signingSecret, opts);
-    return { ...res, sent };
   }
 
   async deliver(type: EnvelopeType, payload: Json, opts?: DeliverOptions): Promise<SocketAck> {
@@ -218,90 +56,5 @@ export class FakeSlack {
   }
   deliverEvent(event: Json, opts?: DeliverOptions): Promise<SocketAck> {
     return this.deliver('events_api', wire.buildEventEnvelope(this.wire, event), opts);
-  }
-
-  private checkBlocks(source: string, kind: SurfaceKind, payload: unknown): string[] {
-    const problems = checkBlockKit(kind, payload);
-    if (problems.length > 0) this.violations.push({ source, kind, problems });
-    return problems;
-  }
-
-  /** Slack validates layouts in acks too: command replies and response_action views. */
-  private inspectAck(source: string, payload: unknown): void {
-    if (!isRecord(payload)) return;
-    const action = payload.response_action;
-    if ((action === 'update' || action === 'push') && isRecord(payload.view))
-      this.checkBlocks(`${source} ack`, 'modal', payload.view);
-    else if (action === undefined && (payload.blocks !== undefined || payload.text !== undefined))
-      this.checkBlocks(`${source} ack`, 'message', payload);
-  }
-
-  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? '/', this.origin).pathname;
-    const raw = await readBody(req);
-    const ct = req.headers['content-type'];
-    if (path.startsWith('/api/')) return this.handleApi(path.slice('/api/'.length), req, ct, raw, res);
-    if (path.startsWith('/upload/')) return this.handleUpload(path.slice('/upload/'.length), ct, raw, res);
-    if (path.startsWith('/response/'))
-      return this.responseEndpoint.handle(path.slice('/response/'.length), ct, raw, res);
-    sendText(res, 404, 'not_found');
-  }
-
-  private async handleApi(
-    method: string,
-    req: IncomingMessage,
-    ct: string | undefined,
-    raw: Buffer,
-    res: ServerResponse,
-  ): Promise<void> {
-    const args = await parseBody(ct, raw);
-    const token = bearerToken(req) ?? (typeof args.token === 'string' ? args.token : undefined);
-    const call: ApiCall = { method, token, args, at: Date.now() };
-    this.calls.push(call);
-    const fault = this.faults.take(method);
-    if (fault) {
-      call.fault = fault;
-      call.ok = false;
-      if (!isDelay(fault)) return writeFault(res, fault);
-      if (fault.thenFail !== undefined) {
-        await sleep(fault.delayMs);
-        return writeFault(res, fault.thenFail);
-      }
-    }
-    const ctx: ApiContext = {
-      state: this.state,
-      token,
-      origin: this.origin,
-      triggerTtlMs: this.opts.triggerTtlMs ?? 3000,
-      checkBlocks: (s, k, p) => this.checkBlocks(s, k, p),
-      socketUrl: () => `ws://127.0.0.1:${this.port}/socket?ticket=${++this.seq}&app_id=${this.state.identity.appId}`,
-    };
-    const result = await answerApiCall(method, args, ctx, this.opts.botToken);
-    call.ok = result.ok === true;
-    call.result = result;
-    if (typeof result.error === 'string') call.error = result.error;
-    // A delay without `then`: Slack did the work, the answer comes late.
-    if (fault !== undefined && isDelay(fault)) await sleep(fault.delayMs);
-    sendJson(res, 200, result);
-  }
-
-  /** The upload URL files.getUploadURLExternal hands out; faults are queued under the name 'upload'. */
-  private async handleUpload(fileId: string, ct: string | undefined, raw: Buffer, res: ServerResponse): Promise<void> {
-    const fault = this.faults.take('upload');
-    this.calls.push({
-      method: 'upload',
-      token: undefined,
-      args: { file_id: fileId },
-      at: Date.now(),
-      ...(fault ? { fault, ok: false } : {}),
-    });
-    if (fault !== undefined && !isDelay(fault)) return writeFault(res, fault);
-    if (fault?.thenFail !== undefined) {
-      await sleep(fault.delayMs);
-      return writeFault(res, fault.thenFail);
-    }
-    const file = await storeUpload(this.state, fileId, ct, raw);
-    if (fault !== undefined) await sleep(fault.delayMs);
-    return file ? sendText(res, 200, `OK - ${file.bytes?.length ?? 0}`) : sendText(res, 404, 'file_not_found');
   }
 }

@@ -1,5 +1,6 @@
 // Public surface of the test rig.
 
+export type { ChaosOptions, Fault } from '../../src/demo/slack/faults.js';
 export { checkBlockKit, type SurfaceKind } from './block-kit-limits.js';
 export {
   type ApiCall,
@@ -8,7 +9,6 @@ export {
   type ResponseUrlPost,
   type SentRequest,
 } from './fake-slack.js';
-export type { ChaosOptions, Fault } from './faults.js';
 export { blockActionPayload, viewClosedPayload, viewSubmissionPayload } from './payloads.js';
 export { type SlackSignatureHeaders, signSlackRequest } from './signing.js';
 export type { Ephemeral, Identity, SlackUser, StoredFile, StoredMessage, Violation } from './slack-state.js';

@@ -50,7 +50,8 @@ export class HttpEdgeReceiver implements Receiver {
     this.app = app;
   }
 
-  start(port: number): Promise<Server> {
+  /** On every interface unless `host` names one (the demo keeps the bot on 127.0.0.1). */
+  start(port: number, host?: string): Promise<Server> {
     const server = createEdgeServer({
       logger: this.options.logger,
       routes: this.options.routes,
@@ -59,7 +60,7 @@ export class HttpEdgeReceiver implements Receiver {
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', reject);
-      server.listen(port, () => resolve(server));
+      server.listen(port, host, () => resolve(server));
     });
   }
 
