@@ -66,6 +66,7 @@ export function subcommandHandler(deps: Deps, command: string, subcommands: () =
         lang,
         m,
         args: found.args,
+        log: log.child({ subcommand: found.subcommand.key }),
         userId,
         channelId: body.channel_id,
         triggerId: body.trigger_id,

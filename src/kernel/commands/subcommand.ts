@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
 import type { Lang, Messages } from '../i18n/index.js';
+import type { Logger } from '../logger.js';
 import type { PersonWithAgency } from '../people/people.js';
 import type { OpenedModal } from '../slack/loading-modal.js';
 import type { SlackUserId } from '../slack/slack-user-id.js';
@@ -19,6 +20,8 @@ export interface SubcommandContext {
   m: Messages;
   /** The words after the sub-command's name. */
   args: string[];
+  /** The request's logger: every line carries the request id, the command and the user. */
+  log: Logger;
   /** The person's own checked id (person.slackId). */
   userId: SlackUserId;
   channelId: string;

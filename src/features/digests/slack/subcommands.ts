@@ -44,7 +44,8 @@ export function digestPreviewSubcommand(): Subcommand {
     async run(ctx) {
       const request = await readRequest(ctx, ctx.m.digest.previewUsage);
       if (request === null) return;
-      const { prisma, config, logger } = ctx.deps;
+      const { prisma, config } = ctx.deps;
+      const logger = ctx.log;
       const digest = await buildDigest(prisma, config, request.area.id, request.period);
       const composed = await composeDigest(digest, {
         lang: ctx.lang,
@@ -80,7 +81,8 @@ export function digestSendSubcommand(): Subcommand {
     async run(ctx) {
       const request = await readRequest(ctx, ctx.m.digest.sendUsage);
       if (request === null) return;
-      const { prisma, config, logger } = ctx.deps;
+      const { prisma, config } = ctx.deps;
+      const logger = ctx.log;
       const target = request.area.channel ?? config.COORDINATOR_CHANNEL ?? null;
       if (target === null) {
         await ctx.reply({ text: ctx.m.digest.noChannel(request.area.number) });

@@ -100,7 +100,7 @@ async function open(
   try {
     await sendReminders(ctx, now);
   } catch (error) {
-    ctx.deps.logger.warn({ err: error }, 'round opened; its notices are left to the scheduler');
+    ctx.log.warn({ err: error }, 'round opened; its notices are left to the scheduler');
   }
 }
 

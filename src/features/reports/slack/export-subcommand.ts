@@ -18,7 +18,8 @@ export function reportExportSubcommand(): Subcommand {
     summary: (m: Messages) => m.report.exportSummary,
     async run(ctx) {
       const r = ctx.m.report;
-      const { prisma, config, clock, logger } = ctx.deps;
+      const { prisma, config, clock } = ctx.deps;
+      const logger = ctx.log;
       const now = clock.now();
       const args = parseExportArgs(ctx.args, localDay(now, config.TZ_PLAN));
       if (args.kind !== 'ok') {
