@@ -1,5 +1,5 @@
 // Public surface of the test rig.
-export { FakeSlack, type ApiCall, type FakeSlackOptions, type ResponseUrlPost, type SentRequest } from './fake-slack.js';
+export { FakeSlack, type ApiCall, type Arrival, type FakeSlackOptions, type ResponseUrlPost, type SentRequest } from './fake-slack.js';
 export { checkBlockKit, type SurfaceKind } from './block-kit-limits.js';
 export { signSlackRequest, type SlackSignatureHeaders } from './signing.js';
 export { waitFor, type WaitOptions } from './wait-for.js';
