@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { postgresReachable, runLatency, SCENARIOS, type DatabaseKind, type DatabaseResult } from './latency/latency.bench.js';
-import { runBench } from './measure.js';
+import { runBench, type BenchResult } from './measure.js';
 import { planImportBench } from './plan-import.bench.js';
 import type { Scenario } from './latency/requests.js';
 import { runScale, type ScaleResult } from './scale/scale.bench.js';
@@ -20,6 +20,7 @@ import { markdown } from './table.js';
  * BENCH_PARTS      latency,scale,micro (default latency,scale)
  * BENCH_POSTGRES_URL  default postgresql://postgres@127.0.0.1:5432/test (a schema of its own, dropped after)
  * BENCH_SCALE_UPDATES  updates in the scale plan (default 100000)
+ * BENCH_SCALE_REPORTS  reports to build: csv,md,docx (one year), docx-month (default all four)
  */
 const env = process.env;
 const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
@@ -34,34 +35,6 @@ const scenarios = list(env.BENCH_SCENARIOS, SCENARIOS.join(',')).map((s) => {
 const postgresUrl = env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const log = (line: string) => console.error(line);
 
-const notes: string[] = [];
-const databases: DatabaseResult[] = [];
-if (parts.has('latency')) {
-  for (const database of list(env.BENCH_DATABASES, 'pglite,postgres') as DatabaseKind[]) {
-    if (database === 'postgres' && !(await postgresReachable(postgresUrl))) {
-      notes.push(`PostgreSQL at ${postgresUrl} was not reachable: its rows are missing.`);
-      continue;
-    }
-    databases.push(await runLatency(database, { requests, levels, scenarios, postgresUrl }, log));
-  }
-}
-
-let scale: ScaleResult | null = null;
-if (parts.has('scale')) {
-  if (await postgresReachable(postgresUrl)) {
-    scale = await runScale({ postgresUrl, updates: Number(env.BENCH_SCALE_UPDATES ?? 100_000) }, log);
-  } else {
-    notes.push(`PostgreSQL at ${postgresUrl} was not reachable: no scale figures.`);
-  }
-}
-
-const micro = [];
-if (parts.has('micro')) {
-  const r = await runBench(planImportBench());
-  micro.push(r);
-  log(`${r.name}: ${r.ratio.toFixed(1)}× ${r.baselineName}`);
-}
-
 const commit = (() => {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
@@ -69,16 +42,58 @@ const commit = (() => {
     return null;
   }
 })();
-const results = {
-  at: new Date().toISOString(),
-  commit,
-  machine: { cpus: cpus().length, memoryMb: Math.round(totalmem() / 2 ** 20), node: process.version },
-  settings: { requests, levels, scenarios, parts: [...parts] },
-  notes,
-  databases,
-  scale,
-  micro,
-};
-await writeFile(new URL('results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+const notes: string[] = [];
+const databases: DatabaseResult[] = [];
+let scale: ScaleResult | null = null;
+const micro: BenchResult[] = [];
+/** Written after every part, so that a part that fails keeps the figures of those before it. */
+const save = () =>
+  writeFile(
+    new URL('results.json', import.meta.url),
+    `${JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        commit,
+        machine: { cpus: cpus().length, memoryMb: Math.round(totalmem() / 2 ** 20), node: process.version, loadAverage: loadavg() },
+        settings: { requests, levels, scenarios, parts: [...parts] },
+        notes,
+        databases,
+        scale,
+        micro,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+if (parts.has('latency')) {
+  for (const database of list(env.BENCH_DATABASES, 'pglite,postgres') as DatabaseKind[]) {
+    if (database === 'postgres' && !(await postgresReachable(postgresUrl))) {
+      notes.push(`PostgreSQL at ${postgresUrl} was not reachable: its rows are missing.`);
+      continue;
+    }
+    databases.push(await runLatency(database, { requests, levels, scenarios, postgresUrl }, log));
+    await save();
+  }
+}
+
+if (parts.has('scale')) {
+  if (await postgresReachable(postgresUrl)) {
+    scale = await runScale(
+      { postgresUrl, updates: Number(env.BENCH_SCALE_UPDATES ?? 100_000), reports: list(env.BENCH_SCALE_REPORTS, 'csv,md,docx,docx-month') },
+      log,
+    );
+    await save();
+  } else {
+    notes.push(`PostgreSQL at ${postgresUrl} was not reachable: no scale figures.`);
+  }
+}
+
+if (parts.has('micro')) {
+  const r = await runBench(planImportBench());
+  micro.push(r);
+  log(`${r.name}: ${r.ratio.toFixed(1)}× ${r.baselineName}`);
+}
+
+await save();
 console.log(markdown(databases, scale));
 for (const note of notes) console.log(`\n${note}`);

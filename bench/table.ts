@@ -74,13 +74,13 @@ export function markdown(databases: readonly DatabaseResult[], scale: ScaleResul
 
 function scaleMarkdown(scale: ScaleResult): string {
   const out: string[] = [];
-  out.push(`Scale on PostgreSQL: ${scale.plan}.`);
+  out.push(`Scale on PostgreSQL: ${scale.plan} (generated with SQL in ${(scale.generateMs / 1000).toFixed(1)} s).`);
   out.push('');
   out.push('| What | Baseline | Baseline time | Time | Ratio | Queries | Peak RSS above idle (MB) | Target | |');
   out.push('|---|---|---|---|---|---|---|---|---|');
   for (const row of scale.rows) {
     out.push(
-      `| ${row.what} | ${row.baseline} | ${row.baselineMs === null ? '–' : `${n(row.baselineMs)} ms`} | ${n(row.ms)} ms | ${row.baselineMs === null ? '–' : times(row.ms / row.baselineMs)} | ${row.queries ?? '–'} | ${row.peakAboveIdleMb === null ? '–' : n(row.peakAboveIdleMb)} | ${row.target} | ${met(row.met)} |`,
+      `| ${row.what}${row.note === undefined ? '' : ` (${row.note})`} | ${row.baseline} | ${row.baselineMs === null ? '–' : `${n(row.baselineMs)} ms`} | ${n(row.ms)} ms | ${row.baselineMs === null ? '–' : times(row.ms / row.baselineMs)} | ${row.queries ?? '–'} | ${row.peakAboveIdleMb === null ? '–' : n(row.peakAboveIdleMb)} | ${row.target} | ${met(row.met)} |`,
     );
   }
   return out.join('\n');

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -57,7 +57,11 @@ export async function startCommand(): Promise<{ script: string; args: string[] }
   const script = pkg.scripts.start ?? '';
   const words = script.trim().split(/\s+/);
   if (words[0] === 'tsx') return { script, args: ['--import', 'tsx', ...words.slice(1)] };
-  if (words[0] === 'node') return { script, args: words.slice(1) };
+  if (words[0] === 'node') {
+    // The build is what runs: compile the code as it stands, so the bench never measures a stale dist/.
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    return { script, args: words.slice(1) };
+  }
   throw new Error(`cannot read the start script: ${script}`);
 }
 
