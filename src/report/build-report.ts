@@ -1,7 +1,6 @@
 import { messages, type Lang } from '../i18n/index.js';
 import { renderCsv } from './csv.js';
 import { reportDocument } from './document.js';
-import { renderDocx } from './docx.js';
 import { renderMarkdown } from './markdown.js';
 import type { ReportData } from './model.js';
 import { titleIn } from '../i18n/localized.js';
@@ -28,5 +27,7 @@ export async function renderReport(data: ReportData, format: ReportFormat, lang:
   const blocks = reportDocument(data, lang, timeZone);
   if (format === 'md') return { filename, mimeType: MIME.md, bytes: Buffer.from(renderMarkdown(blocks), 'utf8') };
   const title = messages(lang).report.title(titleIn(lang, data.plan));
+  // docx is the largest module the bot has; only a DOCX export needs it (issue 11).
+  const { renderDocx } = await import('./docx.js');
   return { filename, mimeType: MIME.docx, bytes: await renderDocx(blocks, { title, language: messages(lang).report.locale }) };
 }
