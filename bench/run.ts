@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { postgresReachable, runLatency, SCENARIOS, type DatabaseKind, type DatabaseResult } from './latency/latency.bench.js';
 import { runBench, type BenchResult } from './measure.js';
@@ -22,6 +22,14 @@ import { markdown } from './table.js';
  * BENCH_SCALE_UPDATES  updates in the scale plan (default 100000)
  * BENCH_SCALE_REPORTS  reports to build: csv,md,docx (one year), docx-month (default all four)
  */
+/** `npm run bench -- --table [file]`: the table of an earlier run, from its results file, without running anything. */
+if (process.argv[2] === '--table') {
+  const file = process.argv[3] === undefined ? new URL('results.json', import.meta.url) : process.argv[3];
+  const saved = JSON.parse(await readFile(file, 'utf8')) as { databases: DatabaseResult[]; scale: ScaleResult | null };
+  console.log(markdown(saved.databases, saved.scale));
+  process.exit(0);
+}
+
 const env = process.env;
 const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
 const quick = env.BENCH_QUICK === '1';
