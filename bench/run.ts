@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { postgresReachable, runLatency, SCENARIOS, type DatabaseKind, type DatabaseResult } from './latency/latency.bench.js';
+import { runStartupAB, type StartupVariant } from './latency/startup.bench.js';
 import { runBench, type BenchResult } from './measure.js';
 import { planImportBench } from './plan-import.bench.js';
 import type { Scenario } from './latency/requests.js';
@@ -17,7 +18,7 @@ import { markdown } from './table.js';
  * BENCH_LEVELS     concurrency levels (default 1,10,50)
  * BENCH_DATABASES  pglite,postgres (default both; PostgreSQL is skipped, and said so, when unreachable)
  * BENCH_SCENARIOS  a comma list out of: /tiltak, /tiltak <nr>, /tiltak hjelp, button
- * BENCH_PARTS      latency,scale,micro (default latency,scale)
+ * BENCH_PARTS      latency,scale,startup,micro (default latency,scale)
  * BENCH_POSTGRES_URL  default postgresql://postgres@127.0.0.1:5432/test (a schema of its own, dropped after)
  * BENCH_SCALE_UPDATES  updates in the scale plan (default 100000)
  * BENCH_SCALE_REPORTS  reports to build: csv,md,docx (one year), docx-month (default all four)
@@ -54,6 +55,7 @@ const notes: string[] = [];
 const databases: DatabaseResult[] = [];
 let scale: ScaleResult | null = null;
 const micro: BenchResult[] = [];
+let startup: StartupVariant[] | null = null;
 /** Written after every part, so that a part that fails keeps the figures of those before it. */
 const save = () =>
   writeFile(
@@ -67,6 +69,7 @@ const save = () =>
         notes,
         databases,
         scale,
+        startup,
         micro,
       },
       null,
@@ -96,6 +99,12 @@ if (parts.has('scale')) {
   }
 }
 
+if (parts.has('startup')) {
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  startup = await runStartupAB(Number(env.BENCH_STARTUP_ROUNDS ?? 3), log);
+  await save();
+}
+
 if (parts.has('micro')) {
   const r = await runBench(planImportBench());
   micro.push(r);
@@ -104,4 +113,8 @@ if (parts.has('micro')) {
 
 await save();
 console.log(markdown(databases, scale));
+if (startup !== null) {
+  console.log('\n| Start command (PGlite, restart) | Spawn to first ack, median (ms) | RSS idle, median (MB) |\n|---|---|---|');
+  for (const v of startup) console.log(`| \`${v.name}\` | ${v.spawnToFirstAckMs.median} | ${v.rssIdleMb.median} |`);
+}
 for (const note of notes) console.log(`\n${note}`);
