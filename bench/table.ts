@@ -31,6 +31,7 @@ export function answerMet(db: DatabaseResult['database'], l: LevelResult): boole
 /** The markdown the bench prints and the README quotes. */
 export function markdown(databases: readonly DatabaseResult[], scale: ScaleResult | null): string {
   const out: string[] = [];
+  if (databases.length === 0) return scale === null ? '' : scaleMarkdown(scale);
   out.push('| Database | Request | Conc. | Bare Bolt ack p50 / p99 (ms) | Tiltak ack p50 / p99 (ms) | Ratio p50 / p99 | Ack target |');
   out.push('|---|---|---|---|---|---|---|');
   for (const d of databases) {
