@@ -10,7 +10,7 @@ import { type DeliverOptions, type EnvelopeType, FakeSocketMode, type SocketAck 
 import { type WaitOptions, waitFor } from './wait-for.js';
 
 export type FakeSlackOptions = SlackStandInOptions;
-export type { ApiCall, ResponseUrlPost, SentRequest } from '../../src/demo/slack/stand-in.js';
+export type { ApiCall, Arrival, ResponseUrlPost, SentRequest } from '../../src/demo/slack/stand-in.js';
 
 export class FakeSlack extends SlackStandIn {
   readonly socket: FakeSocketMode;

@@ -4,6 +4,7 @@ export type { ChaosOptions, Fault } from '../../src/demo/slack/faults.js';
 export { checkBlockKit, type SurfaceKind } from './block-kit-limits.js';
 export {
   type ApiCall,
+  type Arrival,
   FakeSlack,
   type FakeSlackOptions,
   type ResponseUrlPost,

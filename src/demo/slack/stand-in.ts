@@ -34,7 +34,14 @@ export type SlackStandInOptions = {
   botToken?: string;
   /** Slack allows 5 POSTs per response_url. */
   responseUrlUses?: number;
+  /**
+   * Told of every Web API call and response_url post as it arrives, before
+   * it is answered: the bench times "the user has the answer" with it.
+   */
+  onArrival?: (arrival: Arrival) => void;
 };
+
+export type Arrival = { kind: 'api'; method: string; args: Json } | { kind: 'response'; id: string };
 
 export type ApiCall = {
   method: string;
@@ -220,8 +227,10 @@ export class SlackStandIn {
     const ct = req.headers['content-type'];
     if (path.startsWith('/api/')) return this.handleApi(path.slice('/api/'.length), req, ct, raw, res);
     if (path.startsWith('/upload/')) return this.handleUpload(path.slice('/upload/'.length), ct, raw, res);
-    if (path.startsWith('/response/'))
+    if (path.startsWith('/response/')) {
+      this.opts.onArrival?.({ kind: 'response', id: path.slice('/response/'.length) });
       return this.responseEndpoint.handle(path.slice('/response/'.length), ct, raw, res);
+    }
     sendText(res, 404, 'not_found');
   }
 
@@ -236,6 +245,7 @@ export class SlackStandIn {
     const token = bearerToken(req) ?? (typeof args.token === 'string' ? args.token : undefined);
     const call: ApiCall = { method, token, args, at: Date.now() };
     this.calls.push(call);
+    this.opts.onArrival?.({ kind: 'api', method, args });
     const fault = this.faults.take(method);
     if (fault) {
       call.fault = fault;

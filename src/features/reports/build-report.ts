@@ -2,7 +2,6 @@ import { type Lang, messages } from '../../kernel/i18n/index.js';
 import { titleIn } from '../../kernel/i18n/localized.js';
 import { renderCsv } from './csv.js';
 import { reportDocument } from './document.js';
-import { renderDocx } from './docx.js';
 import { renderMarkdown } from './markdown.js';
 import type { ReportData } from './model.js';
 
@@ -33,6 +32,8 @@ export async function renderReport(
   const blocks = reportDocument(data, lang, timeZone);
   if (format === 'md') return { filename, mimeType: MIME.md, bytes: Buffer.from(renderMarkdown(blocks), 'utf8') };
   const title = messages(lang).report.title(titleIn(lang, data.plan));
+  // docx is the largest module the bot has; only a DOCX export needs it.
+  const { renderDocx } = await import('./docx.js');
   return {
     filename,
     mimeType: MIME.docx,

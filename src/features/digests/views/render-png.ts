@@ -1,7 +1,5 @@
 import { existsSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 
 /** Debian's fonts-dejavu-core; resvg draws no text at all without some font. */
 const FONT_FILES = [
@@ -17,6 +15,8 @@ export const CHART_FONT = 'DejaVu Sans';
  */
 export async function renderPng(spec: TopLevelSpec, scale = 1.5): Promise<Buffer> {
   const svg = await renderSvg(spec);
+  // Loaded on the first chart, not at start: most processes never draw one (issue 11).
+  const { Resvg } = await import('@resvg/resvg-js');
   const fontFiles = FONT_FILES.filter((file) => existsSync(file));
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
@@ -27,6 +27,7 @@ export async function renderPng(spec: TopLevelSpec, scale = 1.5): Promise<Buffer
 }
 
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const [{ parse, View }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
