@@ -34,13 +34,14 @@ afterAll(async () => {
 });
 
 function cli(args: string[]) {
-  return run('npx', ['tsx', 'scripts/digest-preview.ts', ...args], {
+  return run(process.execPath, ['--import', 'tsx', 'scripts/digest-preview.ts', ...args], {
     env: { ...process.env, DATABASE_URL: `file:${join(dir, 'db')}`, LOG_LEVEL: 'silent' },
     timeout: 60_000,
   });
 }
 
-describe('npm run digest:preview', () => {
+// A whole process each: start-up, a PGlite folder and the chart renderer, which a busy machine makes slow.
+describe('npm run digest:preview', { timeout: 90_000 }, () => {
   it('prints a week’s digest from the local database and writes the chart, with no Slack at all', async () => {
     const chart = join(dir, 'chart.png');
     const { stdout } = await cli(['--area', '1', '--week', '2004-W09', '--chart', chart]);
