@@ -4,9 +4,7 @@ import { queryRows } from '../../kernel/db/rows.js';
 import type { Deps } from '../../kernel/deps.js';
 import type { PersonWithAgency } from '../../kernel/people/people.js';
 import { TEXT_FIELDS, type TextField } from '../updates/index.js';
-
-/** What a redacted field holds from then on. */
-export const REDACTED = '[sladdet]';
+import { REDACTED } from './contract.js';
 
 export interface RedactionRequest {
   actor: PersonWithAgency;

@@ -14,6 +14,38 @@ const nb = {
   sendAnywayLabel: 'Personopplysninger',
   sendAnyway: 'Send likevel',
   stillThere: 'Fjern opplysningene over, eller kryss av for «Send likevel».',
+  redact: {
+    usage: 'sladd <oppdatering> | sladd tiltak <nr>',
+    summary: 'Kun administratorer: sladder personopplysninger i én versjon av en oppdatering.',
+    onlyAdmins: 'Bare administratorer kan sladde oppdateringer. Ingenting er endret.',
+    badArgs:
+      'Skriv `/tiltak-admin sladd <oppdatering>` med oppdateringens nummer, eller `/tiltak-admin sladd tiltak <nr>` for å se tiltakets oppdateringer med nummer.',
+    noUpdate: (id: string) => `Fant ingen oppdatering nummer ${id}.`,
+    noMeasure: (n: string) => `Fant ikke tiltak ${n}.`,
+    listHeading: (n: number) => `*Oppdateringer på tiltak ${n}*, nyeste først. Velg den som skal sladdes.`,
+    listEmpty: (n: number) => `Tiltak ${n} har ingen oppdateringer.`,
+    listRow: (id: number, date: string, agency: string, version: number, author: string) =>
+      `*Nr. ${id}* · ${date} · ${agency} · versjon ${version} · ${author}`,
+    button: 'Sladd …',
+    title: 'Sladd oppdatering',
+    submit: 'Sladd',
+    cancel: 'Avbryt',
+    intro: (id: number, measure: number, agency: string, version: number, date: string) =>
+      `Oppdatering nr. ${id} på tiltak ${measure} fra ${agency}, versjon ${version}, ${date}. Feltene du velger, erstattes med «[sladdet]» i databasen, i revisjonsloggen og i botens meldinger. Det kan ikke angres.`,
+    fieldsLabel: 'Felt som skal sladdes',
+    reasonLabel: 'Begrunnelse',
+    reasonHint: 'Lagres i revisjonsloggen. Ikke gjenta opplysningene som fjernes.',
+    chooseField: 'Velg minst ett felt.',
+    reasonRequired: 'Skriv en begrunnelse.',
+    nothingLeft: 'Oppdateringen har ingen tekst igjen å sladde.',
+    notice: 'Sladding',
+    done: (id: number, fields: string) => `Oppdatering nr. ${id} er sladdet (${fields}).`,
+    messagesUpdated: (n: number) => `${n} av botens meldinger som siterte teksten, er oppdatert.`,
+    notUpdated: 'Disse meldingene kunne ikke oppdateres. Slett eller rediger dem i Slack:',
+    kinds: { confirmation: 'Bekreftelse', digest: 'Ukesammendrag' },
+    filesNote:
+      'Statusrapporter som alt er lastet opp som filer, kan ikke endres av boten. Last dem opp på nytt om de inneholdt teksten.',
+  },
 };
 
 const en: typeof nb = {
@@ -27,6 +59,38 @@ const en: typeof nb = {
   sendAnywayLabel: 'Personal data',
   sendAnyway: 'Send anyway',
   stillThere: 'Remove the data above, or tick «Send anyway».',
+  redact: {
+    usage: 'redact <update> | redact measure <no>',
+    summary: 'Admins only: redacts personal data from one version of an update.',
+    onlyAdmins: 'Only admins can redact updates. Nothing was changed.',
+    badArgs:
+      "Type `/tiltak-admin redact <update>` with the update's number, or `/tiltak-admin redact measure <no>` to see a measure's updates with their numbers.",
+    noUpdate: (id) => `No update number ${id} was found.`,
+    noMeasure: (n) => `Measure ${n} was not found.`,
+    listHeading: (n) => `*Updates on measure ${n}*, newest first. Pick the one to redact.`,
+    listEmpty: (n) => `Measure ${n} has no updates.`,
+    listRow: (id, date, agency, version, author) =>
+      `*No. ${id}* · ${date} · ${agency} · version ${version} · ${author}`,
+    button: 'Redact …',
+    title: 'Redact update',
+    submit: 'Redact',
+    cancel: 'Cancel',
+    intro: (id, measure, agency, version, date) =>
+      `Update no. ${id} on measure ${measure} from ${agency}, version ${version}, ${date}. The fields you pick are replaced with «[sladdet]» in the database, in the audit log and in the bot's messages. This cannot be undone.`,
+    fieldsLabel: 'Fields to redact',
+    reasonLabel: 'Reason',
+    reasonHint: 'Kept in the audit log. Do not repeat the data being removed.',
+    chooseField: 'Pick at least one field.',
+    reasonRequired: 'Give a reason.',
+    nothingLeft: 'The update has no text left to redact.',
+    notice: 'Redaction',
+    done: (id, fields) => `Update no. ${id} is redacted (${fields}).`,
+    messagesUpdated: (n) => `${n} of the bot's messages that quoted the text were updated.`,
+    notUpdated: 'These messages could not be updated. Delete or edit them in Slack:',
+    kinds: { confirmation: 'Confirmation', digest: 'Weekly digest' },
+    filesNote:
+      'Status reports already uploaded as files cannot be changed by the bot. Upload them again if they held the text.',
+  },
 };
 
 export const privacy = { nb, en };
