@@ -107,7 +107,7 @@ describe('redacting an update', () => {
     });
 
     const result = await h.fake.waitFor(() => h.fake.messages('DU0ADMIN1').find((m) => m.text?.includes('sladdet')));
-    expect(result.text).toBe('Oppdatering nr. ' + updateId + ' er sladdet (Hva er gjort siden sist).');
+    expect(result.text).toBe(`Oppdatering nr. ${updateId} er sladdet (Hva er gjort siden sist).`);
     // The confirmation and the digest reply that quoted it (cut short) are edited; nothing in Slack names her.
     expect(h.fake.callsTo('chat.update').filter((c) => c.ok)).toHaveLength(2);
     expect(allText(result.blocks)).toContain('2 av botens meldinger');

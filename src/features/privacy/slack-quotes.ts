@@ -6,7 +6,7 @@ import { REDACTED } from './contract.js';
 import { scrubMessage } from './scrub-text.js';
 
 /** A message of the bot's that quoted the text and could not be edited, with why (a Slack error code). */
-export interface UnscrubbedMessage {
+interface UnscrubbedMessage {
   kind: 'confirmation' | 'digest';
   channel: string;
   ts: string;

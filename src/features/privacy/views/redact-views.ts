@@ -9,13 +9,13 @@ import type { ScrubOutcome } from '../slack-quotes.js';
 const plain = (text: string) => ({ type: 'plain_text' as const, text: clip(text, 150) });
 const mrkdwn = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, 3000) } });
 
-export function fieldLabel(m: Messages, field: TextField): string {
+function fieldLabel(m: Messages, field: TextField): string {
   if (field === 'done') return m.updates.doneLabel;
   return field === 'challenges' ? m.updates.challengesLabel : m.updates.nextStepsLabel;
 }
 
 /** The fields of a version that still hold text. */
-export function redactableFields(update: RedactableUpdate['update']): TextField[] {
+function redactableFields(update: RedactableUpdate['update']): TextField[] {
   return TEXT_FIELDS.filter((f) => {
     const text = update[f];
     return text !== null && text !== REDACTED;
