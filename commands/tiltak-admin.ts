@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { exportSubcommand, importSubcommand } from '../src/features/plan/index.js';
 import { redactSubcommand } from '../src/features/privacy/index.js';
 import { subcommandHandler } from '../src/kernel/commands/command-handler.js';
 import { coordinatorsOnly } from '../src/kernel/commands/coordinators-only.js';
@@ -15,6 +16,8 @@ export const definition = {
 /** Sub-commands in the order the help text lists them; all for coordinators and admins, sladd for admins only. */
 export function subcommands(): readonly Subcommand[] {
   return [
+    coordinatorsOnly(importSubcommand()),
+    coordinatorsOnly(exportSubcommand()),
     coordinatorsOnly(redactSubcommand()),
     coordinatorsOnly(helpSubcommand(subcommands, (m) => m.help.adminHelpUsage)),
   ];

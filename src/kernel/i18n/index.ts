@@ -3,6 +3,7 @@ import { digest } from './digest.js';
 import { help } from './help.js';
 import { home } from './home.js';
 import { measureViews } from './measure-views.js';
+import { planAdmin } from './plan-admin.js';
 import { privacy } from './privacy.js';
 import { reminderCommands } from './reminder-commands.js';
 import { reminders } from './reminders.js';
@@ -28,6 +29,7 @@ const sections = {
   reminderCommands,
   report,
   privacy,
+  planAdmin,
 };
 
 export type Lang = 'nb' | 'en';
