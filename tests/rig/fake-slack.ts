@@ -300,13 +300,15 @@ export class FakeSlack {
       at: Date.now(),
       ...(fault ? { fault, ok: false } : {}),
     });
-    if (fault !== undefined && !isDelay(fault)) return writeFault(res, fault);
-    if (token === undefined || (this.opts.botToken !== undefined && token !== this.opts.botToken))
-      return sendText(res, 403, 'not_authed');
     const file = this.state.files.find((f) => f.completed && privateFilePath(f) === path);
-    if (!file?.bytes) return sendText(res, 404, 'file_not_found');
-    res.writeHead(200, { 'content-type': 'application/octet-stream' });
-    res.end(file.bytes);
+    if (fault !== undefined && !isDelay(fault)) writeFault(res, fault);
+    else if (token === undefined || (this.opts.botToken !== undefined && token !== this.opts.botToken))
+      sendText(res, 403, 'not_authed');
+    else if (!file?.bytes) sendText(res, 404, 'file_not_found');
+    else {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end(file.bytes);
+    }
   }
 
   /**

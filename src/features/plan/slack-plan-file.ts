@@ -13,7 +13,7 @@ export type SharedFile =
   | { ok: false; reason: 'no_file' | 'too_large' | 'not_text' | 'not_yours' | 'download_failed' };
 
 /** A fingerprint of the file's text: the confirm button applies only the text that was previewed. */
-export const digestOf = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 32);
+const digestOf = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 32);
 
 /** The newest YAML file the user shared in their DM with the bot, among the last 50 messages there. */
 export async function newestSharedPlanFile(client: WebClient, userId: string): Promise<string | null> {
