@@ -98,7 +98,7 @@ export type PlanFile = z.output<typeof planFileSchema>;
 type FilePerson = PlanFile['people'][number];
 /** A plan file whose people all have their Slack member ID: what the import writes. */
 export type ResolvedPlanFile = Omit<PlanFile, 'people'> & {
-  people: (Omit<FilePerson, 'slack_id' | 'email'> & { slack_id: string })[];
+  people: (Omit<FilePerson, 'slack_id' | 'email'> & { slack_id: NonNullable<FilePerson['slack_id']> })[];
 };
 export type PlanFileInput = z.input<typeof planFileSchema>;
 

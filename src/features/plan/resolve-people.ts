@@ -1,3 +1,4 @@
+import { parseSlackUserId } from '../../kernel/slack/slack-user-id.js';
 import type { PlanFile, ResolvedPlanFile } from './plan-file.js';
 
 /** A Slack member ID for an e-mail address, or null when no user has it (users.lookupByEmail). */
@@ -26,7 +27,8 @@ export async function resolvePeople(plan: PlanFile, lookup: LookupEmail | null):
       errors.push(`people[${i}].email: an address can only be looked up with a Slack bot token (SLACK_BOT_TOKEN)`);
       continue;
     }
-    const found = await lookup(email);
+    const answer = await lookup(email);
+    const found = answer === null ? null : parseSlackUserId(answer);
     if (found === null) {
       errors.push(`people[${i}].email: no one in the Slack workspace has the address ${email}`);
       continue;
