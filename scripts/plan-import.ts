@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { importPlanText } from '../src/features/plan/index.js';
+import { WebClient } from '@slack/web-api';
+import { importPlanText, slackEmailLookup } from '../src/features/plan/index.js';
 import { openCliDatabase, runCli } from '../src/kernel/db/cli-database.js';
 
 await runCli(async () => {
@@ -11,7 +12,13 @@ await runCli(async () => {
   const text = await readFile(file, 'utf8');
   const db = await openCliDatabase(process.env);
   try {
-    const result = await importPlanText(db.prisma, text, 'cli');
+    // People named by e-mail are looked up in Slack, which takes the bot's token.
+    const token = process.env.SLACK_BOT_TOKEN;
+    const api = process.env.SLACK_API_URL;
+    const lookup = token
+      ? slackEmailLookup(new WebClient(token, api ? { slackApiUrl: api.endsWith('/') ? api : `${api}/` } : {}))
+      : null;
+    const result = await importPlanText(db.prisma, text, 'cli', lookup);
     if (!result.ok) {
       console.error(`${file} was not imported; nothing was written:`);
       for (const error of result.errors) console.error(`  ${error}`);

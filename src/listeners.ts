@@ -2,6 +2,8 @@ import type { App } from '@slack/bolt';
 import { registerCommands } from '../commands/index.js';
 import { registerDigest } from './features/digests/index.js';
 import { publishHome, refreshHomesOfMeasure, registerHome } from './features/home/index.js';
+import { registerPlanListeners } from './features/plan/index.js';
+import { registerPrivacyListeners } from './features/privacy/index.js';
 import { registerReminderListeners } from './features/reminders/index.js';
 import { registerUpdateListeners } from './features/updates/index.js';
 import type { BackgroundTasks } from './kernel/background.js';
@@ -22,6 +24,8 @@ export function registerListeners(app: App, deps: Deps, requestScope: RequestSco
   registerHome(app, deps);
   registerDigest(app, deps);
   registerReminderListeners(app, deps);
+  registerPrivacyListeners(app, deps);
+  registerPlanListeners(app, deps);
   registerUnknownActions(app, deps, knownActionIds());
   registerErrorHandler(app, deps);
 }

@@ -1,11 +1,13 @@
 import { ids as digestIds } from './features/digests/index.js';
 import { ids as homeIds } from './features/home/index.js';
+import { ids as planIds } from './features/plan/index.js';
+import { ids as privacyIds } from './features/privacy/index.js';
 import { ids as reminderIds } from './features/reminders/index.js';
 import { ids as updateIds } from './features/updates/index.js';
 import { actionIdsIn } from './kernel/slack/unknown-actions.js';
 
 /** Every feature's Slack ids: the composition root is the one place that knows them all. */
-const contracts = [updateIds, homeIds, digestIds, reminderIds] as const;
+const contracts = [updateIds, homeIds, digestIds, reminderIds, privacyIds, planIds] as const;
 
 /** The action ids some listener handles; a button from an old message is anything else. */
 export function knownActionIds(): string[] {

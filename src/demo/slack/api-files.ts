@@ -94,7 +94,30 @@ function shareInChannel(
   state.channelMessages(channel).push(message);
 }
 
+/** Where a file's bytes are served: url_private(_download), which wants the bot token as Slack's does. */
+export const privateFilePath = (file: StoredFile) => `/files-pri/${file.id}/${encodeURIComponent(file.filename)}`;
+
+const info: ApiHandler = (args, ctx) => {
+  const id = asString(args.file);
+  const file = ctx.state.files.find((f) => f.id === id && f.completed);
+  if (!file) return fail('file_not_found');
+  const url = `${ctx.origin}${privateFilePath(file)}`;
+  return {
+    ok: true,
+    file: {
+      id: file.id,
+      name: file.filename,
+      title: file.title ?? file.filename,
+      size: file.bytes?.length ?? 0,
+      user: file.user,
+      url_private: url,
+      url_private_download: `${url}?download=1`,
+    },
+  };
+};
+
 export const fileHandlers: Record<string, ApiHandler> = {
+  'files.info': info,
   'files.getUploadURLExternal': getUploadURLExternal,
   'files.completeUploadExternal': completeUploadExternal,
 };

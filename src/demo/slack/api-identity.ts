@@ -1,4 +1,4 @@
-// auth.test, users.info and apps.connections.open.
+// auth.test, users.info, users.lookupByEmail and apps.connections.open.
 
 import { type ApiHandler, fail } from './api-handler.js';
 import { asString } from './http-io.js';
@@ -23,10 +23,22 @@ const usersInfo: ApiHandler = (args, ctx) => {
   return { ok: true, user: ctx.state.getUser(id) };
 };
 
+/** Finds a user set with setUser({ id, profile: { email } }); Slack compares addresses case-insensitively. */
+const lookupByEmail: ApiHandler = (args, ctx) => {
+  const email = asString(args.email)?.toLowerCase();
+  if (!email) return fail('invalid_arguments');
+  const user = [...ctx.state.users.values()].find((u) => {
+    const profile = u.profile as { email?: unknown } | undefined;
+    return typeof profile?.email === 'string' && profile.email.toLowerCase() === email;
+  });
+  return user ? { ok: true, user } : fail('users_not_found');
+};
+
 const connectionsOpen: ApiHandler = (_args, ctx) => ({ ok: true, url: ctx.socketUrl() });
 
 export const identityHandlers: Record<string, ApiHandler> = {
   'auth.test': authTest,
   'users.info': usersInfo,
+  'users.lookupByEmail': lookupByEmail,
   'apps.connections.open': connectionsOpen,
 };

@@ -23,8 +23,9 @@ export type StoredMessage = {
   files?: Array<{ id: string; name: string; title: string }>;
   edited?: { user: string; ts: string };
   user: string;
-  bot_id: string;
-  app_id: string;
+  /** Absent on a message a user posted (shareFile). */
+  bot_id?: string;
+  app_id?: string;
 };
 
 export type Ephemeral = {
@@ -49,6 +50,8 @@ export type StoredFile = {
   channel_id?: string | undefined;
   thread_ts?: string | undefined;
   initial_comment?: string | undefined;
+  /** Who shared it, for a file a user posted (shareFile). */
+  user?: string | undefined;
 };
 
 export type Violation = { source: string; kind: SurfaceKind; problems: string[] };

@@ -4,7 +4,7 @@
 // rig (tests/rig/fake-slack.ts) adds Socket Mode, faults and waiting on top.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { storeUpload } from './api-files.js';
+import { privateFilePath, storeUpload } from './api-files.js';
 import type { ApiContext } from './api-handler.js';
 import { isRecord, type Json } from './block-kit-checker.js';
 import { checkBlockKit, type SurfaceKind } from './block-kit-limits.js';
@@ -227,11 +227,63 @@ export class SlackStandIn {
     const ct = req.headers['content-type'];
     if (path.startsWith('/api/')) return this.handleApi(path.slice('/api/'.length), req, ct, raw, res);
     if (path.startsWith('/upload/')) return this.handleUpload(path.slice('/upload/'.length), ct, raw, res);
+    if (path.startsWith('/files-pri/')) return this.handleDownload(path, req, res);
     if (path.startsWith('/response/')) {
       this.opts.onArrival?.({ kind: 'response', id: path.slice('/response/'.length) });
       return this.responseEndpoint.handle(path.slice('/response/'.length), ct, raw, res);
     }
     sendText(res, 404, 'not_found');
+  }
+
+  /**
+   * A file's url_private: like Slack, only with the bot token in the Authorization header (without it
+   * Slack answers a login page, here a 403). Faults are queued under the name 'download'.
+   */
+  private handleDownload(path: string, req: IncomingMessage, res: ServerResponse): void {
+    const fault = this.faults.take('download');
+    const token = bearerToken(req);
+    this.calls.push({
+      method: 'download',
+      token,
+      args: { path },
+      at: Date.now(),
+      ...(fault ? { fault, ok: false } : {}),
+    });
+    const file = this.state.files.find((f) => f.completed && privateFilePath(f) === path);
+    if (fault !== undefined && !isDelay(fault)) writeFault(res, fault);
+    else if (token === undefined || (this.opts.botToken !== undefined && token !== this.opts.botToken))
+      sendText(res, 403, 'not_authed');
+    else if (!file?.bytes) sendText(res, 404, 'file_not_found');
+    else {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end(file.bytes);
+    }
+  }
+
+  /**
+   * A user shares a file in a conversation (a DM with the bot, say): the file is stored as
+   * uploaded and a message from the user carries it, as Slack shows a drag-and-drop.
+   */
+  shareFile(input: { user: string; channel: string; filename: string; content: string | Buffer }): StoredFile {
+    const bytes = Buffer.isBuffer(input.content) ? input.content : Buffer.from(input.content, 'utf8');
+    const file: StoredFile = {
+      id: this.state.nextId('F'),
+      filename: input.filename,
+      length: bytes.length,
+      bytes,
+      completed: true,
+      channel_id: input.channel,
+      user: input.user,
+    };
+    this.state.files.push(file);
+    this.state.channelMessages(input.channel).push({
+      channel: input.channel,
+      ts: this.state.nextTs(),
+      text: '',
+      user: input.user,
+      files: [{ id: file.id, name: file.filename, title: file.filename }],
+    });
+    return file;
   }
 
   private async handleApi(

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { PLAN_ID } from '../../kernel/db/plan.js';
-import type { PlanFile } from './plan-file.js';
+import type { ResolvedPlanFile } from './plan-file.js';
+import { type LookupEmail, resolvePeople } from './resolve-people.js';
 import { validatePlanText } from './validate-plan.js';
 
 interface ImportSummary {
@@ -24,14 +25,29 @@ const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
  * replaced by the file's list, everything else absent from the file is kept.
  * Validation finds every error first; then all is written in one transaction.
  */
-export async function importPlanText(prisma: PrismaClient, text: string, actor = 'plan-import'): Promise<ImportResult> {
-  const validation = validatePlanText(text);
-  if (!validation.ok) return validation;
-  const summary = await prisma.$transaction((tx) => writePlan(tx, validation.plan, actor), { timeout: 60_000 });
+export async function importPlanText(
+  prisma: PrismaClient,
+  text: string,
+  actor = 'plan-import',
+  lookupEmail: LookupEmail | null = null,
+): Promise<ImportResult> {
+  const checked = await checkPlanText(text, lookupEmail);
+  if (!checked.ok) return checked;
+  const summary = await prisma.$transaction((tx) => writePlan(tx, checked.plan, actor), { timeout: 60_000 });
   return { ok: true, summary };
 }
 
-async function writePlan(tx: Tx, file: PlanFile, actor: string): Promise<ImportSummary> {
+/** Everything the import checks before it writes: the file itself, then the e-mail addresses in Slack. */
+export async function checkPlanText(
+  text: string,
+  lookupEmail: LookupEmail | null,
+): Promise<{ ok: true; plan: ResolvedPlanFile } | { ok: false; errors: string[] }> {
+  const validation = validatePlanText(text);
+  if (!validation.ok) return validation;
+  return resolvePeople(validation.plan, lookupEmail);
+}
+
+async function writePlan(tx: Tx, file: ResolvedPlanFile, actor: string): Promise<ImportSummary> {
   const plan = {
     titleNb: file.plan.title_nb,
     titleEn: file.plan.title_en,

@@ -1,5 +1,6 @@
 /** The plan feature's public API: all that other features, commands and the composition root may import. */
 
+export { ids } from './contract.js';
 export { type DueState, dueState, isRoundOpen, lastReportedAt, overdueWorkingDays, roundFor } from './due.js';
 export {
   type DueFacts,
@@ -24,3 +25,6 @@ export {
   type MeasureWithAgencies,
   measuresOfAgency,
 } from './measures.js';
+export { exportSubcommand, importSubcommand } from './slack/admin-subcommands.js';
+export { registerPlanListeners } from './slack/register.js';
+export { slackEmailLookup } from './slack-plan-file.js';

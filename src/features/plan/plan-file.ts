@@ -61,14 +61,20 @@ export const planFileSchema = z.strictObject({
   ),
   people: z
     .array(
-      z.strictObject({
-        slack_id: slackUserId,
-        name: title(120),
-        agency: agencyCode.optional(),
-        role: z.enum(['contact', 'team_lead', 'coordinator', 'admin']),
-        language: z.enum(['nb', 'en']).default('nb'),
-        active: z.boolean().default(true),
-      }),
+      z
+        .strictObject({
+          // A person is named by Slack member ID, or by e-mail address for the import to look up in Slack.
+          slack_id: slackUserId.optional(),
+          email: z.email({ error: 'must be an e-mail address' }).max(254).optional(),
+          name: title(120),
+          agency: agencyCode.optional(),
+          role: z.enum(['contact', 'team_lead', 'coordinator', 'admin']),
+          language: z.enum(['nb', 'en']).default('nb'),
+          active: z.boolean().default(true),
+        })
+        .refine((p) => (p.slack_id === undefined) !== (p.email === undefined), {
+          error: 'needs slack_id or email, one of them',
+        }),
     )
     .default([]),
   measures: z.array(
@@ -87,6 +93,11 @@ export const planFileSchema = z.strictObject({
 });
 
 export type PlanFile = z.output<typeof planFileSchema>;
+type FilePerson = PlanFile['people'][number];
+/** A plan file whose people all have their Slack member ID: what the import writes. */
+export type ResolvedPlanFile = Omit<PlanFile, 'people'> & {
+  people: (Omit<FilePerson, 'slack_id' | 'email'> & { slack_id: NonNullable<FilePerson['slack_id']> })[];
+};
 export type PlanFileInput = z.input<typeof planFileSchema>;
 
 /** `measures[4].partners[1]` from zod's path array. */

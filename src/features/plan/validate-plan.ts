@@ -45,6 +45,12 @@ function crossCheck(plan: PlanFile): string[] {
     errors,
   );
   duplicates(
+    plan.people.map((p) => p.email?.toLowerCase()),
+    'people',
+    'email',
+    errors,
+  );
+  duplicates(
     plan.measures.map((m) => m.number),
     'measures',
     'number',
@@ -82,6 +88,7 @@ function crossCheck(plan: PlanFile): string[] {
 function duplicates<T>(values: T[], section: string, key: string, errors: string[]): void {
   const first = new Map<T, number>();
   values.forEach((value, i) => {
+    if (value === undefined) return;
     const earlier = first.get(value);
     if (earlier !== undefined)
       errors.push(`${section}[${i}].${key}: duplicate of ${section}[${earlier}] (${String(value)})`);

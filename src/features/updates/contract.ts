@@ -33,9 +33,15 @@ export const ids = {
       nextSteps: 'update_next_steps',
       spend: 'update_spend',
       periodDate: 'update_period',
+      // Shown only after a submission that seems to hold an e-mail address or phone number.
+      personalDataWarning: 'update_personal_data_warning',
+      sendAnyway: 'update_send_anyway',
     },
   },
 } as const;
+
+/** The value of the «send anyway» checkbox's one option. */
+export const SEND_ANYWAY_VALUE = 'send';
 
 // Button values are JSON we wrote, but a payload can be forged: read them back with zod.
 

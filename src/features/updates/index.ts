@@ -1,6 +1,7 @@
 /** The updates feature's public API: all that other features, commands and the composition root may import. */
 export { ids } from './contract.js';
 export { loadMeasureRows, type MeasureRow } from './measure-rows.js';
+export { TEXT_FIELDS, type TextField } from './personal-data.js';
 export { buildView } from './slack/open-update-modal.js';
 export { registerUpdateListeners } from './slack/register.js';
 export { updateSubcommands } from './slack/subcommands.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LocalDay } from '../../kernel/calendar/calendar.js';
 import { needsChallenges, STATUSES, type Status } from '../../kernel/status.js';
+import { findPersonalData } from '../../kernel/text/personal-data.js';
 import { hasVisibleCharacter } from '../../kernel/text/typed-text.js';
 import { readWholeNumber } from '../../kernel/text/whole-number.js';
 
@@ -39,7 +40,8 @@ export type DraftError =
   | 'negative'
   | 'too_large'
   | 'before_plan'
-  | 'after_latest';
+  | 'after_latest'
+  | 'identity_number';
 
 /** The days a report may cover: from the plan's start to today (or the plan's end, if earlier). */
 export interface PeriodBounds {
@@ -80,6 +82,20 @@ export function validateDraft(raw: RawDraft, bounds: PeriodBounds): DraftResult 
 
   const nextSteps = blankToNull(raw.nextSteps);
   if (!optionalText.safeParse(nextSteps).success) fail('nextSteps', 'too_long');
+
+  // An identity number is refused outright (an e-mail or phone number is only a warning, see the listener).
+  for (const [field, text] of [
+    ['done', done],
+    ['challenges', challenges],
+    ['nextSteps', nextSteps],
+  ] as const) {
+    if (
+      errors[field] === undefined &&
+      text !== null &&
+      findPersonalData(text).some((f) => f.kind === 'identity_number')
+    )
+      fail(field, 'identity_number');
+  }
 
   const spend = parseSpend(raw.spend);
   if (typeof spend === 'string') fail('spend', spend);

@@ -6,6 +6,7 @@ const nb = {
     'Datoer skrives `2004-05-03`, `3.5.2004` eller `3.5` (i år). Et satsingsområde skrives `område 2`, `area 2` eller bare `2`.',
   helpUsage: '/tiltak hjelp',
   rapportHelpUsage: '/rapport hjelp',
+  adminHelpUsage: '/tiltak-admin hjelp',
   helpSummary: 'Viser denne hjelpeteksten.',
 };
 
@@ -17,6 +18,7 @@ const en: typeof nb = {
     'Dates are written `2004-05-03`, `3.5.2004` or `3.5` (this year). A focus area is written `area 2`, `område 2` or just `2`.',
   helpUsage: '/tiltak help',
   rapportHelpUsage: '/rapport help',
+  adminHelpUsage: '/tiltak-admin help',
   helpSummary: 'Shows this help text.',
 };
 

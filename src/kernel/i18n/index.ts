@@ -3,6 +3,8 @@ import { digest } from './digest.js';
 import { help } from './help.js';
 import { home } from './home.js';
 import { measureViews } from './measure-views.js';
+import { planAdmin } from './plan-admin.js';
+import { privacy } from './privacy.js';
 import { reminderCommands } from './reminder-commands.js';
 import { reminders } from './reminders.js';
 import { report } from './report.js';
@@ -26,6 +28,8 @@ const sections = {
   reminders,
   reminderCommands,
   report,
+  privacy,
+  planAdmin,
 };
 
 export type Lang = 'nb' | 'en';

@@ -6,6 +6,7 @@ import type { PersonWithAgency } from '../../../kernel/people/people.js';
 import type { SlackUserId } from '../../../kernel/slack/slack-user-id.js';
 import { viewLocale } from '../../../kernel/text/format.js';
 import type { ModalSource } from '../contract.js';
+import { recordQuotedMessage } from '../quoted-messages.js';
 import { measureAndAgencyOf } from '../update-queries.js';
 import { updateConfirmation } from '../views/update-confirmation.js';
 
@@ -46,7 +47,15 @@ export async function afterSave({ deps, client, person, update, source, log, hom
       agencyCode: row.agency.code,
       editWindowDays: deps.config.EDIT_WINDOW_DAYS,
     });
-    await client.chat.postMessage({ channel: person.slackId, ...message });
+    const posted = await client.chat.postMessage({ channel: person.slackId, ...message });
+    // It quotes the text: a redaction must be able to find it again.
+    if (posted.channel !== undefined && posted.ts !== undefined)
+      await recordQuotedMessage(deps.prisma, {
+        updateId: update.id,
+        channel: posted.channel,
+        ts: posted.ts,
+        at: deps.clock.now(),
+      });
   } catch (error) {
     log.error({ err: error, updateId: update.id }, 'could not send the update confirmation');
   }

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { normaliseTypedText } from '../../../kernel/text/typed-text.js';
 import { readWholeNumber } from '../../../kernel/text/whole-number.js';
-import { ids } from '../contract.js';
+import { ids, SEND_ANYWAY_VALUE } from '../contract.js';
 import type { RawDraft } from '../update-draft.js';
 
 const element = z.looseObject({
   value: z.string().nullish(),
   selected_date: z.string().nullish(),
   selected_option: z.looseObject({ value: z.string() }).nullish(),
+  selected_options: z.array(z.looseObject({ value: z.string() })).nullish(),
 });
-const stateValues = z.record(z.string(), z.record(z.string(), element));
+export const stateValues = z.record(z.string(), z.record(z.string(), element));
 
 type Element = z.infer<typeof element>;
 
@@ -18,6 +19,8 @@ export interface Submission {
   /** From the measure select, when the modal had one: a number, or 'invalid' for a forged value. */
   measureId: number | 'invalid' | null;
   agencyId: number | 'invalid' | null;
+  /** The «send anyway» checkbox: null while the form does not show it. */
+  sendAnyway: boolean | null;
 }
 
 /** Turns view.state.values (untrusted) into normalised strings for validation; unknown shapes read as empty. */
@@ -44,6 +47,10 @@ export function readSubmission(values: unknown): Submission {
     },
     measureId: selectedId(state[b.measure]?.[ids.actions.updates.pickMeasure]),
     agencyId: selectedId(state[b.agency]?.[ids.actions.updates.pickAgency]),
+    sendAnyway:
+      field(b.sendAnyway) === undefined
+        ? null
+        : (field(b.sendAnyway)?.selected_options ?? []).some((o) => o.value === SEND_ANYWAY_VALUE),
   };
 }
 

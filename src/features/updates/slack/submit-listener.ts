@@ -20,6 +20,7 @@ import { fieldErrors } from '../views/update-field-errors.js';
 import { noticeView } from '../views/update-notice.js';
 import { refusalText } from '../views/update-refusal.js';
 import { afterSave, type HomeAfterSave } from './after-save.js';
+import { personalDataStep } from './personal-data-step.js';
 import { readSubmission } from './read-submission.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -58,6 +59,8 @@ export function registerUpdateSubmission(app: App, deps: Deps, homes: HomeAfterS
       if (submission.measureId === 'invalid') errors[ids.blocks.updates.measure] = m.updates.errors.measureNotAllowed;
       if (submission.agencyId === 'invalid') errors[ids.blocks.updates.agency] = m.updates.errors.agencyNotAllowed;
       if (!checked.ok || Object.keys(errors).length > 0) return await answer({ response_action: 'errors', errors });
+      const held = await personalDataStep({ deps, person, m, meta, view, submission, draft: checked.draft });
+      if (held !== null) return await answer(held);
 
       const result = await submitUpdate(deps, {
         actor: person,

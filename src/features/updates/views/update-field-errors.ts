@@ -44,6 +44,8 @@ function message(m: Messages, lang: Lang, field: DraftField, error: DraftError, 
       return e.periodBeforePlan(formatDay(m, lang, bounds.earliest));
     case 'after_latest':
       return e.periodAfterLatest(formatDay(m, lang, bounds.latest));
+    case 'identity_number':
+      return m.privacy.identityNumber;
     case 'invalid':
       if (field === 'status') return e.statusInvalid;
       if (field === 'progress') return e.progressInvalid;
