@@ -1,3 +1,4 @@
+import { admin } from './admin.js';
 import { common } from './common.js';
 import { digest } from './digest.js';
 import { help } from './help.js';
@@ -26,6 +27,7 @@ const sections = {
   reminders,
   reminderCommands,
   report,
+  admin,
 };
 
 export type Lang = 'nb' | 'en';
