@@ -2,9 +2,10 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../src/kernel/deps.js';
 import * as rapport from './rapport.js';
 import * as tiltak from './tiltak.js';
+import * as tiltakAdmin from './tiltak-admin.js';
 
 /** Every slash command module; a test checks this list against commands/ and manifest.yml. */
-export const commandModules = [tiltak, rapport] as const;
+export const commandModules = [tiltak, rapport, tiltakAdmin] as const;
 
 export function registerCommands(app: App, deps: Deps): void {
   for (const command of commandModules) command.register(app, deps);

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { registerCommands } from '../commands/index.js';
+import { registerAdminListeners } from './features/admin/index.js';
 import { registerDigest } from './features/digests/index.js';
 import { publishHome, refreshHomesOfMeasure, registerHome } from './features/home/index.js';
 import { registerReminderListeners } from './features/reminders/index.js';
@@ -22,6 +23,7 @@ export function registerListeners(app: App, deps: Deps, requestScope: RequestSco
   registerHome(app, deps);
   registerDigest(app, deps);
   registerReminderListeners(app, deps);
+  registerAdminListeners(app, deps);
   registerUnknownActions(app, deps, knownActionIds());
   registerErrorHandler(app, deps);
 }

@@ -101,7 +101,8 @@ const nb = {
     unarchive: 'Hent fram igjen',
     delete: 'Slett',
     deleteConfirm: (n: number) => `Slette tiltak ${n}? Det har ingen rapporter, og slettingen kan ikke angres.`,
-    archiveConfirm: (n: number) => `Arkivere tiltak ${n}? Historikken beholdes og tiltaket står fortsatt i rapportens vedlegg.`,
+    archiveConfirm: (n: number) =>
+      `Arkivere tiltak ${n}? Historikken beholdes og tiltaket står fortsatt i rapportens vedlegg.`,
     unknown: (n: string) => `Fant ikke tiltak ${n}. Skriv \`/tiltak-admin tiltak ny\` for å legge det til.`,
     usageHint: 'Skriv `/tiltak-admin tiltak <nr>` eller `/tiltak-admin tiltak ny`.',
     saved: (n: number) => `Tiltak ${n} er lagret.`,
@@ -162,7 +163,8 @@ const en: typeof nb = {
   helpTitle: 'Tiltak admin – help',
   helpIntro: 'How coordinators and admins set up and run the plan:',
   helpFooter: 'Commands also work in Norwegian, e.g. `/tiltak-admin hjelp`. Every change is kept in the log.',
-  refused: 'Only coordinators and admins can use `/tiltak-admin`. Ask a coordinator if something in the plan must change.',
+  refused:
+    'Only coordinators and admins can use `/tiltak-admin`. Ask a coordinator if something in the plan must change.',
   refusedAdminOnly: 'Only admins can grant or take away the admin role.',
   staleForm: 'This form is out of date. Close it and open it again.',
   noticeTitle: 'Tiltak admin',
