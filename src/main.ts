@@ -1,6 +1,6 @@
 import { type Running, startTiltak } from './bootstrap.js';
 import { ConfigError, loadConfig } from './kernel/config.js';
-import { loadEnvFile } from './kernel/env-file.js';
+import { loadEnvFile } from './kernel/db/env-file.js';
 import { createLogger } from './kernel/logger.js';
 import { RequestScope } from './kernel/slack/request-context.js';
 import { installProcessGuards } from './process-guards.js';

@@ -3,10 +3,10 @@ import type { AgencyKind } from '../../generated/prisma/enums.js';
 import { writeAudit } from '../../kernel/db/audit.js';
 import type { PersonWithAgency } from '../../kernel/people/people.js';
 import { parseSlackUserId, type SlackUserId } from '../../kernel/slack/slack-user-id.js';
+import { AGENCY_KINDS } from './choices.js';
 import { ids } from './contract.js';
 import { type FieldErrors, type FormValues, NAME_LIMIT, requiredText } from './form-values.js';
 
-export const AGENCY_KINDS: readonly AgencyKind[] = ['MINISTRY', 'DIRECTORATE', 'MUNICIPAL', 'ORGANISATION', 'OTHER'];
 const CODE = /^[A-ZÆØÅ0-9][A-ZÆØÅ0-9-]{0,15}$/u;
 
 export interface AgencyInput {

@@ -2,11 +2,10 @@ import type { FocusArea, Prisma, PrismaClient } from '../../generated/prisma/cli
 import { writeAudit } from '../../kernel/db/audit.js';
 import type { PersonWithAgency } from '../../kernel/people/people.js';
 import type { Checked } from './agencies.js';
+import { NONE as PLAN_DEFAULT } from './choices.js';
 import { ids } from './contract.js';
 import { type FieldErrors, type FormValues, NAME_LIMIT, requiredText } from './form-values.js';
 
-/** "The plan's default" in the weekday select. */
-export const PLAN_DEFAULT = '0';
 const CHANNEL = /^[CG][A-Z0-9]{2,31}$/u;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/u;
 

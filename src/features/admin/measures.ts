@@ -4,11 +4,10 @@ import type { PersonWithAgency } from '../../kernel/people/people.js';
 import { readWholeNumber } from '../../kernel/text/whole-number.js';
 import { MAX_MEASURE_NUMBER } from '../plan/index.js';
 import type { Checked } from './agencies.js';
+import { NONE } from './choices.js';
 import { ids } from './contract.js';
 import { DESCRIPTION_LIMIT, type FieldErrors, type FormValues, NAME_LIMIT, requiredText } from './form-values.js';
 
-/** A select needs a value for "none"; no id is 0. */
-export const NONE = '0';
 /** A year: longer than any reporting cadence a plan would set. */
 const CADENCE_MAX = 366;
 

@@ -4,13 +4,11 @@ import { writeAudit } from '../../kernel/db/audit.js';
 import type { PersonWithAgency } from '../../kernel/people/people.js';
 import { parseSlackUserId, type SlackUserId } from '../../kernel/slack/slack-user-id.js';
 import type { Checked } from './agencies.js';
+import { NONE as NO_AGENCY, ROLES } from './choices.js';
 import { ids } from './contract.js';
 import type { FieldErrors, FormValues } from './form-values.js';
 import { NAME_LIMIT } from './form-values.js';
 
-export const ROLES: readonly Role[] = ['CONTACT', 'TEAM_LEAD', 'COORDINATOR', 'ADMIN'];
-/** A select needs a value for "no agency"; no id is 0. */
-export const NO_AGENCY = '0';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
 
 /** Who a Slack user is, as the workspace says: the port the bot fills with users.info and users.lookupByEmail. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadEnvFile } from '../env-file.js';
+import { loadEnvFile } from './env-file.js';
 import { type Database, openDatabase, parseDatabaseUrl } from './open-database.js';
 
 /**

@@ -4,7 +4,7 @@ import type { Reply } from '../../../kernel/commands/subcommand.js';
 import type { Lang, Messages } from '../../../kernel/i18n/index.js';
 import { nameIn } from '../../../kernel/i18n/localized.js';
 import { escapeMrkdwn } from '../../../kernel/text/format.js';
-import { AGENCY_KINDS } from '../agencies.js';
+import { AGENCY_KINDS } from '../choices.js';
 import { encodeForm, encodeRow, ids } from '../contract.js';
 import { NAME_LIMIT } from '../form-values.js';
 import { formView, option, selectInput, textInput } from './notice.js';

@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { FocusArea } from '../../../generated/prisma/client.js';
 import type { Messages } from '../../../kernel/i18n/index.js';
-import { PLAN_DEFAULT } from '../areas.js';
+import { NONE as PLAN_DEFAULT } from '../choices.js';
 import { encodeForm, ids } from '../contract.js';
 import { NAME_LIMIT } from '../form-values.js';
 import { formView, option, selectInput, textInput } from './notice.js';

@@ -1,9 +1,10 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Lang, Messages } from '../../../kernel/i18n/index.js';
 import { nameIn, titleIn } from '../../../kernel/i18n/localized.js';
+import { NONE } from '../choices.js';
 import { encodeForm, encodeRow, ids } from '../contract.js';
 import { DESCRIPTION_LIMIT, NAME_LIMIT } from '../form-values.js';
-import { type MeasureForm, NONE } from '../measures.js';
+import type { MeasureForm } from '../measures.js';
 import { formView, option, selectInput, textInput } from './notice.js';
 
 /** Adds or edits a measure; an existing one can be archived (or restored), or deleted while it has no updates. */

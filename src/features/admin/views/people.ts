@@ -4,9 +4,9 @@ import type { Reply } from '../../../kernel/commands/subcommand.js';
 import type { Lang, Messages } from '../../../kernel/i18n/index.js';
 import { nameIn } from '../../../kernel/i18n/localized.js';
 import { escapeMrkdwn } from '../../../kernel/text/format.js';
+import { NONE as NO_AGENCY, ROLES } from '../choices.js';
 import { encodeForm, encodeRow, ids } from '../contract.js';
 import { NAME_LIMIT } from '../form-values.js';
-import { NO_AGENCY, ROLES } from '../people.js';
 import { formView, option, selectInput, textInput } from './notice.js';
 
 const LIST_MAX = 45;
