@@ -1,4 +1,4 @@
-// auth.test, users.info and apps.connections.open.
+// auth.test, users.info, users.lookupByEmail and apps.connections.open.
 
 import { type ApiHandler, fail } from './api-handler.js';
 import { asString } from './http-io.js';
@@ -23,10 +23,22 @@ const usersInfo: ApiHandler = (args, ctx) => {
   return { ok: true, user: ctx.state.getUser(id) };
 };
 
+/** Slack matches the address on the profile, case-insensitively; a deleted user is not found. */
+const lookupByEmail: ApiHandler = (args, ctx) => {
+  const email = asString(args.email)?.toLowerCase();
+  if (!email) return fail('invalid_arguments');
+  const user = [...ctx.state.users.values()].find((u) => {
+    const profile = u.profile as { email?: unknown } | undefined;
+    return typeof profile?.email === 'string' && profile.email.toLowerCase() === email && u.deleted !== true;
+  });
+  return user === undefined ? fail('users_not_found') : { ok: true, user };
+};
+
 const connectionsOpen: ApiHandler = (_args, ctx) => ({ ok: true, url: ctx.socketUrl() });
 
 export const identityHandlers: Record<string, ApiHandler> = {
   'auth.test': authTest,
   'users.info': usersInfo,
+  'users.lookupByEmail': lookupByEmail,
   'apps.connections.open': connectionsOpen,
 };
