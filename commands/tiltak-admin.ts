@@ -6,7 +6,7 @@ import type { Deps } from '../src/kernel/deps.js';
 
 export const definition = {
   command: '/tiltak-admin',
-  description: 'Sett opp og drift handlingsplanen: etater, personer, tiltak, områder og endringslogg',
+  description: 'Sett opp og drift handlingsplanen – etater, personer, tiltak, områder og endringslogg',
   usageHint: 'etater | personer | tiltak <nr> | tiltak ny | område <n> | logg | hjelp',
 } as const;
 
