@@ -1,7 +1,7 @@
 import type { AuditLog, Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import type { SlackUserId } from '../../kernel/slack/slack-user-id.js';
 
-export const LOG_PAGE_SIZE = 10;
+const LOG_PAGE_SIZE = 10;
 
 export type LogFilter =
   | { kind: 'all' }

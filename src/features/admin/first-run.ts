@@ -14,7 +14,7 @@ const ACTOR = 'env:TILTAK_ADMINS';
  * was removed comes back. Someone already an active admin is left alone, so
  * a restart writes nothing. Returns the ids that were changed.
  */
-export async function grantConfiguredAdmins(
+async function grantConfiguredAdmins(
   prisma: PrismaClient,
   slackIds: readonly SlackUserId[],
   at: Date,

@@ -15,7 +15,7 @@ const element = z.looseObject({
 const stateValues = z.record(z.string(), z.record(z.string(), element));
 
 /** A field error, in the language of whoever reads it. */
-export type FieldError = (m: Messages) => string;
+type FieldError = (m: Messages) => string;
 export type FieldErrors = Record<string, FieldError>;
 
 /** The inputs of an admin modal, read from view.state.values (untrusted); an unknown shape reads as empty. */

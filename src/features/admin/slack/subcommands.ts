@@ -129,7 +129,7 @@ const area: Subcommand = {
 };
 
 /** `logg`, `logg tiltak 5`, `logg person @x`: the filter, or null when the words name none. */
-export function readLogFilter(args: readonly string[]): LogFilter | null {
+function readLogFilter(args: readonly string[]): LogFilter | null {
   const [word, value] = args;
   if (word === undefined) return { kind: 'all' };
   const lower = word.toLowerCase();
