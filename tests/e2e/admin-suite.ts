@@ -16,7 +16,7 @@ import {
   submitModal,
   submitView,
 } from './admin-support.js';
-import { allText } from './updates-support.js';
+import { allText, opensBeforeLookup } from './updates-support.js';
 
 const h = useHarness();
 const b = ids.blocks;
@@ -204,6 +204,21 @@ describe('who may use /tiltak-admin', () => {
     const result = await submitModal(h, KOORD, view, goodAgency);
     expect(result.notice).toContain('Bare koordinatorer og administratorer');
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('opening a modal', () => {
+  it('opens the loading view before looking anyone up from a button, and before loading the measure from a command', async () => {
+    const jd = await h.db.prisma.agency.findUniqueOrThrow({ where: { code: 'JD' } });
+    const { opens } = await opensBeforeLookup(h, async () => {
+      await click(h, KOORD, a.agencyEdit, JSON.stringify({ id: jd.id }));
+      return modal(h, ids.views.agencyModal);
+    });
+    expect(opens).toBe(1);
+    expect(allText(h.fake.callsTo('views.open')[0]?.args.view)).toContain('Laster … / Loading …');
+    const before = h.fake.calls.length;
+    await say(h, KOORD, 'tiltak 2', true);
+    expect(h.fake.calls.slice(before).map((c) => c.method)).toEqual(['views.open', 'views.update']);
   });
 });
 
