@@ -125,7 +125,8 @@ const nb = {
     saved: (n: number) => `Område ${n} er lagret.`,
     notMember: (channel: string) =>
       `Tiltak er ikke med i <#${channel}> og kan ikke poste ukesammendraget der. Skriv \`/invite @Tiltak\` i kanalen, eller åpne kanalens detaljer → Integrasjoner → Legg til apper. Sammendraget går ut når boten er invitert.`,
-    notFound: (channel: string) => `Tiltak finner ikke kanalen ${channel}. Velg en annen kanal.`,
+    notFound: (channel: string) =>
+      `Tiltak finner ikke kanalen ${channel}. Er den privat, må boten inviteres først (\`/invite @Tiltak\` i kanalen); ellers velg en annen kanal.`,
     weekdays: ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'],
   },
   log: {
@@ -277,7 +278,8 @@ const en: typeof nb = {
     saved: (n: number) => `Area ${n} is saved.`,
     notMember: (channel: string) =>
       `Tiltak is not in <#${channel}> and cannot post the digest there. Type \`/invite @Tiltak\` in the channel, or open the channel's details → Integrations → Add apps. The digest goes out once the bot is invited.`,
-    notFound: (channel: string) => `Tiltak cannot find the channel ${channel}. Pick another channel.`,
+    notFound: (channel: string) =>
+      `Tiltak cannot find the channel ${channel}. If it is private, invite the bot first (\`/invite @Tiltak\` in the channel); otherwise pick another channel.`,
     weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   },
   log: {
