@@ -1,25 +1,30 @@
 import type { App } from '@slack/bolt';
+import { adminHelpSubcommand, adminSubcommands } from '../src/features/admin/index.js';
 import { exportSubcommand, importSubcommand } from '../src/features/plan/index.js';
 import { redactSubcommand } from '../src/features/privacy/index.js';
 import { subcommandHandler } from '../src/kernel/commands/command-handler.js';
 import { coordinatorsOnly } from '../src/kernel/commands/coordinators-only.js';
-import { helpSubcommand } from '../src/kernel/commands/help.js';
 import type { Subcommand } from '../src/kernel/commands/subcommand.js';
 import type { Deps } from '../src/kernel/deps.js';
 
 export const definition = {
   command: '/tiltak-admin',
-  description: 'Planadministrasjon for koordinatorer – import, eksport og sladding',
-  usageHint: 'import | eksport | sladd <oppdatering> | hjelp',
+  description: 'Sett opp og drift handlingsplanen – etater, personer, tiltak, områder, import, eksport, sladding og logg',
+  usageHint: 'etater | personer | tiltak <nr> | tiltak ny | område <n> | import | eksport | sladd <nr> | logg | hjelp',
 } as const;
 
-/** Sub-commands in the order the help text lists them; all for coordinators and admins, sladd for admins only. */
+/**
+ * Sub-commands in the order the help text lists them: the admin feature's,
+ * then the plan file's and redaction (their own rights checks; sladd is for
+ * admins only), then the help.
+ */
 export function subcommands(): readonly Subcommand[] {
   return [
+    ...adminSubcommands(),
     coordinatorsOnly(importSubcommand()),
     coordinatorsOnly(exportSubcommand()),
     coordinatorsOnly(redactSubcommand()),
-    coordinatorsOnly(helpSubcommand(subcommands, (m) => m.help.adminHelpUsage)),
+    adminHelpSubcommand(subcommands),
   ];
 }
 

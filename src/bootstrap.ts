@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { createTiltakApp, type TiltakApp } from './app.js';
+import { firstRunAdmins } from './features/admin/index.js';
 import { importPlanIfEmpty } from './features/plan/index.js';
 import { allJobs } from './jobs.js';
 import { BackgroundTasks } from './kernel/background.js';
@@ -65,13 +66,9 @@ export async function startTiltak(options: StartOptions): Promise<Running> {
   const stopping = new AbortController();
   try {
     await importPlanIfEmpty(db.prisma, config.PLAN_FILE, logger);
-    const deps: Deps = {
-      prisma: db.prisma,
-      config,
-      logger,
-      clock: options.clock ?? systemClock,
-      languages: new RecentLanguages(),
-    };
+    const clock = options.clock ?? systemClock;
+    await firstRunAdmins(db.prisma, config.TILTAK_ADMINS, clock.now(), logger);
+    const deps: Deps = { prisma: db.prisma, config, logger, clock, languages: new RecentLanguages() };
     const background = new BackgroundTasks(logger);
     const app = createTiltakApp(deps, db, background, {
       wallClock: options.wallClock ?? systemClock,

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { registerCommands } from '../commands/index.js';
+import { registerAdminListeners } from './features/admin/index.js';
 import { registerDigest } from './features/digests/index.js';
 import { publishHome, refreshHomesOfMeasure, registerHome } from './features/home/index.js';
 import { registerPlanListeners } from './features/plan/index.js';
@@ -26,6 +27,7 @@ export function registerListeners(app: App, deps: Deps, requestScope: RequestSco
   registerReminderListeners(app, deps);
   registerPrivacyListeners(app, deps);
   registerPlanListeners(app, deps);
+  registerAdminListeners(app, deps);
   registerUnknownActions(app, deps, knownActionIds());
   registerErrorHandler(app, deps);
 }

@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
 import { type Running, startTiltak } from './bootstrap.js';
 import { ConfigError, loadConfig } from './kernel/config.js';
+import { loadEnvFile } from './kernel/db/env-file.js';
 import { createLogger } from './kernel/logger.js';
 import { RequestScope } from './kernel/slack/request-context.js';
 import { installProcessGuards } from './process-guards.js';
 
-// A local .env is a convenience for development; real deployments set the environment.
-if (existsSync('.env')) process.loadEnvFile('.env');
+loadEnvFile();
 
 /** Every start-up failure ends in one plain sentence and a non-zero exit, also one that comes after the port opened. */
 function failedToStart(error: unknown): never {

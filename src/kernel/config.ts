@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSlackUserId, type SlackUserId } from './slack/slack-user-id.js';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:00');
 const optionalText = z
@@ -41,6 +42,23 @@ const schema = z.object({
   // coordinators' weekly overdue summary goes out on this ISO weekday (1 = Monday).
   REMINDER_OVERDUE_DAYS: count(1, 1),
   ESCALATE_SUMMARY_WEEKDAY: z.coerce.number().int().min(1).max(5).default(1),
+  // Made admins at every start; the only way to name the first one (nobody becomes admin by being first).
+  TILTAK_ADMINS: z
+    .string()
+    .default('')
+    .transform((text, ctx): SlackUserId[] => {
+      const given = text
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== '');
+      const bad = given.filter((id) => parseSlackUserId(id) === null);
+      if (bad.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be Slack member IDs like U0123ABCD, separated by commas; not ${bad.map((b) => JSON.stringify(b)).join(', ')}`,
+        });
+      return [...new Set(given.flatMap((id) => parseSlackUserId(id) ?? []))];
+    }),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -118,6 +118,7 @@ describe('views stay within Block Kit limits whatever the data', () => {
         focusAreaId: 1,
         cadenceDays: null,
         deadline: new Date('2004-06-30T00:00:00Z'),
+        archivedAt: null,
         focusArea: {
           id: 1,
           number: 1,

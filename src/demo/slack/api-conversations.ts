@@ -80,6 +80,14 @@ const replies: ApiHandler = (args, ctx) => {
   return page(args, thread);
 };
 
+/** A private channel the bot is not in is channel_not_found to it, as on Slack. */
+const info: ApiHandler = (args, ctx) => {
+  const channel = asString(args.channel);
+  const known = channel === undefined ? undefined : ctx.state.channels.get(channel);
+  if (channel === undefined || known === undefined) return fail('channel_not_found');
+  return { ok: true, channel: { id: channel, name: known.name, is_channel: true, is_member: known.isMember } };
+};
+
 const open: ApiHandler = (args) => {
   const channel = asString(args.channel);
   if (channel) return { ok: true, channel: { id: channel } };
@@ -95,6 +103,7 @@ const open: ApiHandler = (args) => {
 
 export const conversationHandlers: Record<string, ApiHandler> = {
   'conversations.open': open,
+  'conversations.info': info,
   'conversations.history': history,
   'conversations.replies': replies,
 };

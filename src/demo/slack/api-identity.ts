@@ -23,15 +23,15 @@ const usersInfo: ApiHandler = (args, ctx) => {
   return { ok: true, user: ctx.state.getUser(id) };
 };
 
-/** Finds a user set with setUser({ id, profile: { email } }); Slack compares addresses case-insensitively. */
+/** Slack matches the address on the profile, case-insensitively; a deleted user is not found. */
 const lookupByEmail: ApiHandler = (args, ctx) => {
   const email = asString(args.email)?.toLowerCase();
   if (!email) return fail('invalid_arguments');
   const user = [...ctx.state.users.values()].find((u) => {
     const profile = u.profile as { email?: unknown } | undefined;
-    return typeof profile?.email === 'string' && profile.email.toLowerCase() === email;
+    return typeof profile?.email === 'string' && profile.email.toLowerCase() === email && u.deleted !== true;
   });
-  return user ? { ok: true, user } : fail('users_not_found');
+  return user === undefined ? fail('users_not_found') : { ok: true, user };
 };
 
 const connectionsOpen: ApiHandler = (_args, ctx) => ({ ok: true, url: ctx.socketUrl() });

@@ -76,6 +76,8 @@ export class SlackState {
   readonly homeViews = new Map<string, StoredView>();
   readonly files: StoredFile[] = [];
   readonly users = new Map<string, SlackUser>();
+  /** Channels conversations.info knows, and whether the bot is in each; any other id is channel_not_found. */
+  readonly channels = new Map<string, { name: string; isMember: boolean }>();
   /** trigger_id -> issued at (ms) and whether it has been used. */
   readonly triggers = new Map<string, { issuedAt: number; used: boolean }>();
   private lastMicros = 0;
@@ -104,6 +106,7 @@ export class SlackState {
     this.ephemerals.length = 0;
     this.views.clear();
     this.homeViews.clear();
+    this.channels.clear();
     this.files.length = 0;
     this.triggers.clear();
   }

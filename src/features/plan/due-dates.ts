@@ -116,7 +116,8 @@ export async function loadDueFacts(
       `SELECT ma."measureId", ma."agencyId", ma.role::text AS role, m.number, m."titleNb", m."titleEn", m."focusAreaId", m."cadenceDays",
               a.code AS "agencyCode", a."nameNb" AS "agencyNameNb", a."nameEn" AS "agencyNameEn"
        FROM "MeasureAgency" ma JOIN "Measure" m ON m.id = ma."measureId" JOIN "Agency" a ON a.id = ma."agencyId"
-       WHERE ($1::int[] IS NULL OR ma."measureId" = ANY($1::int[])) AND ($2::int[] IS NULL OR ma."agencyId" = ANY($2::int[]))
+       WHERE m."archivedAt" IS NULL
+         AND ($1::int[] IS NULL OR ma."measureId" = ANY($1::int[])) AND ($2::int[] IS NULL OR ma."agencyId" = ANY($2::int[]))
        ORDER BY m.number, ma.role, a.code`,
       measureIds,
       agencyIds,

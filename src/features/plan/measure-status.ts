@@ -23,6 +23,8 @@ export interface MeasureStatusFilter {
   focusAreaId?: number;
   /** Only updates created at or before this instant count; default: all of them. */
   asOf?: Date;
+  /** Archived measures are left out of lists and digests unless named by id; the report keeps them. */
+  includeArchived?: boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function loadMeasureStatuses(
   const where: Prisma.MeasureWhereInput = {};
   if (filter.measureIds !== undefined) where.id = { in: filter.measureIds };
   if (filter.focusAreaId !== undefined) where.focusAreaId = filter.focusAreaId;
+  if (filter.measureIds === undefined && filter.includeArchived !== true) where.archivedAt = null;
   const measures = await prisma.measure.findMany({
     where,
     orderBy: { number: 'asc' },
@@ -49,6 +52,7 @@ export async function loadMeasureStatuses(
       agencies: { select: { role: true, agency: { select: { id: true, code: true, nameNb: true, nameEn: true } } } },
     },
   });
+  // Over the whole plan one query without a list is cheaper; an archived measure's rows are fetched and unused.
   const wholePlan = filter.measureIds === undefined && filter.focusAreaId === undefined;
   const latest = await latestUpdates(prisma, wholePlan ? 'all' : measures.map((m) => m.id), filter.asOf);
   return measures.map(({ agencies, ...measure }) => {

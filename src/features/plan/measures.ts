@@ -29,10 +29,10 @@ export interface MeasureRef {
   titleEn: string;
 }
 
-/** The measures an agency is lead or partner on, by number. */
+/** The measures an agency is lead or partner on, by number; an archived one is reported on no more. */
 export function measuresOfAgency(prisma: PrismaClient, agencyId: number): Promise<MeasureRef[]> {
   return prisma.measure.findMany({
-    where: { agencies: { some: { agencyId } } },
+    where: { agencies: { some: { agencyId } }, archivedAt: null },
     select: { id: true, number: true, titleNb: true, titleEn: true },
     orderBy: { number: 'asc' },
   });

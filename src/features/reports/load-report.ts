@@ -25,7 +25,7 @@ export async function loadReport(prisma: PrismaClient, request: ReportRequest): 
   const end = atLocalTime(addDays(request.to, 1), '00:00', request.timeZone);
   const [areas, statuses, rows, waivers] = await Promise.all([
     focusAreas(prisma),
-    loadMeasureStatuses(prisma, { asOf: new Date(end.getTime() - 1) }),
+    loadMeasureStatuses(prisma, { asOf: new Date(end.getTime() - 1), includeArchived: true }),
     prisma.update.findMany({
       where: { createdAt: { gte: start, lt: end } },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],

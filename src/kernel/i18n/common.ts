@@ -2,6 +2,8 @@ const nb = {
   unknownUser: (contacts: string) =>
     `Du er ikke registrert i Tiltak ennå. Be en koordinator om å legge deg til i planen${contacts ? ` (${contacts})` : ''}.`,
   noCoordinators: 'koordinatoren for handlingsplanen',
+  noAdmin:
+    'Planen har ingen administrator ennå. Den som drifter Tiltak, utnevner en ved å starte boten med `TILTAK_ADMINS=<Slack-medlems-ID>` (profilen din → ⋮ → Kopier medlems-ID), flere skilt med komma.',
   unknownSubcommand: (command: string, word: string) =>
     `Jeg kjenner ikke \`${command} ${word}\`. Skriv \`${command} hjelp\` for å se hva du kan gjøre.`,
   usage: (usage: string) => `Bruk: \`${usage}\``,
@@ -18,6 +20,8 @@ const en: typeof nb = {
   unknownUser: (contacts: string) =>
     `You are not registered in Tiltak yet. Ask a coordinator to add you to the plan${contacts ? ` (${contacts})` : ''}.`,
   noCoordinators: 'the action plan coordinator',
+  noAdmin:
+    'The plan has no administrator yet. Whoever runs Tiltak names one by starting the bot with `TILTAK_ADMINS=<Slack member ID>` (your profile → ⋮ → Copy member ID), several separated by commas.',
   unknownSubcommand: (command: string, word: string) =>
     `I don't know \`${command} ${word}\`. Type \`${command} help\` to see what you can do.`,
   usage: (usage: string) => `Usage: \`${usage}\``,

@@ -45,6 +45,8 @@ const nb = {
   chartFile: (area: number, week: string) => `status-omrade-${area}-${week}.png`,
   noChannelNotice: (area: number, title: string) =>
     `Satsingsområde ${area} (${title}) har verken egen kanal eller COORDINATOR_CHANNEL, så ukesammendraget sendes ikke. Legg inn \`channel\` for området i planfila, eller sett COORDINATOR_CHANNEL.`,
+  notInChannelNotice: (area: number, title: string, channel: string) =>
+    `Ukesammendraget for satsingsområde ${area} (${title}) kan ikke postes i <#${channel}>: Tiltak er ikke med i kanalen, eller finner den ikke. Skriv \`/invite @Tiltak\` i kanalen (eller velg en annen med \`/tiltak-admin område ${area}\`). Sammendraget går ut så snart boten er invitert.`,
   updateModalTitle: 'Oppdatering',
   close: 'Lukk',
   updateGone: 'Fant ikke denne oppdateringen.',
@@ -116,6 +118,8 @@ const en: typeof nb = {
   chartFile: (area, week) => `status-area-${area}-${week}.png`,
   noChannelNotice: (area, title) =>
     `Focus area ${area} (${title}) has neither a channel of its own nor COORDINATOR_CHANNEL, so its weekly digest is not sent. Add \`channel\` for the area in the plan file, or set COORDINATOR_CHANNEL.`,
+  notInChannelNotice: (area, title, channel) =>
+    `The weekly digest of focus area ${area} (${title}) cannot be posted in <#${channel}>: Tiltak is not in the channel, or cannot find it. Type \`/invite @Tiltak\` in the channel (or pick another with \`/tiltak-admin area ${area}\`). The digest goes out as soon as the bot is invited.`,
   updateModalTitle: 'Update',
   close: 'Close',
   updateGone: 'This update could not be found.',

@@ -1,3 +1,4 @@
+import { admin } from './admin.js';
 import { common } from './common.js';
 import { digest } from './digest.js';
 import { help } from './help.js';
@@ -30,6 +31,7 @@ const sections = {
   report,
   privacy,
   planAdmin,
+  admin,
 };
 
 export type Lang = 'nb' | 'en';

@@ -11,11 +11,13 @@ import {
   markSent,
   renewClaim,
 } from '../../../kernel/jobs/ledger.js';
+import { classifySendError } from '../../../kernel/slack/slack-errors.js';
 import { buildDigest } from '../build-digest.js';
 import { postDigest } from '../post-digest.js';
 import { areaSchedule, dueAt, weekPeriod } from '../schedule.js';
 import { composeDigest } from '../views/compose.js';
 import { digestLedgerKey, isNoChannelPeriod } from './digest-due.js';
+import { holdForInvite, isUnreachableChannel } from './digest-unreachable.js';
 
 export type ClaimedDigest = DigestLedger & { focusArea: FocusArea };
 
@@ -40,6 +42,15 @@ export async function deliverClaimed(
     return `${label}: sent to ${sent.channel}${row.late ? ' (late)' : ''}`;
   } catch (error) {
     if (error instanceof ClaimLostError) return `${label}: left to another instance`;
+    const refused = classifySendError(error);
+    if (!isNoChannelPeriod(row.period) && refused.kind === 'permanent' && isUnreachableChannel(refused.code)) {
+      await holdForInvite(deps, row, refused.code, at);
+      deps.logger.warn(
+        { area: row.focusArea.number, period: row.period, code: refused.code },
+        'digest waits for an invitation',
+      );
+      return `${label}: waits for the bot to be invited (${refused.code})`;
+    }
     const failure = await markFailed(deps.prisma, 'DigestLedger', row.id, row.attempts, at, error);
     deps.logger.warn({ err: error, area: row.focusArea.number, period: row.period, failure }, 'digest not sent');
     return `${label}: ${failure.kind === 'retry' ? 'will retry' : 'failed'} (${failure.code})`;
@@ -83,7 +94,7 @@ async function sendDigest(
 
 /** The once-only word to a coordinator that a focus area's digest has nowhere to go. */
 async function sendNotice(slack: WebClient, row: ClaimedDigest, at: Date): Promise<{ channel: string; ts: string }> {
-  const user = row.period.slice(row.period.indexOf(':') + 1);
+  const user = row.period.slice(row.period.lastIndexOf(':') + 1);
   const opened = await slack.conversations.open({ users: user });
   const channel = opened.channel?.id;
   if (!channel) throw new Error('conversations.open returned no channel');
@@ -92,7 +103,10 @@ async function sendNotice(slack: WebClient, row: ClaimedDigest, at: Date): Promi
     const ts = await findPostedMessage(slack, channel, key, row.createdAt);
     if (ts !== null) return { channel, ts };
   }
-  const text = messages(CHANNEL_LANG).digest.noChannelNotice(row.focusArea.number, row.focusArea.titleNb);
+  const m = messages(CHANNEL_LANG).digest;
+  const { number, titleNb } = row.focusArea;
+  const notIn = /^not-in-channel:([^:]+):/u.exec(row.period)?.[1];
+  const text = notIn === undefined ? m.noChannelNotice(number, titleNb) : m.notInChannelNotice(number, titleNb, notIn);
   const posted = await slack.chat.postMessage({ channel, text, metadata: ledgerMetadata(key) });
   if (!posted.ts) throw new Error(`chat.postMessage returned no ts (at ${at.toISOString()})`);
   return { channel: posted.channel ?? channel, ts: posted.ts };

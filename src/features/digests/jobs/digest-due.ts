@@ -26,5 +26,9 @@ export function dueDigests(plan: Plan, areas: readonly FocusArea[], at: Date, ti
 
 /** The ledger period of the one-time notice to a coordinator that an area has nowhere to post. */
 export const noChannelPeriod = (slackId: string) => `no-channel:${slackId}`;
-export const isNoChannelPeriod = (period: string) => period.startsWith('no-channel:');
+/** The ledger period of the one-time notice to a coordinator that the bot cannot post in an area's channel. */
+export const notInChannelPeriod = (channel: string, slackId: string) => `not-in-channel:${channel}:${slackId}`;
+/** Either notice: a ledger row sent to one coordinator, not to the area's channel. */
+export const isNoChannelPeriod = (period: string) =>
+  period.startsWith('no-channel:') || period.startsWith('not-in-channel:');
 export const digestLedgerKey = (focusAreaId: number, period: string) => `digest:${focusAreaId}:${period}`;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Measure" ADD COLUMN     "archivedAt" TIMESTAMP(3);
+

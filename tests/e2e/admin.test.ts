@@ -1,0 +1,2 @@
+// /tiltak-admin on PGlite; admin.pg.test.ts runs the same suite on PostgreSQL.
+import './admin-suite.js';
