@@ -9,8 +9,8 @@ import type { Deps } from '../src/kernel/deps.js';
 
 export const definition = {
   command: '/tiltak-admin',
-  description: 'Sett opp og drift handlingsplanen – etater, personer, tiltak, områder, import, eksport, sladding og logg',
-  usageHint: 'etater | personer | tiltak <nr> | tiltak ny | område <n> | import | eksport | sladd <nr> | logg | hjelp',
+  description: 'Oppsett av planen: etater, personer, tiltak, områder, import, eksport, sladding og logg',
+  usageHint: 'etater | personer | tiltak <nr> | område <n> | import | eksport | sladd <nr> | logg | hjelp',
 } as const;
 
 /**
