@@ -1,8 +1,8 @@
 // /tiltak-admin import and eksport: the plan file in and out of Slack.
 const nb = {
-  importUsage: 'import',
+  importUsage: '/tiltak-admin import',
   importSummary: 'Leser den nyeste YAML-planfilen du har delt med meg her, og viser endringene før de tas i bruk.',
-  exportUsage: 'eksport',
+  exportUsage: '/tiltak-admin eksport',
   exportSummary: 'Laster opp planen slik den er nå, som YAML.',
   noFile:
     'Jeg finner ingen planfil. Del YAML-filen (.yaml eller .yml) i meldingsfanen med meg, og skriv `/tiltak-admin import` igjen.',
@@ -28,9 +28,9 @@ const nb = {
 };
 
 const en: typeof nb = {
-  importUsage: 'import',
+  importUsage: '/tiltak-admin import',
   importSummary: 'Reads the newest YAML plan file you shared with me here, and shows the changes before they apply.',
-  exportUsage: 'export',
+  exportUsage: '/tiltak-admin export',
   exportSummary: 'Uploads the plan as it stands, as YAML.',
   noFile:
     'I find no plan file. Share the YAML file (.yaml or .yml) in the Messages tab with me, then type `/tiltak-admin import` again.',

@@ -15,7 +15,7 @@ const nb = {
   sendAnyway: 'Send likevel',
   stillThere: 'Fjern opplysningene over, eller kryss av for «Send likevel».',
   redact: {
-    usage: 'sladd <oppdatering> | sladd tiltak <nr>',
+    usage: '/tiltak-admin sladd <oppdatering> | sladd tiltak <nr>',
     summary: 'Kun administratorer: sladder personopplysninger i én versjon av en oppdatering.',
     onlyAdmins: 'Bare administratorer kan sladde oppdateringer. Ingenting er endret.',
     badArgs:
@@ -60,7 +60,7 @@ const en: typeof nb = {
   sendAnyway: 'Send anyway',
   stillThere: 'Remove the data above, or tick «Send anyway».',
   redact: {
-    usage: 'redact <update> | redact measure <no>',
+    usage: '/tiltak-admin redact <update> | redact measure <no>',
     summary: 'Admins only: redacts personal data from one version of an update.',
     onlyAdmins: 'Only admins can redact updates. Nothing was changed.',
     badArgs:
