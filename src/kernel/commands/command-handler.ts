@@ -4,8 +4,8 @@ import type { Deps } from '../deps.js';
 import { type Lang, type Messages, messages } from '../i18n/index.js';
 import { findPerson } from '../people/people.js';
 import { unknownUserText } from '../people/unknown-user.js';
-import { failureText } from '../slack/failure-text.js';
-import { type OpenedModal, openLoadingModal } from '../slack/loading-modal.js';
+import { failureLang, failureText } from '../slack/failure-text.js';
+import { type OpenedModal, openLoadingModalOrSay } from '../slack/loading-modal.js';
 import { noticeModal } from '../slack/loading-modal-view.js';
 import { requestLogger } from '../slack/request-context.js';
 import { checkedUser } from '../slack/request-user.js';
@@ -41,7 +41,18 @@ export function subcommandHandler(deps: Deps, command: string, subcommands: () =
     try {
       const found = dispatch(subcommands(), normaliseTypedText(typeof body.text === 'string' ? body.text : ''));
       callbackId = found.kind === 'found' ? (found.subcommand.modalFor?.(found.args) ?? null) : null;
-      if (callbackId !== null) modal = await openLoadingModal(client, body.trigger_id, callbackId);
+      if (callbackId !== null) {
+        modal = await openLoadingModalOrSay(
+          { client, body: { response_url: body.response_url }, respond: reply, userId, log },
+          body.trigger_id,
+          callbackId,
+          async () => {
+            const person = await findPerson(deps.prisma, userId).catch(() => null);
+            return messages(failureLang(deps, userId, person?.language)).common.modalFailed;
+          },
+        );
+        if (modal === null) return;
+      }
       const answer = async (text: string, m: Messages) => {
         if (modal === null || callbackId === null) await reply({ text });
         else await client.views.update({ view_id: modal.viewId, view: noticeModal(callbackId, m, text) });

@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { isDatabaseUnavailable } from '../../../kernel/db/errors.js';
 import type { Deps } from '../../../kernel/deps.js';
 import { type Lang, messages } from '../../../kernel/i18n/index.js';
 import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
@@ -40,8 +39,8 @@ function answering(deps: Deps, handler: (args: Args, userId: SlackUserId) => Pro
       await handler(args, userId);
     } catch (error) {
       log.error({ err: error, action: args.action.action_id, user: userId }, 'reminder button failed');
-      const person = isDatabaseUnavailable(error) ? null : await findPerson(deps.prisma, userId).catch(() => null);
-      await say(args, failureText(deps, userId, error, person?.language)).catch(() => undefined);
+      // The language remembered for the user: no second database read to apologise.
+      await say(args, failureText(deps, userId, error)).catch(() => undefined);
     }
   };
 }

@@ -5,7 +5,7 @@ import { type Lang, messages } from '../../../kernel/i18n/index.js';
 import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
 import { unknownUserText } from '../../../kernel/people/unknown-user.js';
 import { failureLang, failureText } from '../../../kernel/slack/failure-text.js';
-import { openLoadingModal, replaceLoadingModal } from '../../../kernel/slack/loading-modal.js';
+import { openLoadingModalOrSay, replaceLoadingModal } from '../../../kernel/slack/loading-modal.js';
 import { requestLogger } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import { decodeOpen, ids, SERIES_ID } from '../contract.js';
@@ -46,14 +46,24 @@ type Build<T> = (person: PersonWithAgency, source: 'home' | 'message', value: T)
  */
 async function withPerson<T>(
   deps: Deps,
-  { body, client, context }: Args,
+  { body, client, context, respond }: Args,
   surface: string,
   value: T | null,
   build: Build<T>,
 ): Promise<void> {
-  const userId = checkedUser(interactionUserId(body), requestLogger(context, deps.logger), surface);
+  const log = requestLogger(context, deps.logger);
+  const userId = checkedUser(interactionUserId(body), log, surface);
   if (userId === null) return;
-  const modal = await openLoadingModal(client, body.trigger_id, ids.views.updateNotice);
+  const modal = await openLoadingModalOrSay(
+    { client, body, respond, userId, log },
+    body.trigger_id,
+    ids.views.updateNotice,
+    // With the trigger spent, the user's own language is worth a lookup.
+    async () => {
+      const person = await findPerson(deps.prisma, userId).catch(() => null);
+      return messages(failureLang(deps, userId, person?.language)).common.modalFailed;
+    },
+  );
   if (modal === null) return;
   let lang: Lang | undefined;
   await replaceLoadingModal(
