@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt';
 import { digestPreviewSubcommand, digestSendSubcommand } from '../src/features/digests/index.js';
 import { roundSubcommand, runReminders } from '../src/features/reminders/index.js';
 import { reportExportSubcommand } from '../src/features/reports/index.js';
@@ -6,6 +5,7 @@ import { subcommandHandler } from '../src/kernel/commands/command-handler.js';
 import { helpSubcommand } from '../src/kernel/commands/help.js';
 import type { Subcommand, SubcommandContext } from '../src/kernel/commands/subcommand.js';
 import type { Deps } from '../src/kernel/deps.js';
+import type { TiltakBolt } from '../src/kernel/slack/request-context.js';
 
 export const definition = {
   command: '/rapport',
@@ -26,6 +26,6 @@ export function subcommands(): readonly Subcommand[] {
   ];
 }
 
-export function register(app: App, deps: Deps): void {
+export function register(app: TiltakBolt, deps: Deps): void {
   app.command(definition.command, subcommandHandler(deps, definition.command, subcommands));
 }

@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt';
 import { adminHelpSubcommand, adminSubcommands } from '../src/features/admin/index.js';
 import { exportSubcommand, importSubcommand } from '../src/features/plan/index.js';
 import { redactSubcommand } from '../src/features/privacy/index.js';
@@ -6,6 +5,7 @@ import { subcommandHandler } from '../src/kernel/commands/command-handler.js';
 import { coordinatorsOnly } from '../src/kernel/commands/coordinators-only.js';
 import type { Subcommand } from '../src/kernel/commands/subcommand.js';
 import type { Deps } from '../src/kernel/deps.js';
+import type { TiltakBolt } from '../src/kernel/slack/request-context.js';
 
 export const definition = {
   command: '/tiltak-admin',
@@ -28,6 +28,6 @@ export function subcommands(): readonly Subcommand[] {
   ];
 }
 
-export function register(app: App, deps: Deps): void {
+export function register(app: TiltakBolt, deps: Deps): void {
   app.command(definition.command, subcommandHandler(deps, definition.command, subcommands));
 }

@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import type { App } from '@slack/bolt';
 import type { BackgroundTasks } from './kernel/background.js';
 import { type Clock, systemClock } from './kernel/clock.js';
 import type { Deps } from './kernel/deps.js';
@@ -9,12 +8,12 @@ import { HttpEdgeReceiver } from './kernel/slack/edge/http-receiver.js';
 import { createReplayStore } from './kernel/slack/edge/replay-store.js';
 import { SocketEdgeReceiver } from './kernel/slack/edge/socket-receiver.js';
 import { type HealthProbe, healthRoute } from './kernel/slack/health.js';
-import { RequestScope } from './kernel/slack/request-context.js';
+import { RequestScope, type TiltakBolt } from './kernel/slack/request-context.js';
 import { GatedApp, SlackStatus } from './kernel/slack/starting-gate.js';
 import { registerListeners } from './listeners.js';
 
 export interface TiltakApp {
-  app: App;
+  app: TiltakBolt;
   /** Marked reachable once auth.test succeeds; until then requests get "starting" and /healthz 503. */
   slackStatus: SlackStatus;
   /** The HTTP server once listening: Slack's requests in HTTP mode, /healthz in both (tests read its port). */

@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt';
 import { registerCommands } from '../commands/index.js';
 import { registerAdminListeners } from './features/admin/index.js';
 import { registerDigest } from './features/digests/index.js';
@@ -10,12 +9,17 @@ import { registerUpdateListeners } from './features/updates/index.js';
 import type { BackgroundTasks } from './kernel/background.js';
 import type { Deps } from './kernel/deps.js';
 import { registerErrorHandler } from './kernel/slack/error-handler.js';
-import { type RequestScope, registerRequestContext } from './kernel/slack/request-context.js';
+import { type RequestScope, registerRequestContext, type TiltakBolt } from './kernel/slack/request-context.js';
 import { registerUnknownActions } from './kernel/slack/unknown-actions.js';
 import { knownActionIds } from './slack-ids.js';
 
 /** The composition root for Slack surfaces: every listener is registered here, explicitly. */
-export function registerListeners(app: App, deps: Deps, requestScope: RequestScope, background: BackgroundTasks): void {
+export function registerListeners(
+  app: TiltakBolt,
+  deps: Deps,
+  requestScope: RequestScope,
+  background: BackgroundTasks,
+): void {
   registerRequestContext(app, deps, requestScope, background);
   registerCommands(app, deps);
   registerUpdateListeners(app, deps, {

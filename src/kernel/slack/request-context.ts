@@ -1,9 +1,23 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { App, Context } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { BackgroundTasks } from '../background.js';
 import type { Deps } from '../deps.js';
 import type { Logger } from '../logger.js';
+
+/**
+ * What the request-context middleware adds to Bolt's context, for every
+ * listener: optional, as Bolt builds the context before the middleware runs.
+ */
+export interface TiltakContext {
+  requestId?: string;
+  log?: Logger;
+  // Bolt's own context keys (botToken, teamId, …) live beside ours.
+  [key: string]: unknown;
+}
+
+/** The Bolt app as Tiltak builds it: its context carries the request id and logger. */
+export type TiltakBolt = App<TiltakContext>;
 
 /**
  * The id of the request whose work is running now, wherever that work has
@@ -25,11 +39,16 @@ export class RequestScope {
 /**
  * Gives every incoming request an id and a child logger carrying it, so the
  * log lines of one command, action or event can be read together. The edge
- * receivers name the request first (src/slack/edge), so its refusals and
+ * receivers name the request first (kernel/slack/edge), so its refusals and
  * its handling share one id. The request counts as running until its
  * listeners end, also after the ack, so stop() and the tests can wait for it.
  */
-export function registerRequestContext(app: App, deps: Deps, scope: RequestScope, background: BackgroundTasks): void {
+export function registerRequestContext(
+  app: TiltakBolt,
+  deps: Deps,
+  scope: RequestScope,
+  background: BackgroundTasks,
+): void {
   app.use(async ({ context, next }) => {
     const requestId = typeof context.requestId === 'string' ? context.requestId : randomUUID();
     context.requestId = requestId;
@@ -39,7 +58,6 @@ export function registerRequestContext(app: App, deps: Deps, scope: RequestScope
 }
 
 /** The request's logger, or the app logger outside a request. */
-export function requestLogger(context: Context | undefined, fallback: Logger): Logger {
-  const log = context?.log as Logger | undefined;
-  return log ?? fallback;
+export function requestLogger(context: TiltakContext | undefined, fallback: Logger): Logger {
+  return context?.log ?? fallback;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { App, type AppOptions, type ReceiverEvent } from '@slack/bolt';
 import { messages } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
+import type { TiltakContext } from './request-context.js';
 
 /** Whether Slack has answered auth.test yet; /healthz and the gate below read it. */
 export class SlackStatus {
@@ -23,7 +24,7 @@ export class SlackStatus {
  * honest answer instead, in the ack, since nothing can be sent through the
  * Web API yet.
  */
-export class GatedApp extends App {
+export class GatedApp extends App<TiltakContext> {
   readonly #slack: SlackStatus;
   readonly #log: Logger;
 

@@ -1,5 +1,5 @@
-import type { App } from '@slack/bolt';
 import type { Deps } from '../deps.js';
+import type { TiltakBolt } from './request-context.js';
 
 /** Every action_id in a contract's ids.actions, however deeply it is grouped. */
 export function actionIdsIn(tree: unknown): string[] {
@@ -15,7 +15,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * still be acked, or Slack shows the user a warning. Actions we do handle
  * are excluded here so that nothing is acked twice.
  */
-export function registerUnknownActions(app: App, deps: Deps, known: readonly string[]): void {
+export function registerUnknownActions(app: TiltakBolt, deps: Deps, known: readonly string[]): void {
   const unknown = known.length === 0 ? /.*/ : new RegExp(`^(?!(?:${known.map(escapeRegExp).join('|')})$)`);
   app.action({ action_id: unknown }, async ({ ack, action }) => {
     await ack();

@@ -1,6 +1,5 @@
 import type {
   AllMiddlewareArgs,
-  App,
   BlockAction,
   ButtonAction,
   SlackActionMiddlewareArgs,
@@ -17,7 +16,7 @@ import type { Logger } from '../../../kernel/logger.js';
 import type { PersonWithAgency } from '../../../kernel/people/people.js';
 import { failureLang, failureText } from '../../../kernel/slack/failure-text.js';
 import { openLoadingModal, replaceLoadingModal } from '../../../kernel/slack/loading-modal.js';
-import { requestLogger } from '../../../kernel/slack/request-context.js';
+import { requestLogger, type TiltakBolt } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import { findAdministrator } from '../access.js';
 import { ids } from '../contract.js';
@@ -48,7 +47,7 @@ export type SubmissionAnswer =
  * admin) and the form, or the refusal, replaces it.
  */
 export function adminModalButton(
-  app: App,
+  app: TiltakBolt,
   deps: Deps,
   actionId: string,
   build: (ctx: AdminContext, value: string | undefined) => Promise<ModalView>,
@@ -81,7 +80,7 @@ export function adminModalButton(
  * checked again, and what it did replaces the modal.
  */
 export function adminViewButton(
-  app: App,
+  app: TiltakBolt,
   deps: Deps,
   actionId: string,
   run: (ctx: AdminContext, value: string | undefined) => Promise<string>,
@@ -119,7 +118,7 @@ export function adminViewButton(
  * the handler validates and writes, and its answer becomes the ack.
  */
 export function adminSubmission(
-  app: App,
+  app: TiltakBolt,
   deps: Deps,
   callbackId: string,
   handle: (ctx: AdminContext, view: ViewSubmitAction['view']) => Promise<SubmissionAnswer>,

@@ -1,8 +1,8 @@
-import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../../kernel/deps.js';
 import { type Lang, messages } from '../../../kernel/i18n/index.js';
 import { failureText } from '../../../kernel/slack/failure-text.js';
-import { requestLogger } from '../../../kernel/slack/request-context.js';
+import { requestLogger, type TiltakBolt } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import { findAdministrator } from '../access.js';
 import { checkAgencyForm, findAgency, listAgencies, saveAgency } from '../agencies.js';
@@ -21,13 +21,13 @@ import { renderLog } from './subcommands.js';
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 /** Every listener of /tiltak-admin; its sub-commands are listed in commands/tiltak-admin.ts. */
-export function registerAdminListeners(app: App, deps: Deps): void {
+export function registerAdminListeners(app: TiltakBolt, deps: Deps): void {
   registerButtons(app, deps);
   registerSubmissions(app, deps);
   registerLogPages(app, deps);
 }
 
-function registerButtons(app: App, deps: Deps): void {
+function registerButtons(app: TiltakBolt, deps: Deps): void {
   const a = ids.actions.admin;
   adminModalButton(app, deps, a.agencyNew, async ({ m }) => agencyModal(m, null));
   adminModalButton(app, deps, a.agencyEdit, async ({ m }, value) => {
@@ -80,7 +80,7 @@ function registerButtons(app: App, deps: Deps): void {
   lifecycle('delete');
 }
 
-function registerSubmissions(app: App, deps: Deps): void {
+function registerSubmissions(app: TiltakBolt, deps: Deps): void {
   const stale = (m: ReturnType<typeof messages>): SubmissionAnswer => ({ kind: 'notice', text: m.admin.staleForm });
   adminSubmission(app, deps, ids.views.agencyModal, async ({ m, person }, view) => {
     const meta = decodeForm(view.private_metadata);
@@ -126,7 +126,7 @@ function registerSubmissions(app: App, deps: Deps): void {
 }
 
 /** "Nyere"/"Eldre" under a page of the log: the next page replaces it, for administrators only. */
-function registerLogPages(app: App, deps: Deps): void {
+function registerLogPages(app: TiltakBolt, deps: Deps): void {
   const handler = async ({ ack, action, body, respond, context }: ButtonArgs) => {
     await ack();
     const log = requestLogger(context, deps.logger);

@@ -1,11 +1,10 @@
-import type { App } from '@slack/bolt';
 import type { Deps } from '../../../kernel/deps.js';
 import type { Lang } from '../../../kernel/i18n/index.js';
 import { findPerson } from '../../../kernel/people/people.js';
 import { unknownUserText } from '../../../kernel/people/unknown-user.js';
 import { failureLang, failureText } from '../../../kernel/slack/failure-text.js';
 import { openLoadingModal, replaceLoadingModal } from '../../../kernel/slack/loading-modal.js';
-import { requestLogger } from '../../../kernel/slack/request-context.js';
+import { requestLogger, type TiltakBolt } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import { readWholeNumber } from '../../../kernel/text/whole-number.js';
 import { ids } from '../contract.js';
@@ -13,7 +12,7 @@ import { loadUpdateText } from '../load-update-text.js';
 import { digestUpdateModal } from '../views/digest-update-modal.js';
 
 /** "Les hele" under a trimmed update in a digest: the whole text in a modal, for any registered person. */
-export function registerDigest(app: App, deps: Deps): void {
+export function registerDigest(app: TiltakBolt, deps: Deps): void {
   app.action(ids.actions.digestReadUpdate, async ({ ack, body, action, client, context }) => {
     await ack();
     if (body.type !== 'block_actions' || action.type !== 'button') return;

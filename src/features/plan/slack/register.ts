@@ -1,10 +1,9 @@
-import type { App } from '@slack/bolt';
 import type { Deps } from '../../../kernel/deps.js';
 import { messages } from '../../../kernel/i18n/index.js';
 import { findPerson } from '../../../kernel/people/people.js';
 import { seesWholePlan } from '../../../kernel/people/permissions.js';
 import { unknownUserText } from '../../../kernel/people/unknown-user.js';
-import { requestLogger } from '../../../kernel/slack/request-context.js';
+import { requestLogger, type TiltakBolt } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import { decodeConfirm, ids } from '../contract.js';
 import { importPlanText } from '../import-plan.js';
@@ -18,7 +17,7 @@ import { unreadableText } from './admin-subcommands.js';
  * person's role, that the file is theirs, and that its text is the text that
  * was previewed. Only then is the plan written, with its audit line.
  */
-export function registerPlanListeners(app: App, deps: Deps): void {
+export function registerPlanListeners(app: TiltakBolt, deps: Deps): void {
   app.action(ids.actions.importConfirm, async ({ ack, body, action, client, respond, context }) => {
     await ack();
     if (body.type !== 'block_actions' || action.type !== 'button') return;

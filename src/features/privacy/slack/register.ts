@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { Deps } from '../../../kernel/deps.js';
 import { type Lang, messages } from '../../../kernel/i18n/index.js';
@@ -7,7 +7,7 @@ import { findPerson } from '../../../kernel/people/people.js';
 import { unknownUserText } from '../../../kernel/people/unknown-user.js';
 import { failureLang, failureText } from '../../../kernel/slack/failure-text.js';
 import { openLoadingModal, replaceLoadingModal } from '../../../kernel/slack/loading-modal.js';
-import { requestLogger } from '../../../kernel/slack/request-context.js';
+import { requestLogger, type TiltakBolt } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import type { SlackUserId } from '../../../kernel/slack/slack-user-id.js';
 import { viewLocale } from '../../../kernel/text/format.js';
@@ -34,7 +34,7 @@ const inputs = z.record(
 );
 
 /** The "Sladd …" buttons of `sladd tiltak <nr>`, and the redaction modal's submission. */
-export function registerPrivacyListeners(app: App, deps: Deps): void {
+export function registerPrivacyListeners(app: TiltakBolt, deps: Deps): void {
   app.action(ids.actions.redactOpen, async ({ ack, body, action, client, context }) => {
     await ack();
     if (body.type !== 'block_actions' || action.type !== 'button') return;

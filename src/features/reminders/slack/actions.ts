@@ -1,10 +1,10 @@
-import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../../kernel/deps.js';
 import { type Lang, messages } from '../../../kernel/i18n/index.js';
 import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
 import { failureLang, failureText } from '../../../kernel/slack/failure-text.js';
 import { openLoadingModal, replaceLoadingModal } from '../../../kernel/slack/loading-modal.js';
-import { requestLogger } from '../../../kernel/slack/request-context.js';
+import { requestLogger, type TiltakBolt } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import type { SlackUserId } from '../../../kernel/slack/slack-user-id.js';
 import { formatReminderTime } from '../../../kernel/text/dates.js';
@@ -46,7 +46,7 @@ function answering(deps: Deps, handler: (args: Args, userId: SlackUserId) => Pro
 }
 
 /** The three buttons on every reminder DM. Each acks first, then parses the (forgeable) value and checks rights. */
-export function registerReminderActions(app: App, deps: Deps): void {
+export function registerReminderActions(app: TiltakBolt, deps: Deps): void {
   app.action<BlockAction<ButtonAction>>(
     ids.actions.reminders.updateNow,
     answering(deps, async (args, userId) => {

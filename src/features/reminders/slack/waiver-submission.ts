@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { LocalDay } from '../../../kernel/calendar/calendar.js';
 import { isDatabaseUnavailable } from '../../../kernel/db/errors.js';
@@ -7,7 +7,7 @@ import { messages } from '../../../kernel/i18n/index.js';
 import { titleIn } from '../../../kernel/i18n/localized.js';
 import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
 import { failureText } from '../../../kernel/slack/failure-text.js';
-import { requestLogger } from '../../../kernel/slack/request-context.js';
+import { requestLogger, type TiltakBolt } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import type { SlackUserId } from '../../../kernel/slack/slack-user-id.js';
 import { formatDueDay } from '../../../kernel/text/dates.js';
@@ -28,7 +28,7 @@ const reasonInput = z.looseObject({ value: z.string().nullish() });
  * again (private_metadata is the client's to forge); a problem is shown on
  * the reason field and nothing is written. Without a valid user, nothing is read at all.
  */
-export function registerWaiverSubmission(app: App, deps: Deps): void {
+export function registerWaiverSubmission(app: TiltakBolt, deps: Deps): void {
   app.view<ViewSubmitAction>(ids.views.reminderWaiver, async ({ ack, body, view, client, context }: Args) => {
     const log = requestLogger(context, deps.logger);
     const userId = checkedUser(interactionUserId(body), log, ids.views.reminderWaiver);

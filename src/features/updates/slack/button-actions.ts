@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { Deps } from '../../../kernel/deps.js';
 import { type Lang, messages } from '../../../kernel/i18n/index.js';
@@ -6,7 +6,7 @@ import { findPerson, type PersonWithAgency } from '../../../kernel/people/people
 import { unknownUserText } from '../../../kernel/people/unknown-user.js';
 import { failureLang, failureText } from '../../../kernel/slack/failure-text.js';
 import { openLoadingModalOrSay, replaceLoadingModal } from '../../../kernel/slack/loading-modal.js';
-import { requestLogger } from '../../../kernel/slack/request-context.js';
+import { requestLogger, type TiltakBolt } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import { decodeOpen, ids, SERIES_ID } from '../contract.js';
 import { noticeView } from '../views/update-notice.js';
@@ -20,7 +20,7 @@ type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddleware
  * then fill it; a user who may not go on sees the reason in that modal, since
  * a Home tab has nowhere else to answer. A click without a valid user opens nothing.
  */
-export function registerUpdateButtons(app: App, deps: Deps): void {
+export function registerUpdateButtons(app: TiltakBolt, deps: Deps): void {
   app.action<BlockAction<ButtonAction>>(ids.actions.updates.open, async (args: Args) => {
     await args.ack();
     const value = decodeOpen(args.action.value);

@@ -1,7 +1,7 @@
-import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
 import type { Deps } from '../../../kernel/deps.js';
 import { findPerson } from '../../../kernel/people/people.js';
-import { requestLogger } from '../../../kernel/slack/request-context.js';
+import { requestLogger, type TiltakBolt } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import { readWholeNumber } from '../../../kernel/text/whole-number.js';
 import { decodeMetadata, ids } from '../contract.js';
@@ -14,7 +14,7 @@ type Args = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMidd
  * the pre-fill comes from the right agency's latest update. The choice is
  * checked like any other request; a forged one gets the refusal notice.
  */
-export function registerModalSelects(app: App, deps: Deps): void {
+export function registerModalSelects(app: TiltakBolt, deps: Deps): void {
   const handler =
     (field: 'measure' | 'agency') =>
     async ({ ack, action, body, client, context }: Args) => {

@@ -1,10 +1,10 @@
-import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Reply } from '../../../kernel/commands/subcommand.js';
 import type { Deps } from '../../../kernel/deps.js';
 import { type Lang, messages } from '../../../kernel/i18n/index.js';
 import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
 import { failureText } from '../../../kernel/slack/failure-text.js';
-import { requestLogger } from '../../../kernel/slack/request-context.js';
+import { requestLogger, type TiltakBolt } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import { decodePage, ids, type PageValue } from '../contract.js';
 import { renderHistory } from './history-subcommand.js';
@@ -15,7 +15,7 @@ import { renderOverdue } from './overdue-subcommand.js';
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 /** "Forrige"/"Neste" under an ephemeral list: the page replaces the message it was clicked in. */
-export function registerPageButtons(app: App, deps: Deps): void {
+export function registerPageButtons(app: TiltakBolt, deps: Deps): void {
   const handler = async ({ ack, action, body, respond, context }: Args) => {
     await ack();
     const log = requestLogger(context, deps.logger);

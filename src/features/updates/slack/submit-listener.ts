@@ -1,16 +1,10 @@
-import type {
-  AllMiddlewareArgs,
-  App,
-  SlackViewMiddlewareArgs,
-  ViewResponseAction,
-  ViewSubmitAction,
-} from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
 import { isDatabaseUnavailable } from '../../../kernel/db/errors.js';
 import type { Deps } from '../../../kernel/deps.js';
 import { type Lang, messages } from '../../../kernel/i18n/index.js';
 import { findPerson } from '../../../kernel/people/people.js';
 import { failureLang } from '../../../kernel/slack/failure-text.js';
-import { requestLogger } from '../../../kernel/slack/request-context.js';
+import { requestLogger, type TiltakBolt } from '../../../kernel/slack/request-context.js';
 import { checkedUser, interactionUserId } from '../../../kernel/slack/request-user.js';
 import { decodeMetadata, ids } from '../contract.js';
 import { periodBounds } from '../period-bounds.js';
@@ -31,7 +25,7 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
  * before the ack so that a refusal can still be shown; the confirmation is
  * sent after it. A submission without a valid user is acked and dropped.
  */
-export function registerUpdateSubmission(app: App, deps: Deps, homes: HomeAfterSave): void {
+export function registerUpdateSubmission(app: TiltakBolt, deps: Deps, homes: HomeAfterSave): void {
   app.view(ids.views.updateModal, async ({ ack, body, view, client, context }: Args) => {
     const requestLog = requestLogger(context, deps.logger);
     const userId = checkedUser(interactionUserId(body), requestLog, ids.views.updateModal);

@@ -1,5 +1,6 @@
-import { type AckFn, type App, type ReceiverEvent, ReceiverMultipleAckError } from '@slack/bolt';
+import { type AckFn, type ReceiverEvent, ReceiverMultipleAckError } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
+import type { TiltakBolt } from '../request-context.js';
 import type { Inbound } from './inbound.js';
 import type { ReplayStore } from './replay-store.js';
 
@@ -20,7 +21,7 @@ export interface Admission {
 }
 
 export interface AdmitDeps {
-  app: App;
+  app: TiltakBolt;
   replay: ReplayStore;
 }
 

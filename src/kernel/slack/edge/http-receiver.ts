@@ -2,6 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { App, Receiver } from '@slack/bolt';
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
+import type { TiltakBolt } from '../request-context.js';
 import { type Admission, admit } from './admit.js';
 import { answer, createEdgeServer, type EdgeRoute } from './edge-server.js';
 import { decodeHttpBody, isSslCheck } from './http-body.js';
@@ -38,7 +39,7 @@ const EVENT_MEMORY_MS = 60 * 60 * 1000;
  * replays. Only a request that passes reaches Bolt's processEvent.
  */
 export class HttpEdgeReceiver implements Receiver {
-  private app: App | undefined;
+  private app: TiltakBolt | undefined;
   private server: Server | undefined;
   private readonly bodyLimit: number;
 
@@ -46,7 +47,7 @@ export class HttpEdgeReceiver implements Receiver {
     this.bodyLimit = options.bodyLimitBytes ?? ONE_MIB;
   }
 
-  init(app: App): void {
+  init(app: TiltakBolt): void {
     this.app = app;
   }
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { type App, type Logger as BoltLogger, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { type Logger as BoltLogger, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
+import type { TiltakBolt } from '../request-context.js';
 import { admit } from './admit.js';
 import { createEdgeServer, type EdgeRoute } from './edge-server.js';
 import { type Surface, screenPayload } from './inbound.js';
@@ -54,7 +55,7 @@ type Listener = (...args: unknown[]) => unknown;
  * GET /healthz is served on `port`, as in HTTP mode.
  */
 export class SocketEdgeReceiver implements Receiver {
-  private app: App | undefined;
+  private app: TiltakBolt | undefined;
   private server: Server | undefined;
   private connected = false;
   private readonly client: SocketModeReceiver['client'];
@@ -77,7 +78,7 @@ export class SocketEdgeReceiver implements Receiver {
     });
   }
 
-  init(app: App): void {
+  init(app: TiltakBolt): void {
     this.app = app;
   }
 
