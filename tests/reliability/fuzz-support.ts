@@ -1,0 +1,119 @@
+// What every fuzz file needs: reproducible runs, one bot for all of them
+// with a watch on it, and a way to see that it still serves.
+import fc from 'fast-check';
+import { afterAll, beforeAll } from 'vitest';
+import { messages } from '../../src/kernel/i18n/index.js';
+import { createLogger } from '../../src/kernel/logger.js';
+import { startHarness, type Harness, type HarnessOptions } from '../support/harness.js';
+import { capturedLog, quiet, RowWatch, watchProcess, type ProcessWatch } from './fuzz-watch.js';
+
+/**
+ * FUZZ_SEED repeats a run exactly (its value is printed on every failure);
+ * without it each run draws a new seed. FUZZ_RUNS changes the count of
+ * inputs per surface (1,000 by default: what the suite promises).
+ */
+export function fuzzParameters(): { seed: number; numRuns: number } {
+  const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 0x7fffffff);
+  const numRuns = Number(process.env.FUZZ_RUNS ?? 1000) || 1000;
+  return { seed, numRuns };
+}
+
+/** A fuzz test's vitest timeout; the property stops itself a minute earlier, to report. */
+export const FUZZ_TEST_TIMEOUT_MS = 300_000;
+const FUZZ_TIME_LIMIT_MS = FUZZ_TEST_TIMEOUT_MS - 60_000;
+
+/** fc.assert with the seed, and a message that says how to run the failing case again. */
+export async function checkProperty<T>(surface: string, property: fc.IAsyncProperty<T>, extra: fc.Parameters<T> = {}): Promise<void> {
+  const { seed, numRuns } = fuzzParameters();
+  try {
+    // Shrinking against a live bot is slow when each step waits out a timeout: cut it short, and
+    // count a run cut short before its inputs were all tried as a failure, never as a pass.
+    const limit = fc.interruptAfterTimeLimit(FUZZ_TIME_LIMIT_MS, { failOnInterrupt: true });
+    await fc.assert(property, { seed, numRuns, plugins: [limit], ...extra });
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    throw new Error(`${surface}: a generated input broke the property. Run it again with FUZZ_SEED=${seed}.\n${text}`, { cause: error });
+  }
+}
+
+/** The generic apology: a reply that shows it means some input reached an error nobody handled. */
+export const APOLOGIES = [messages('nb').common.somethingWentWrong, messages('en').common.somethingWentWrong];
+
+/** How often each answer was seen, for the summary a run prints. */
+export class Tally {
+  readonly counts = new Map<string, number>();
+  inputs = 0;
+  constructor(readonly surface: string) {}
+  add(key: string | number): void {
+    this.counts.set(String(key), (this.counts.get(String(key)) ?? 0) + 1);
+  }
+  summary(): string {
+    const seen = [...this.counts].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k}: ${n}`);
+    return `[fuzz] ${this.surface}: ${this.inputs} inputs; ${seen.join(', ')}`;
+  }
+}
+
+export interface FuzzBot {
+  h: Harness;
+  rows: RowWatch;
+  watch: ProcessWatch;
+  /** Everything the bot logged, when started with `captureLog`. */
+  log: () => string;
+  /** The database as the bot started with it: the fixture plan and the admin. */
+  reset(): Promise<void>;
+  /** Waits out what the last input started, then says which tables' row counts changed ('' for none). */
+  settle(): Promise<string>;
+}
+
+/**
+ * One bot for the whole file: the PGlite database, the fixture plan and an
+ * admin (the fixture has every other role), and a watch on the process.
+ */
+export function useFuzzBot(options: HarnessOptions & { captureLog?: boolean } = {}): FuzzBot {
+  const log = capturedLog();
+  const bot = { watch: { strays: [], stop: () => undefined } as ProcessWatch, log: log.text } as FuzzBot;
+  bot.rows = new RowWatch(() => bot.h.db);
+  bot.settle = async () => {
+    await quiet(bot.h);
+    return bot.rows.changes();
+  };
+  bot.reset = async () => {
+    await bot.h.reset();
+    await bot.h.db.prisma.person.create({ data: { slackId: ADMIN, name: 'Ada Admin', role: 'ADMIN' } });
+    await bot.rows.reset();
+  };
+  beforeAll(async () => {
+    const { captureLog, ...rest } = options;
+    const logger = captureLog ? createLogger('debug', log.stream) : undefined;
+    bot.h = await startHarness({ ...rest, ...(logger ? { logger, env: { ...rest.env, LOG_LEVEL: 'debug' } } : {}) });
+    await bot.h.db.prisma.person.create({ data: { slackId: ADMIN, name: 'Ada Admin', role: 'ADMIN' } });
+    bot.watch = watchProcess();
+    await bot.rows.reset();
+  });
+  afterAll(async () => {
+    bot.watch.stop();
+    await bot.h?.stop();
+  });
+  return bot;
+}
+
+/** The fixture plan's people (tests/fixtures/small-plan.yaml), one of each role, and the admin added above. */
+export const ADMIN = 'U0ADMIN01';
+export const PEOPLE = {
+  contactNb: 'U0KARI01',
+  contactEn: 'U0OLA001',
+  teamLead: 'U0LEADJD',
+  coordinator: 'U0KOORD1',
+  admin: ADMIN,
+  unregistered: 'U0NOBODY1',
+} as const;
+
+/** `/tiltak hjelp` from a registered user still gets its help text: the bot is alive and serving. */
+export async function stillServes(h: Harness): Promise<void> {
+  const before = h.fake.responses.length;
+  const res = await h.fake.sendCommand(h.appUrl, { command: '/tiltak', user_id: PEOPLE.contactNb, text: 'hjelp' }, { timeoutMs: 5000 });
+  if (res.status !== 200) throw new Error(`/tiltak hjelp answered ${res.status} after the fuzz inputs`);
+  const url = res.sent.response_url ?? '';
+  const reply = await h.fake.waitFor(() => h.fake.responses.slice(before).find((r) => url.endsWith(`/response/${r.id}`)), { timeoutMs: 5000 });
+  if (!JSON.stringify(reply.body).includes('/tiltak hjelp')) throw new Error('/tiltak hjelp did not get the help text');
+}
