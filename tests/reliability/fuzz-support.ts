@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll } from 'vitest';
 import { messages } from '../../src/kernel/i18n/index.js';
-import { createLogger } from '../../src/kernel/logger.js';
 import { startHarness, type Harness, type HarnessOptions } from '../support/harness.js';
-import { capturedLog, quiet, RowWatch, watchProcess, type ProcessWatch } from './fuzz-watch.js';
+import { captureLog, type LogLine } from '../support/log-capture.js';
+import { quiet, RowWatch, watchProcess, type ProcessWatch } from './fuzz-watch.js';
 
 /**
  * FUZZ_SEED repeats a run exactly (its value is printed on every failure);
@@ -57,8 +57,8 @@ export interface FuzzBot {
   h: Harness;
   rows: RowWatch;
   watch: ProcessWatch;
-  /** Everything the bot logged, when started with `captureLog`. */
-  log: () => string;
+  /** Every line the bot logged, when started with `logAtDebug`. */
+  log: LogLine[];
   /** The database as the bot started with it: the fixture plan and the admin. */
   reset(): Promise<void>;
   /** Waits out what the last input started, then says which tables' row counts changed ('' for none). */
@@ -69,9 +69,10 @@ export interface FuzzBot {
  * One bot for the whole file: the PGlite database, the fixture plan and an
  * admin (the fixture has every other role), and a watch on the process.
  */
-export function useFuzzBot(options: HarnessOptions & { captureLog?: boolean } = {}): FuzzBot {
-  const log = capturedLog();
-  const bot = { watch: { strays: [], stop: () => undefined } as ProcessWatch, log: log.text } as FuzzBot;
+export function useFuzzBot(options: HarnessOptions & { logAtDebug?: boolean } = {}): FuzzBot {
+  const { logAtDebug, ...harness } = options;
+  const captured = logAtDebug ? captureLog('debug') : null;
+  const bot = { watch: { strays: [], stop: () => undefined } as ProcessWatch, log: captured?.lines ?? [] } as FuzzBot;
   bot.rows = new RowWatch(() => bot.h.db);
   bot.settle = async () => {
     await quiet(bot.h);
@@ -83,9 +84,7 @@ export function useFuzzBot(options: HarnessOptions & { captureLog?: boolean } = 
     await bot.rows.reset();
   };
   beforeAll(async () => {
-    const { captureLog, ...rest } = options;
-    const logger = captureLog ? createLogger('debug', log.stream) : undefined;
-    bot.h = await startHarness({ ...rest, ...(logger ? { logger, env: { ...rest.env, LOG_LEVEL: 'debug' } } : {}) });
+    bot.h = await startHarness({ ...harness, ...(captured ? { logger: captured.logger, env: { ...harness.env, LOG_LEVEL: 'debug' } } : {}) });
     await bot.h.db.prisma.person.create({ data: { slackId: ADMIN, name: 'Ada Admin', role: 'ADMIN' } });
     bot.watch = watchProcess();
     await bot.rows.reset();

@@ -1,6 +1,5 @@
 // What the fuzz files watch while inputs go in: strays in the process, rows
 // in the database, and when the bot has finished what an input started.
-import { Writable } from 'node:stream';
 import type { Database } from '../../src/kernel/db/open-database.js';
 import type { Harness } from '../support/harness.js';
 
@@ -33,7 +32,7 @@ export function watchProcess(): ProcessWatch {
  * (a replay guard's seen signatures): they grow with every request by design.
  * Named here, so that any other table that grows is a write from the input.
  */
-const REQUEST_BOOKKEEPING = new Set(['_prisma_migrations']);
+const REQUEST_BOOKKEEPING = new Set(['_prisma_migrations', 'SeenRequest']);
 
 export type RowCounts = Record<string, number>;
 
@@ -88,16 +87,4 @@ export async function quiet(h: Harness, quietMs = 15, maxMs = 3000): Promise<voi
     if (Date.now() - Math.max(last(), started) >= quietMs) return;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-}
-
-/** A log destination that keeps every line in memory. */
-export function capturedLog(): { stream: Writable; text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
-  return { stream, text: () => chunks.join('') };
 }
