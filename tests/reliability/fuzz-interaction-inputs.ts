@@ -2,11 +2,11 @@
 // each payload type with fields missing or retyped, and the app's own
 // buttons and selects carrying mutated values.
 import fc from 'fast-check';
-import { ids } from '../../src/slack/ids.js';
+import { ids } from './fuzz-ids.js';
 import { encodeReminderButton } from '../../src/features/reminders/contract.js';
-import { knownActionIds } from '../../src/kernel/slack/unknown-actions.js';
-import { encodeOpen, encodePage } from '../../src/features/updates/contract.js';
-import { encodeMetadata } from '../../src/features/updates/modal-metadata.js';
+import { knownActionIds, viewCallbackIds } from '../../src/slack-ids.js';
+import { encodeMetadata, encodeOpen, encodePage } from '../../src/features/updates/contract.js';
+
 import { isRecord, type Json } from '../rig/block-kit-checker.js';
 import { formEncode } from '../rig/wire.js';
 import { hostileText, mutatedJsonText, slackIdLike } from './fuzz-arbitraries.js';
@@ -27,7 +27,7 @@ const maybe = <T>(right: fc.Arbitrary<T>) =>
 const TYPES = ['block_actions', 'view_submission', 'view_closed', 'shortcut', 'message_action', 'block_suggestion', 'interactive_message', 'dialog_submission', 'workflow_step_edit'];
 const realActionIds = knownActionIds();
 const actionId = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...realActionIds) }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) });
-const realCallbacks = Object.values(ids.views);
+const realCallbacks = viewCallbackIds();
 const callbackId = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...realCallbacks) }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) });
 const SERIES = '3f1c9a4e-8b2d-4c6f-9e1a-7d5b2c8f0a13';
 

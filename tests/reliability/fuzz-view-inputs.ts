@@ -2,9 +2,10 @@
 // waiver ("ikke aktuelt") modal, shaped as Slack sends them, valid-ish or hostile.
 import fc from 'fast-check';
 import { STATUSES } from '../../src/kernel/status.js';
-import { ids } from '../../src/slack/ids.js';
+import { ids } from './fuzz-ids.js';
 import { encodeReminderButton } from '../../src/features/reminders/contract.js';
-import { encodeMetadata, SOURCES } from '../../src/features/updates/modal-metadata.js';
+import { encodeMetadata } from '../../src/features/updates/contract.js';
+import { SOURCES } from './fuzz-ids.js';
 import { isRecord, type Json } from '../rig/block-kit-checker.js';
 import { blankText, dateLike, hostileText, hugeNumber, mutatedJsonText, slackIdLike } from './fuzz-arbitraries.js';
 import { PEOPLE } from './fuzz-support.js';
