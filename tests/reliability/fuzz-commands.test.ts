@@ -6,7 +6,17 @@ import * as tiltakAdmin from '../../commands/tiltak-admin.js';
 import { dispatch } from '../../src/kernel/commands/dispatch.js';
 import { messages } from '../../src/kernel/i18n/index.js';
 import { hostileText, hostileWord, hugeNumber } from './fuzz-arbitraries.js';
-import { ANSWER_TIMEOUT_MS, APOLOGIES, checkProperty, expectAnswered, FUZZ_TEST_TIMEOUT_MS, PEOPLE, stillServes, Tally, useFuzzBot } from './fuzz-support.js';
+import {
+  ANSWER_TIMEOUT_MS,
+  APOLOGIES,
+  checkProperty,
+  expectAnswered,
+  FUZZ_TEST_TIMEOUT_MS,
+  PEOPLE,
+  stillServes,
+  Tally,
+  useFuzzBot,
+} from './fuzz-support.js';
 
 const bot = useFuzzBot();
 const tally = new Tally('slash command text');
@@ -44,12 +54,37 @@ function subcommandKey(command: Command, text: string): string | undefined {
 const allNames = Object.values(COMMANDS).flatMap((list) => list.flatMap((s) => s.names));
 const separator = fc.constantFrom(' ', '  ', '\t', '\u00a0', '\n', ' \u200b');
 const structured = fc
-  .tuple(fc.constantFrom(...allNames, 'område', 'status', 'lukk', 'av', 'csv', 'docx', 'md', 'ny', 'new', 'person', 'tiltak'), fc.boolean(), fc.array(hostileWord, { maxLength: 4 }), separator)
+  .tuple(
+    fc.constantFrom(
+      ...allNames,
+      'område',
+      'status',
+      'lukk',
+      'av',
+      'csv',
+      'docx',
+      'md',
+      'ny',
+      'new',
+      'person',
+      'tiltak',
+    ),
+    fc.boolean(),
+    fc.array(hostileWord, { maxLength: 4 }),
+    separator,
+  )
   .map(([word, upper, args, sep]) => [upper ? word.toUpperCase() : word, ...args].join(sep));
 const measureNumber = fc
-  .tuple(fc.constantFrom('', 'historikk ', 'oppdater ', 'history '), fc.oneof(hugeNumber, fc.stringMatching(/^[1-9]\d{0,29}$/)))
+  .tuple(
+    fc.constantFrom('', 'historikk ', 'oppdater ', 'history '),
+    fc.oneof(hugeNumber, fc.stringMatching(/^[1-9]\d{0,29}$/)),
+  )
   .map(([sub, number]) => `${sub}${number}`);
-const text = fc.oneof({ weight: 2, arbitrary: hostileText }, { weight: 3, arbitrary: structured }, { weight: 1, arbitrary: measureNumber });
+const text = fc.oneof(
+  { weight: 2, arbitrary: hostileText },
+  { weight: 3, arbitrary: structured },
+  { weight: 1, arbitrary: measureNumber },
+);
 const input = fc.record({
   command: fc.constantFrom<Command>('/tiltak', '/rapport', '/tiltak-admin'),
   user: fc.constantFrom(...Object.values(PEOPLE)),
@@ -127,20 +162,24 @@ function expectSafeAnswer(command: Command, user: string, text: string, answer: 
 }
 
 describe('slash command text, fuzzed', () => {
-  it('answers any text from anyone with a reply, writes only through the commands that write, and never fails unhandled', async () => {
-    let n = 0;
-    await checkProperty(
-      'slash command text',
-      fc.asyncProperty(input, async ({ command, user, text }) => {
-        tally.inputs += 1;
-        if (++n % 100 === 0) await stillServes(bot.h);
-        const answer = await send(command, user, text);
-        tally.add(answer.status);
-        expectSafeAnswer(command, user, text, answer);
-      }),
-    );
-    await stillServes(bot.h);
-  }, FUZZ_TEST_TIMEOUT_MS);
+  it(
+    'answers any text from anyone with a reply, writes only through the commands that write, and never fails unhandled',
+    async () => {
+      let n = 0;
+      await checkProperty(
+        'slash command text',
+        fc.asyncProperty(input, async ({ command, user, text }) => {
+          tally.inputs += 1;
+          if (++n % 100 === 0) await stillServes(bot.h);
+          const answer = await send(command, user, text);
+          tally.add(answer.status);
+          expectSafeAnswer(command, user, text, answer);
+        }),
+      );
+      await stillServes(bot.h);
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 });
 
 describe('slash command text: inputs the fuzzer found', () => {

@@ -1,9 +1,9 @@
-import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { parse, stringify } from 'yaml';
+import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/kernel/db/open-database.js';
+import { parse, stringify } from 'yaml';
 import { importPlanText } from '../../src/features/plan/import-plan.js';
+import type { Database } from '../../src/kernel/db/open-database.js';
 import { seedPlan } from '../support/harness.js';
 import { createTestDatabase, truncateAll } from '../support/test-database.js';
 import { dateLike, hostileText, hugeNumber, TROUBLE_CHARS } from './fuzz-arbitraries.js';
@@ -28,8 +28,14 @@ afterAll(async () => {
 async function fingerprint(except: string[] = []): Promise<Record<string, string>> {
   const content = `(to_jsonb(r)${except.map((c) => ` - '${c}'`).join('')})::text`;
   return db.runner.session(async (conn) => {
-    const tables = (await conn.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`)).map((t) => t.tablename);
-    const select = tables.map((t) => `(SELECT md5(coalesce(string_agg(${content}, '|' ORDER BY ${content}), '')) FROM "${t}" r) AS "${t}"`).join(', ');
+    const tables = (
+      await conn.query<{ tablename: string }>(
+        `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`,
+      )
+    ).map((t) => t.tablename);
+    const select = tables
+      .map((t) => `(SELECT md5(coalesce(string_agg(${content}, '|' ORDER BY ${content}), '')) FROM "${t}" r) AS "${t}"`)
+      .join(', ');
     const [hashes] = await conn.query<Record<string, string>>(`SELECT ${select}`);
     return hashes ?? {};
   });
@@ -42,7 +48,8 @@ type Path = (string | number)[];
 /** Every place in a parsed document where a mutation can land. */
 function paths(value: unknown, at: Path = []): Path[] {
   if (Array.isArray(value)) return [at, ...value.flatMap((v, i) => paths(v, [...at, i]))];
-  if (value !== null && typeof value === 'object') return [at, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...at, k]))];
+  if (value !== null && typeof value === 'object')
+    return [at, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...at, k]))];
   return [at];
 }
 const base = parse(FIXTURE) as unknown;
@@ -54,16 +61,57 @@ const strangeValue = fc.oneof(
   hugeNumber.map(Number),
   hugeNumber,
   dateLike,
-  fc.constantFrom<unknown>(2 ** 31, 2 ** 31 - 1, 2 ** 53 + 1, -1, 0, 1.5, Number.MAX_SAFE_INTEGER, 1e308, null, true, [], {}, '', 'U0KARI01', 'JD', 'C0FOCUS1', '#kanal', '24:00', '2004-02-30'),
+  fc.constantFrom<unknown>(
+    2 ** 31,
+    2 ** 31 - 1,
+    2 ** 53 + 1,
+    -1,
+    0,
+    1.5,
+    Number.MAX_SAFE_INTEGER,
+    1e308,
+    null,
+    true,
+    [],
+    {},
+    '',
+    'U0KARI01',
+    'JD',
+    'C0FOCUS1',
+    '#kanal',
+    '24:00',
+    '2004-02-30',
+  ),
   fc.string({ unit: fc.constantFrom(...TROUBLE_CHARS), minLength: 1, maxLength: 10 }).map((s) => `Tittel ${s}`),
 );
 
-type Mutation = { kind: 'set'; path: Path; value: unknown } | { kind: 'delete'; path: Path } | { kind: 'copy'; path: Path } | { kind: 'key'; path: Path; key: string; value: unknown };
+type Mutation =
+  | { kind: 'set'; path: Path; value: unknown }
+  | { kind: 'delete'; path: Path }
+  | { kind: 'copy'; path: Path }
+  | { kind: 'key'; path: Path; key: string; value: unknown };
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('set' as const), path: fc.constantFrom(...PATHS), value: strangeValue }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({ kind: fc.constant('set' as const), path: fc.constantFrom(...PATHS), value: strangeValue }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), path: fc.constantFrom(...PATHS) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('copy' as const), path: fc.constantFrom(...PATHS.filter((p) => typeof p.at(-1) === 'number')) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('key' as const), path: fc.constantFrom([], ...PATHS), key: fc.string({ maxLength: 12 }), value: strangeValue }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('copy' as const),
+      path: fc.constantFrom(...PATHS.filter((p) => typeof p.at(-1) === 'number')),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('key' as const),
+      path: fc.constantFrom([], ...PATHS),
+      key: fc.string({ maxLength: 12 }),
+      value: strangeValue,
+    }),
+  },
 );
 
 function apply(doc: unknown, m: Mutation): unknown {
@@ -84,11 +132,21 @@ function apply(doc: unknown, m: Mutation): unknown {
 }
 
 /** The fixture with one to four of its values changed, removed, copied or joined by strangers. */
-const mutatedFixture = fc.array(mutation, { minLength: 1, maxLength: 4 }).map((ms) => stringify(ms.reduce(apply, base)));
+const mutatedFixture = fc
+  .array(mutation, { minLength: 1, maxLength: 4 })
+  .map((ms) => stringify(ms.reduce(apply, base)));
 
 /** The fixture's text cut, spliced or stuffed: what a careless edit or a bad copy makes. */
 const editedFixture = fc.oneof(
-  fc.tuple(fc.nat(FIXTURE.length), fc.string({ unit: fc.constantFrom(...TROUBLE_CHARS, ':', '-', '[', ']', '{', '}', '&a ', '*a', '!!', '#', '\n  '), maxLength: 6 })).map(([at, s]) => FIXTURE.slice(0, at) + s + FIXTURE.slice(at)),
+  fc
+    .tuple(
+      fc.nat(FIXTURE.length),
+      fc.string({
+        unit: fc.constantFrom(...TROUBLE_CHARS, ':', '-', '[', ']', '{', '}', '&a ', '*a', '!!', '#', '\n  '),
+        maxLength: 6,
+      }),
+    )
+    .map(([at, s]) => FIXTURE.slice(0, at) + s + FIXTURE.slice(at)),
   fc.tuple(fc.nat(FIXTURE.length), fc.nat(80)).map(([at, n]) => FIXTURE.slice(0, at) + FIXTURE.slice(at + n)),
   fc.nat(FIXTURE.length).map((at) => FIXTURE.slice(0, at)),
 );
@@ -116,7 +174,11 @@ const strangeYaml = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
 );
 
-const planText = fc.oneof({ weight: 4, arbitrary: mutatedFixture }, { weight: 2, arbitrary: editedFixture }, { weight: 2, arbitrary: strangeYaml });
+const planText = fc.oneof(
+  { weight: 4, arbitrary: mutatedFixture },
+  { weight: 2, arbitrary: editedFixture },
+  { weight: 2, arbitrary: strangeYaml },
+);
 
 /** The property for one file: an answer, never a throw; errors with their path and no write; an import that can be repeated. */
 async function expectImportAnswers(text: string): Promise<'ok' | 'errors'> {
@@ -141,20 +203,24 @@ async function expectImportAnswers(text: string): Promise<'ok' | 'errors'> {
 }
 
 describe('plan YAML files, fuzzed', () => {
-  it('imports a file or names what is wrong with its path, never throws, and leaves the database as it was on an error', async () => {
-    await checkProperty(
-      'plan YAML files',
-      fc.asyncProperty(planText, async (text) => {
-        tally.inputs += 1;
-        try {
-          tally.add(await expectImportAnswers(text));
-        } catch (error) {
-          tally.add(String(error).includes('threw') ? 'threw' : 'broke the property');
-          throw error;
-        }
-      }),
-    );
-  }, FUZZ_TEST_TIMEOUT_MS);
+  it(
+    'imports a file or names what is wrong with its path, never throws, and leaves the database as it was on an error',
+    async () => {
+      await checkProperty(
+        'plan YAML files',
+        fc.asyncProperty(planText, async (text) => {
+          tally.inputs += 1;
+          try {
+            tally.add(await expectImportAnswers(text));
+          } catch (error) {
+            tally.add(String(error).includes('threw') ? 'threw' : 'broke the property');
+            throw error;
+          }
+        }),
+      );
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 });
 
 describe('plan YAML files: inputs the fuzzer found', () => {
@@ -171,7 +237,14 @@ describe('plan YAML files: inputs the fuzzer found', () => {
     await expectImportAnswers(FIXTURE.replace('title_en: "Protect"', 'title_en: "\\uD800Protect"'));
   });
 
-  it('names a focus area number beyond the database\'s integers as an error in the file instead of throwing', async () => {
-    expect(await expectImportAnswers(FIXTURE.replace('{number: 2, title_nb: "Forebygge"', '{number: 2147483648, title_nb: "Forebygge"').replace('focus_area: 2,', 'focus_area: 2147483648,'))).toBe('errors');
+  it("names a focus area number beyond the database's integers as an error in the file instead of throwing", async () => {
+    expect(
+      await expectImportAnswers(
+        FIXTURE.replace('{number: 2, title_nb: "Forebygge"', '{number: 2147483648, title_nb: "Forebygge"').replace(
+          'focus_area: 2,',
+          'focus_area: 2147483648,',
+        ),
+      ),
+    ).toBe('errors');
   });
 });

@@ -1,18 +1,19 @@
 // What every fuzz file needs: reproducible runs, one bot for all of them
 // with a watch on it, and a way to see that it still serves.
 import fc from 'fast-check';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { messages } from '../../src/kernel/i18n/index.js';
-import { startHarness, type Harness, type HarnessOptions } from '../support/harness.js';
+import { type Harness, type HarnessOptions, startHarness } from '../support/harness.js';
+import { watchRequests } from '../support/in-flight.js';
 import { captureLog, type LogLine } from '../support/log-capture.js';
-import { quiet, RowWatch, watchProcess, type ProcessWatch } from './fuzz-watch.js';
+import { type ProcessWatch, quiet, RowWatch, watchProcess } from './fuzz-watch.js';
 
 /**
  * FUZZ_SEED repeats a run exactly (its value is printed on every failure);
  * without it each run draws a new seed. FUZZ_RUNS changes the count of
  * inputs per surface (1,000 by default: what the suite promises).
  */
-export function fuzzParameters(): { seed: number; numRuns: number } {
+function fuzzParameters(): { seed: number; numRuns: number } {
   const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 0x7fffffff);
   const numRuns = Number(process.env.FUZZ_RUNS ?? 1000) || 1000;
   return { seed, numRuns };
@@ -23,7 +24,11 @@ export const FUZZ_TEST_TIMEOUT_MS = 300_000;
 const FUZZ_TIME_LIMIT_MS = FUZZ_TEST_TIMEOUT_MS - 60_000;
 
 /** fc.assert with the seed, and a message that says how to run the failing case again. */
-export async function checkProperty<T>(surface: string, property: fc.IAsyncProperty<T>, extra: fc.Parameters<T> = {}): Promise<void> {
+export async function checkProperty<T>(
+  surface: string,
+  property: fc.IAsyncProperty<T>,
+  extra: fc.Parameters<T> = {},
+): Promise<void> {
   const { seed, numRuns } = fuzzParameters();
   try {
     // Shrinking against a live bot is slow when each step waits out a timeout: cut it short, and
@@ -32,7 +37,9 @@ export async function checkProperty<T>(surface: string, property: fc.IAsyncPrope
     await fc.assert(property, { seed, numRuns, plugins: [limit], ...extra });
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
-    throw new Error(`${surface}: a generated input broke the property. Run it again with FUZZ_SEED=${seed}.\n${text}`, { cause: error });
+    throw new Error(`${surface}: a generated input broke the property. Run it again with FUZZ_SEED=${seed}.\n${text}`, {
+      cause: error,
+    });
   }
 }
 
@@ -74,7 +81,12 @@ export function useFuzzBot(options: HarnessOptions & { logAtDebug?: boolean } = 
   const captured = logAtDebug ? captureLog('debug') : null;
   const bot = { watch: { strays: [], stop: () => undefined } as ProcessWatch, log: captured?.lines ?? [] } as FuzzBot;
   bot.rows = new RowWatch(() => bot.h.db);
+  let requests: ReturnType<typeof watchRequests> | null = null;
   bot.settle = async () => {
+    // What an input started may still be running after its ack (a save's confirmation DM records the
+    // message it quotes): wait for Bolt's listeners and the background work to end, whatever the load.
+    await requests?.settled();
+    await bot.h.running.background.idle();
     await quiet(bot.h);
     return bot.rows.changes();
   };
@@ -84,10 +96,17 @@ export function useFuzzBot(options: HarnessOptions & { logAtDebug?: boolean } = 
     await bot.rows.reset();
   };
   beforeAll(async () => {
-    bot.h = await startHarness({ ...harness, ...(captured ? { logger: captured.logger, env: { ...harness.env, LOG_LEVEL: 'debug' } } : {}) });
+    bot.h = await startHarness({
+      ...harness,
+      ...(captured ? { logger: captured.logger, env: { ...harness.env, LOG_LEVEL: 'debug' } } : {}),
+    });
     await bot.h.db.prisma.person.create({ data: { slackId: ADMIN, name: 'Ada Admin', role: 'ADMIN' } });
     bot.watch = watchProcess();
     await bot.rows.reset();
+  });
+  // The spy on the app is restored after each test, so each test sets it again.
+  beforeEach(() => {
+    requests = watchRequests(bot.h.running.tiltak.app);
   });
   afterAll(async () => {
     bot.watch.stop();
@@ -97,7 +116,7 @@ export function useFuzzBot(options: HarnessOptions & { logAtDebug?: boolean } = 
 }
 
 /** The fixture plan's people (tests/fixtures/small-plan.yaml), one of each role, and the admin added above. */
-export const ADMIN = 'U0ADMIN01';
+const ADMIN = 'U0ADMIN01';
 export const PEOPLE = {
   contactNb: 'U0KARI01',
   contactEn: 'U0OLA001',
@@ -110,10 +129,17 @@ export const PEOPLE = {
 /** `/tiltak hjelp` from a registered user still gets its help text: the bot is alive and serving. */
 export async function stillServes(h: Harness): Promise<void> {
   const before = h.fake.responses.length;
-  const res = await h.fake.sendCommand(h.appUrl, { command: '/tiltak', user_id: PEOPLE.contactNb, text: 'hjelp' }, { timeoutMs: ANSWER_TIMEOUT_MS });
+  const res = await h.fake.sendCommand(
+    h.appUrl,
+    { command: '/tiltak', user_id: PEOPLE.contactNb, text: 'hjelp' },
+    { timeoutMs: ANSWER_TIMEOUT_MS },
+  );
   if (res.status !== 200) throw new Error(`/tiltak hjelp answered ${res.status} after the fuzz inputs`);
   const url = res.sent.response_url ?? '';
-  const reply = await h.fake.waitFor(() => h.fake.responses.slice(before).find((r) => url.endsWith(`/response/${r.id}`)), { timeoutMs: ANSWER_TIMEOUT_MS });
+  const reply = await h.fake.waitFor(
+    () => h.fake.responses.slice(before).find((r) => url.endsWith(`/response/${r.id}`)),
+    { timeoutMs: ANSWER_TIMEOUT_MS },
+  );
   if (!JSON.stringify(reply.body).includes('/tiltak hjelp')) throw new Error('/tiltak hjelp did not get the help text');
 }
 

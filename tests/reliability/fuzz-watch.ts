@@ -37,9 +37,13 @@ const REQUEST_BOOKKEEPING = new Set(['_prisma_migrations', 'SeenRequest']);
 export type RowCounts = Record<string, number>;
 
 /** Every table's row count, in one statement. */
-export async function rowCounts(db: Database): Promise<RowCounts> {
+async function rowCounts(db: Database): Promise<RowCounts> {
   return db.runner.session(async (conn) => {
-    const tables = (await conn.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`))
+    const tables = (
+      await conn.query<{ tablename: string }>(
+        `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`,
+      )
+    )
       .map((t) => t.tablename)
       .filter((t) => !REQUEST_BOOKKEEPING.has(t));
     return countRows(db, tables);
@@ -53,7 +57,7 @@ async function countRows(db: Database, tables: string[]): Promise<RowCounts> {
 }
 
 /** "Update +1, AuditLog +1", or '' when nothing changed. */
-export function rowChanges(before: RowCounts, after: RowCounts): string {
+function rowChanges(before: RowCounts, after: RowCounts): string {
   return Object.keys({ ...before, ...after })
     .filter((t) => (before[t] ?? 0) !== (after[t] ?? 0))
     .map((t) => `${t} ${(after[t] ?? 0) - (before[t] ?? 0) > 0 ? '+' : ''}${(after[t] ?? 0) - (before[t] ?? 0)}`)
