@@ -189,4 +189,11 @@ describe('slash command text: inputs the fuzzer found', () => {
     expectSafeAnswer('/tiltak', PEOPLE.contactNb, text, answer);
     expect(answer.replies.join('\n')).toContain('Tiltak 99999999999999999999 finnes ikke');
   });
+
+  it('quotes /tiltak oppdater 4, a well-formed number with no measure, in the modal it opens', async () => {
+    const text = 'oppdater 4';
+    const answer = await send('/tiltak', PEOPLE.contactNb, text);
+    expectSafeAnswer('/tiltak', PEOPLE.contactNb, text, answer);
+    expect(answer.modals.join('\n')).toContain('Tiltak 4 finnes ikke');
+  });
 });

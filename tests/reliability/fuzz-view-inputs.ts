@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { encodeReminderButton } from '../../src/features/reminders/contract.js';
 import { encodeMetadata } from '../../src/features/updates/contract.js';
 import { STATUSES } from '../../src/kernel/status.js';
+import { viewCallbackIds } from '../../src/slack-ids.js';
 import { isRecord, type Json } from '../rig/block-kit-checker.js';
 import { blankText, dateLike, hostileText, hugeNumber, mutatedJsonText, slackIdLike } from './fuzz-arbitraries.js';
 import { ids, SOURCES } from './fuzz-ids.js';
@@ -175,6 +176,44 @@ const waiverState = element(text, plain).map(
     reason === undefined ? {} : { [ids.blocks.reminders.reason]: { [ids.actions.reminders.reason]: reason } },
 );
 
+// --- every other view: the admin's forms, redaction, plan import ------------
+
+const OTHER_VIEWS = viewCallbackIds().filter((v) => v !== ids.views.updateModal && v !== ids.views.reminderWaiver);
+
+/**
+ * State as Slack shapes it (block → action → element) with block and action
+ * ids the bot does not know, each element any input type with hostile values:
+ * the forms these views expect are their own tests' business; here they must
+ * refuse cleanly.
+ */
+const anyElement = fc.oneof(
+  text.map((v): Json => plain(v ?? '')),
+  fc.oneof(fc.constantFrom('1', '2', '3', 'ADMIN', 'COORDINATOR'), hugeNumber, hostileText).map(option),
+  dateLike.map((v): Json => ({ type: 'datepicker', selected_date: v })),
+  slackIdLike.map((v): Json => ({ type: 'users_select', selected_user: v })),
+  fc
+    .array(fc.string({ maxLength: 10 }), { maxLength: 3 })
+    .map((vs): Json => ({ type: 'checkboxes', selected_options: vs.map((v) => ({ value: v })) })),
+  fc.jsonValue({ maxDepth: 2 }),
+);
+const anyState = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.dictionary(
+      fc.string({ maxLength: 24 }),
+      fc.dictionary(fc.string({ maxLength: 24 }), anyElement, { maxKeys: 2 }),
+      { maxKeys: 6 },
+    ),
+  },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+);
+const anyMeta = fc.oneof(
+  mutatedJsonText({ m: 1, a: 1 }),
+  mutatedJsonText({ id: 1, n: 1 }),
+  fc.constantFrom('', '1', '2', '{}'),
+  hostileText,
+);
+
 // --- one submission ----------------------------------------------------------
 
 const someUser = fc.oneof(
@@ -210,6 +249,15 @@ export const submission = someUser.chain((user) => {
         user: fc.constant(user),
         meta: waiverMeta,
         state: fc.oneof({ weight: 9, arbitrary: waiverState }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) }),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        callback: fc.constantFrom(...OTHER_VIEWS),
+        user: fc.constant(user),
+        meta: anyMeta,
+        state: anyState.map((v): unknown => v),
       }),
     },
   );
