@@ -166,8 +166,14 @@ describe('view_submission state and private_metadata, fuzzed', () => {
           tally.inputs += 1;
           if (++n % 100 === 0) await stillServes(bot.h);
           const answer = await send(s);
+          const kind =
+            s.callback === ids.views.updateModal
+              ? 'update'
+              : s.callback === ids.views.reminderWaiver
+                ? 'waiver'
+                : 'other';
           tally.add(
-            `${answer.status} ${String(answer.ack.response_action ?? 'ack')}${answer.changes === '' ? '' : ' (stored)'}`,
+            `${kind} ${answer.status} ${String(answer.ack.response_action ?? 'ack')}${answer.changes === '' ? '' : ' (stored)'}`,
           );
           await expectSafeAnswer(s, answer);
         }),
