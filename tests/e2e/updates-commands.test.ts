@@ -128,11 +128,12 @@ describe('/tiltak oppdater <nr>', () => {
     expect(h.fake.callsTo('views.open')).toHaveLength(0);
   });
 
-  it('says in the modal, opened before any lookup, that a well-formed number names no measure', async () => {
-    await h.command('U0KARI01', 'oppdater 42');
+  it('says in the modal, opened before any lookup, that a well-formed number names no measure, quoting it as typed', async () => {
+    // The fuzzer found `oppdater 4` answered with a bare «Fant ikke tiltaket», where `oppdater 4000000` and `/tiltak 4` name the number.
+    await h.command('U0KARI01', 'oppdater 042');
     await h.fake.waitFor(() => h.fake.callsTo('views.update')[0]);
     expect(h.fake.callsTo('views.open')).toHaveLength(1);
-    expect(allText([...h.fake.state.views.values()].map((v) => v.view))).toContain('Fant ikke tiltaket');
+    expect(allText([...h.fake.state.views.values()].map((v) => v.view))).toContain('Tiltak 042 finnes ikke');
   });
 
   it('escapes what the user typed when quoting it back', async () => {

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { createLogger, type Logger } from '../../src/kernel/logger.js';
 
-interface LogLine {
+export interface LogLine {
   level: number;
   msg?: string;
   requestId?: string;

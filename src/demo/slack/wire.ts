@@ -32,6 +32,8 @@ export type SendOptions = {
   badSignature?: boolean;
   signingSecret?: string;
   headers?: Record<string, string>;
+  /** Gives up on an answer after this long (the fetch rejects with a TimeoutError). */
+  timeoutMs?: number;
 };
 
 export type SendResult = { status: number; body: string; json: unknown; ms: number; headers: Record<string, string> };
@@ -118,6 +120,7 @@ export async function postSigned(
     method: 'POST',
     headers: { 'content-type': contentType, ...signed, ...opts.headers },
     body,
+    ...(opts.timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(opts.timeoutMs) }),
   });
   const text = await res.text();
   const ms = performance.now() - started;

@@ -10,6 +10,7 @@ import { loadUpdateForm, type UpdateFormRequest } from '../update-form.js';
 import { updateModalView } from '../views/update-modal.js';
 import { noticeView } from '../views/update-notice.js';
 import { refusalText } from '../views/update-refusal.js';
+import { noSuchMeasure } from './subcommand-args.js';
 
 export interface OpenUpdateModalArgs {
   deps: Deps;
@@ -17,6 +18,8 @@ export interface OpenUpdateModalArgs {
   triggerId: string;
   person: PersonWithAgency;
   measureNumber?: number;
+  /** The number as the user typed it, quoted back when no measure has it. */
+  measureTyped?: string;
   agencyId?: number;
   /** The seriesId of the update to edit. */
   editOf?: string;
@@ -61,6 +64,8 @@ export async function buildView(
     editOf: args.editOf,
   };
   const result = await loadUpdateForm(deps, person, request);
+  if (result.kind === 'refused' && result.reason === 'no_measure' && args.measureTyped !== undefined)
+    return noticeView(loc.m, noSuchMeasure(loc.m, args.measureTyped, loc.m.tiltak.updateUsage));
   if (result.kind === 'refused')
     return noticeView(loc.m, refusalText(loc.m, result.reason, deps.config.EDIT_WINDOW_DAYS));
   const { form } = result;

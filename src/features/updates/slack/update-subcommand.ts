@@ -25,6 +25,7 @@ export const updateSubcommand: Subcommand = {
       triggerId: ctx.triggerId,
       person: ctx.person,
       measureNumber: parsed.value.number,
+      measureTyped: parsed.value.typed,
       source: 'command',
       opened: ctx.modal,
     });
