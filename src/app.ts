@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { commandModules } from '../commands/index.js';
 import type { BackgroundTasks } from './kernel/background.js';
 import { type Clock, systemClock } from './kernel/clock.js';
 import type { Deps } from './kernel/deps.js';
@@ -56,6 +57,13 @@ export function createTiltakApp(
   const slackStatus = new SlackStatus();
   const routes = [healthRoute(db, socketMode ? 'socket' : 'http', slackStatus)];
   const replay = createReplayStore(deps.prisma, wallClock, { logger: deps.logger });
+  // While Slack is unreachable a command's ack carries the "starting" text, so it waits for the gate.
+  // A command the bot does not have is answered 400 by the edge, after Bolt finds no listener.
+  const commands = new Set<string>(commandModules.map((c) => c.definition.command));
+  const ackAtOnce = (inbound: { kind: string; type?: string; command?: string }) =>
+    inbound.kind === 'event' ||
+    (inbound.kind === 'interaction' && inbound.type === 'block_actions') ||
+    (inbound.kind === 'command' && slackStatus.reachable && commands.has(inbound.command ?? ''));
   const receiver = socketMode
     ? new SocketEdgeReceiver({
         appToken: config.SLACK_APP_TOKEN as string,
@@ -66,6 +74,7 @@ export function createTiltakApp(
         port: config.PORT,
         replay,
         wallClock,
+        ackAtOnce,
       })
     : new HttpEdgeReceiver({
         signingSecret: config.SLACK_SIGNING_SECRET as string,
@@ -73,6 +82,7 @@ export function createTiltakApp(
         routes,
         replay,
         wallClock,
+        ackAtOnce,
       });
   const app = new GatedApp(slackStatus, deps.logger, {
     token: config.SLACK_BOT_TOKEN,

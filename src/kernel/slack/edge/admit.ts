@@ -23,6 +23,13 @@ export interface Admission {
 export interface AdmitDeps {
   app: TiltakBolt;
   replay: ReplayStore;
+  /**
+   * Requests whose ack carries nothing (a command once Slack is reachable, a
+   * button, an event) are acked before the replay check and Bolt: Slack's
+   * 3 s then never wait on the database. A view submission's ack carries
+   * the modal's answer, so it waits for its listener.
+   */
+  ackAtOnce?: (inbound: Admission['inbound']) => boolean;
 }
 
 /**
@@ -34,20 +41,23 @@ export interface AdmitDeps {
 const REPLAY_CHECK_MS = 1_000;
 
 /** Replay check, then Bolt, with Bolt's ack semantics; a request nobody acks is answered at once, not after 3 s. */
-export async function admit({ app, replay }: AdmitDeps, a: Admission): Promise<void> {
+export async function admit({ app, replay, ackAtOnce }: AdmitDeps, a: Admission): Promise<void> {
+  const early = ackAtOnce?.(a.inbound) ?? false;
+  if (early) await a.send();
   if (!(await isFirstSighting(replay, a))) {
     const retry = a.retryNum !== undefined || a.inbound.kind === 'event';
     const fields = { replayKind: a.replayKey.split(':')[0], retryNum: a.retryNum };
     if (retry) a.log.info(fields, 'a Slack retry of a request already taken in was acked and ignored');
     else a.log.warn(fields, 'a replayed request was acked and ignored');
-    await a.send();
+    if (!early) await a.send();
     return;
   }
   let acked = false;
   const ack: AckFn<unknown> = async (body) => {
     if (acked) throw new ReceiverMultipleAckError();
     acked = true;
-    await a.send(body);
+    if (!early) await a.send(body);
+    else if (body !== undefined) a.log.warn('a listener answered in its ack after the request was acked at once');
   };
   const event: ReceiverEvent = {
     body: a.inbound.payload,
@@ -64,7 +74,7 @@ export async function admit({ app, replay }: AdmitDeps, a: Admission): Promise<v
   if (!acked) {
     acked = true;
     a.log.warn(describe(a.inbound), 'no listener took the request');
-    await a.unrouted();
+    if (!early) await a.unrouted();
   }
 }
 

@@ -3,7 +3,7 @@ import type { App, Receiver } from '@slack/bolt';
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
 import type { TiltakBolt } from '../request-context.js';
-import { type Admission, admit } from './admit.js';
+import { type Admission, type AdmitDeps, admit } from './admit.js';
 import { answer, createEdgeServer, type EdgeRoute } from './edge-server.js';
 import { decodeHttpBody, isSslCheck } from './http-body.js';
 import { screenPayload } from './inbound.js';
@@ -23,6 +23,8 @@ export interface HttpEdgeOptions {
    * Slack's requests, as Bolt would.
    */
   wallClock: Clock;
+  /** See AdmitDeps.ackAtOnce. */
+  ackAtOnce?: AdmitDeps['ackAtOnce'];
   /** Larger than any payload the bot's own messages and modals can produce, by far. */
   bodyLimitBytes?: number;
   /** Bolt's unhandled-request timeout: a listener that has not acked by then gets Bolt's 404. */
@@ -147,7 +149,7 @@ export class HttpEdgeReceiver implements Receiver {
     };
     try {
       await admit(
-        { app: this.requireApp(), replay: this.options.replay },
+        { app: this.requireApp(), replay: this.options.replay, ackAtOnce: this.options.ackAtOnce },
         {
           ...admission,
           send: (body) => settle(200, body),

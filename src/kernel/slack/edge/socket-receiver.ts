@@ -5,12 +5,14 @@ import type { WebClientOptions } from '@slack/web-api';
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
 import type { TiltakBolt } from '../request-context.js';
-import { admit } from './admit.js';
+import { type AdmitDeps, admit } from './admit.js';
 import { createEdgeServer, type EdgeRoute } from './edge-server.js';
 import { type Surface, screenPayload } from './inbound.js';
 import type { ReplayStore } from './replay-store.js';
 
 export interface SocketEdgeOptions {
+  /** See AdmitDeps.ackAtOnce. */
+  ackAtOnce?: AdmitDeps['ackAtOnce'];
   appToken: string;
   logger: Logger;
   boltLogger: BoltLogger;
@@ -173,7 +175,7 @@ export class SocketEdgeReceiver implements Receiver {
     const app = this.app;
     if (app === undefined) return ackEmpty();
     await admit(
-      { app, replay: this.options.replay },
+      { app, replay: this.options.replay, ackAtOnce: this.options.ackAtOnce },
       {
         inbound,
         replayKey: inbound.kind === 'event' ? `event:${inbound.eventId}` : `envelope:${args.envelope_id}`,
