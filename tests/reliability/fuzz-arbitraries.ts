@@ -218,10 +218,17 @@ export function mutatedJsonText(real: Record<string, unknown>): fc.Arbitrary<str
     hugeNumber,
     fc.constantFrom(0, -1, 1.5, 2 ** 31, 2 ** 53, null, true, '', '1'),
   );
+  // A value with no fields (a decoded `{}`) has none to remove or retype.
+  const byKey =
+    keys.length === 0
+      ? []
+      : [
+          fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(real).filter(([key]) => key !== k))),
+          fc.tuple(fc.constantFrom(...keys), fieldValue).map(([k, v]) => ({ ...real, [k]: v })),
+        ];
   const asObject = fc.oneof(
     fc.constant(real),
-    fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(real).filter(([key]) => key !== k))),
-    fc.tuple(fc.constantFrom(...keys), fieldValue).map(([k, v]) => ({ ...real, [k]: v })),
+    ...byKey,
     fc.tuple(fc.string({ maxLength: 5 }), fc.jsonValue({ maxDepth: 1 })).map(([k, v]) => ({ ...real, [k]: v })),
     fc.jsonValue({ maxDepth: 2 }),
   );
