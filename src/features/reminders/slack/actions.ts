@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
 import type { Deps } from '../../../kernel/deps.js';
-import { type Lang, messages } from '../../../kernel/i18n/index.js';
+import { type Lang, type Messages, messages } from '../../../kernel/i18n/index.js';
 import { findPerson, type PersonWithAgency } from '../../../kernel/people/people.js';
 import { failureLang, failureText } from '../../../kernel/slack/failure-text.js';
 import { openLoadingModal, replaceLoadingModal } from '../../../kernel/slack/loading-modal.js';
@@ -10,7 +11,7 @@ import type { SlackUserId } from '../../../kernel/slack/slack-user-id.js';
 import { formatReminderTime } from '../../../kernel/text/dates.js';
 import { dueSettingsFrom, loadDueStates } from '../../plan/index.js';
 import { buildView, noticeView, ids as updateIds } from '../../updates/index.js';
-import { basePeriod, decodeReminderButton, encodeReminderButton, ids } from '../contract.js';
+import { basePeriod, decodeReminderButton, encodeReminderButton, ids, type ReminderButton } from '../contract.js';
 import { snoozeUntil } from '../ladder.js';
 import { checkResponder, type Responder, snoozePair } from '../reminder-responses.js';
 import { waiverModal, waiverRefusalModal } from '../views/reminder-waiver-modal.js';
@@ -49,32 +50,19 @@ function answering(deps: Deps, handler: (args: Args, userId: SlackUserId) => Pro
 export function registerReminderActions(app: TiltakBolt, deps: Deps): void {
   app.action<BlockAction<ButtonAction>>(
     ids.actions.reminders.updateNow,
-    answering(deps, async (args, userId) => {
-      // Open before the lookups: the trigger expires 3 s after the click. Refusals then belong in the modal.
-      const modal = await openLoadingModal(args.client, args.body.trigger_id, updateIds.views.updateNotice);
-      if (modal === null) return;
-      const value = decodeReminderButton(args.action.value);
-      let lang: Lang | undefined;
-      await replaceLoadingModal(
-        args.client,
-        modal,
-        async () => {
-          const person = await findPerson(deps.prisma, userId);
-          if (person === null) return noticeView(messages('nb'), messages('nb').reminders.notRegistered);
-          lang = person.language;
-          const m = messages(lang);
-          if (value === null) return noticeView(m, m.reminders.stale);
-          return buildView({
-            deps,
-            person,
-            measureNumber: value.measureNumber,
-            agencyId: value.agencyId,
-            source: 'message',
-          });
-        },
-        (error) => noticeView(messages(failureLang(deps, userId, lang)), failureText(deps, userId, error, lang)),
-      );
-    }),
+    answering(deps, (args, userId) =>
+      inLoadingModal(deps, args, userId, updateIds.views.updateNotice, noticeView, async (person, value, m) => {
+        if (person === null) return noticeView(m, m.reminders.notRegistered);
+        if (value === null) return noticeView(m, m.reminders.stale);
+        return buildView({
+          deps,
+          person,
+          measureNumber: value.measureNumber,
+          agencyId: value.agencyId,
+          source: 'message',
+        });
+      }),
+    ),
   );
 
   app.action<BlockAction<ButtonAction>>(
@@ -110,29 +98,45 @@ export function registerReminderActions(app: TiltakBolt, deps: Deps): void {
 
   app.action<BlockAction<ButtonAction>>(
     ids.actions.reminders.waive,
-    answering(deps, async (args, userId) => {
-      // Open before the lookups: the trigger expires 3 s after the click.
-      const modal = await openLoadingModal(args.client, args.body.trigger_id, ids.views.reminderWaiver);
-      if (modal === null) return;
-      const value = decodeReminderButton(args.action.value);
-      let lang: Lang | undefined;
-      await replaceLoadingModal(
-        args.client,
-        modal,
-        async () => {
-          const person = await findPerson(deps.prisma, userId);
-          lang = person?.language;
-          const m = messages(lang ?? 'nb');
-          if (person === null) return waiverRefusalModal(m, m.reminders.notRegistered);
-          if (value === null) return waiverRefusalModal(m, m.reminders.stale);
-          const check = await checkResponder(deps.prisma, person, value.measureId, value.agencyId);
-          return check.ok
-            ? waiverModal(m, person.language, check.pair, encodeReminderButton(value))
-            : waiverRefusalModal(m, check.reason === 'no_pair' ? m.reminders.stale : m.reminders.notYours);
-        },
-        (error) =>
-          waiverRefusalModal(messages(failureLang(deps, userId, lang)), failureText(deps, userId, error, lang)),
-      );
-    }),
+    answering(deps, (args, userId) =>
+      inLoadingModal(deps, args, userId, ids.views.reminderWaiver, waiverRefusalModal, async (person, value, m) => {
+        if (person === null) return waiverRefusalModal(m, m.reminders.notRegistered);
+        if (value === null) return waiverRefusalModal(m, m.reminders.stale);
+        const check = await checkResponder(deps.prisma, person, value.measureId, value.agencyId);
+        return check.ok
+          ? waiverModal(m, person.language, check.pair, encodeReminderButton(value))
+          : waiverRefusalModal(m, check.reason === 'no_pair' ? m.reminders.stale : m.reminders.notYours);
+      }),
+    ),
+  );
+}
+
+/**
+ * The two buttons that answer in a modal: it opens with the trigger before
+ * any lookup (the trigger expires 3 s after the click), then `build` fills it
+ * for the clicker, in their language; a failure replaces the loading notice
+ * with `notice`, or it would spin for good.
+ */
+async function inLoadingModal(
+  deps: Deps,
+  args: Args,
+  userId: SlackUserId,
+  callbackId: string,
+  notice: (m: Messages, text: string) => ModalView,
+  build: (person: PersonWithAgency | null, value: ReminderButton | null, m: Messages) => Promise<ModalView>,
+): Promise<void> {
+  const modal = await openLoadingModal(args.client, args.body.trigger_id, callbackId);
+  if (modal === null) return;
+  const value = decodeReminderButton(args.action.value);
+  let lang: Lang | undefined;
+  await replaceLoadingModal(
+    args.client,
+    modal,
+    async () => {
+      const person = await findPerson(deps.prisma, userId);
+      lang = person?.language;
+      return build(person, value, messages(lang ?? 'nb'));
+    },
+    (error) => notice(messages(failureLang(deps, userId, lang)), failureText(deps, userId, error, lang)),
   );
 }
