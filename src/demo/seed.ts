@@ -113,7 +113,7 @@ export async function seedUpdates(deps: Deps, clock: ManualClock): Promise<numbe
   let written = 0;
   for (const u of UPDATES) {
     const slackId = parseSlackUserId(u.by);
-    const actor = slackId === null ? null : await findPerson(deps.prisma, slackId);
+    const actor = slackId === null ? null : await findPerson(deps, slackId);
     const measure = await findMeasureByNumber(deps.prisma, u.measure);
     if (actor === null || measure === null) throw new Error(`demo seed: no person ${u.by} or measure ${u.measure}`);
     clock.set(osloSummer(u.at));

@@ -52,7 +52,7 @@ async function seed() {
 async function person(slackId: string): Promise<PersonWithAgency> {
   const id = parseSlackUserId(slackId);
   if (id === null) throw new Error(slackId);
-  const found = await findPerson(db.prisma, id);
+  const found = await findPerson(db, id);
   if (found === null) throw new Error(slackId);
   return found;
 }

@@ -28,7 +28,7 @@ beforeEach(async () => {
 });
 
 async function person(slackId: string): Promise<PersonWithAgency> {
-  const found = await findPerson(db.prisma, slackUserIdSchema.parse(slackId));
+  const found = await findPerson(db, slackUserIdSchema.parse(slackId));
   if (found === null) throw new Error(slackId);
   return found;
 }

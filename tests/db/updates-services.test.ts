@@ -43,7 +43,7 @@ const draft = (over: Partial<UpdateDraft> = {}): UpdateDraft => ({
 });
 
 async function person(slackId: string): Promise<PersonWithAgency> {
-  const found = await findPerson(db.prisma, slackUserIdSchema.parse(slackId));
+  const found = await findPerson(db, slackUserIdSchema.parse(slackId));
   if (found === null) throw new Error(`no person ${slackId}`);
   return found;
 }

@@ -30,7 +30,7 @@ const oslo = (local: string) => {
 export async function seedQuarter(prisma: PrismaClient, config: Config): Promise<void> {
   const settings = dueSettingsFrom(config);
   const person = async (slackId: string) => {
-    const found = await findPerson(prisma, slackUserIdSchema.parse(slackId));
+    const found = await findPerson({ prisma }, slackUserIdSchema.parse(slackId));
     if (found === null) throw new Error(`${slackId} is not in the quarter plan`);
     return found;
   };

@@ -62,8 +62,8 @@ describe('a lookup by Slack id', () => {
     const rawStringsFromARequest = (prisma: PrismaClient, raw: string, at: Date) => {
       // @ts-expect-error a string is not a SlackUserId; only parseSlackUserId makes one
       const id: SlackUserId = raw;
-      // @ts-expect-error findPerson(prisma, undefined) once meant "the first person in the plan"
-      void findPerson(prisma, raw);
+      // @ts-expect-error findPerson({ prisma }, undefined) once meant "the first person in the plan"
+      void findPerson({ prisma }, raw);
       // @ts-expect-error
       void homeRecipientsOfMeasure(prisma, 1, raw, 50);
       // @ts-expect-error

@@ -13,6 +13,6 @@ export async function findAdministrator(
   prisma: PrismaClient,
   slackId: SlackUserId,
 ): Promise<{ person: PersonWithAgency | null; allowed: boolean }> {
-  const person = await findPerson(prisma, slackId);
+  const person = await findPerson({ prisma }, slackId);
   return { person, allowed: person !== null && seesWholePlan(person) };
 }

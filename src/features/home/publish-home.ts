@@ -8,7 +8,7 @@ import { homeView, notRegisteredHome } from './views/home.js';
 
 /** Builds and publishes one user's Home tab: their measures, and for coordinators the plan overview. */
 export async function publishHome(deps: Deps, client: WebClient, slackId: SlackUserId): Promise<void> {
-  const person = await findPerson(deps.prisma, slackId);
+  const person = await findPerson(deps, slackId);
   if (person !== null) return publishHomeFor(deps, client, person);
   await client.views.publish({ user_id: slackId, view: notRegisteredHome(viewLocale(deps, 'nb')) });
 }

@@ -22,7 +22,7 @@ const normalise = (s: string) =>
  */
 export async function findSubstitute(prisma: PrismaClient, ref: UserRef): Promise<SubstituteMatch> {
   if (ref.kind === 'id') {
-    const person = await findPerson(prisma, ref.slackId);
+    const person = await findPerson({ prisma }, ref.slackId);
     return person === null ? { kind: 'none' } : { kind: 'one', slackId: person.slackId };
   }
   const wanted = normalise(ref.name);

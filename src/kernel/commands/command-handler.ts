@@ -47,7 +47,7 @@ export function subcommandHandler(deps: Deps, command: string, subcommands: () =
           body.trigger_id,
           callbackId,
           async () => {
-            const person = await findPerson(deps.prisma, userId).catch(() => null);
+            const person = await findPerson(deps, userId).catch(() => null);
             return messages(failureLang(deps, userId, person?.language)).common.modalFailed;
           },
         );
@@ -57,7 +57,7 @@ export function subcommandHandler(deps: Deps, command: string, subcommands: () =
         if (modal === null || callbackId === null) await reply({ text });
         else await client.views.update({ view_id: modal.viewId, view: noticeModal(callbackId, m, text) });
       };
-      const person = await findPerson(deps.prisma, userId);
+      const person = await findPerson(deps, userId);
       if (person === null) {
         await answer(await unknownUserText(deps.prisma), messages('nb'));
         return;

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { writeAudit } from '../db/audit.js';
+import type { ReferenceCache } from '../db/reference-cache.js';
 import { parseSlackUserId, type SlackUserId } from '../slack/slack-user-id.js';
 
 type PersonRow = Prisma.PersonGetPayload<{ include: { agency: true } }>;
@@ -10,10 +11,26 @@ type PersonRow = Prisma.PersonGetPayload<{ include: { agency: true } }>;
  */
 export type PersonWithAgency = Omit<PersonRow, 'slackId'> & { slackId: SlackUserId };
 
-/** The active person with this Slack id. Only a checked id will do: `slackId: undefined` would match anyone. */
-export async function findPerson(prisma: PrismaClient, slackId: SlackUserId): Promise<PersonWithAgency | null> {
-  const row = await prisma.person.findFirst({ where: { slackId, active: true }, include: { agency: true } });
-  return row === null ? null : { ...row, slackId };
+/** Where a person is read from: the database, through the bot's cache when it has one. */
+export interface PersonSource {
+  prisma: PrismaClient;
+  reference?: ReferenceCache;
+}
+
+/** The tables a person, as findPerson returns it, is read from. */
+const PERSON_TABLES = ['Person', 'Agency'] as const;
+
+/**
+ * The active person with this Slack id. Only a checked id will do: `slackId: undefined` would match anyone.
+ * Only people found are kept in the cache, so ids nobody registered cannot fill it.
+ */
+export function findPerson(source: PersonSource, slackId: SlackUserId): Promise<PersonWithAgency | null> {
+  const read = async () => {
+    const row = await source.prisma.person.findFirst({ where: { slackId, active: true }, include: { agency: true } });
+    return row === null ? null : { ...row, slackId };
+  };
+  if (source.reference === undefined) return read();
+  return source.reference.get(`person:${slackId}`, PERSON_TABLES, read, (person) => person !== null);
 }
 
 /**

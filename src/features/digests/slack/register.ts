@@ -30,7 +30,7 @@ export function registerDigest(app: TiltakBolt, deps: Deps): void {
       client,
       modal,
       async () => {
-        const person = await findPerson(deps.prisma, userId);
+        const person = await findPerson(deps, userId);
         if (person === null)
           return digestUpdateModal(
             null,

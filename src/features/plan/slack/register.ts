@@ -25,7 +25,7 @@ export function registerPlanListeners(app: TiltakBolt, deps: Deps): void {
     const userId = checkedUser(interactionUserId(body), log, ids.actions.importConfirm);
     if (userId === null) return;
     const answer = (text: string) => respond({ response_type: 'ephemeral', replace_original: true, text });
-    const person = await findPerson(deps.prisma, userId);
+    const person = await findPerson(deps, userId);
     if (person === null) return void (await answer(await unknownUserText(deps.prisma)));
     const m = messages(person.language);
     if (!seesWholePlan(person)) return void (await answer(m.common.notAllowed));

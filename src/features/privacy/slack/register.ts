@@ -48,7 +48,7 @@ export function registerPrivacyListeners(app: TiltakBolt, deps: Deps): void {
       client,
       modal,
       async () => {
-        const person = await findPerson(deps.prisma, userId);
+        const person = await findPerson(deps, userId);
         const m = messages(person?.language ?? failureLang(deps, userId));
         if (person === null) return noticeModal(m, await unknownUserText(deps.prisma));
         lang = person.language;
@@ -89,7 +89,7 @@ async function submitRedaction(
   userId: SlackUserId,
   requestLog: Logger,
 ): Promise<void> {
-  const person = await findPerson(deps.prisma, userId);
+  const person = await findPerson(deps, userId);
   const m = messages(person?.language ?? failureLang(deps, userId));
   const t = m.privacy.redact;
   const notice = (text: string) => ack({ response_action: 'update', view: noticeModal(m, text) });

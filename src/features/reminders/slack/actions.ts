@@ -69,7 +69,7 @@ export function registerReminderActions(app: TiltakBolt, deps: Deps): void {
     ids.actions.reminders.snooze,
     answering(deps, async (args, userId) => {
       const value = decodeReminderButton(args.action.value);
-      const person = await findPerson(deps.prisma, userId);
+      const person = await findPerson(deps, userId);
       const lang: Lang = person?.language ?? 'nb';
       const t = messages(lang).reminders;
       if (value === null) return say(args, t.stale);
@@ -133,7 +133,7 @@ async function inLoadingModal(
     args.client,
     modal,
     async () => {
-      const person = await findPerson(deps.prisma, userId);
+      const person = await findPerson(deps, userId);
       lang = person?.language;
       return build(person, value, messages(lang ?? 'nb'));
     },

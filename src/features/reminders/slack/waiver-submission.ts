@@ -39,7 +39,7 @@ export function registerWaiverSubmission(app: TiltakBolt, deps: Deps): void {
     } catch (error) {
       // The modal stays open with the reason typed, so the user can simply try again.
       log.error({ err: error, user: userId }, 'could not record "ikke aktuelt"');
-      const person = isDatabaseUnavailable(error) ? null : await findPerson(deps.prisma, userId).catch(() => null);
+      const person = isDatabaseUnavailable(error) ? null : await findPerson(deps, userId).catch(() => null);
       outcome = { ok: false, error: failureText(deps, userId, error, person?.language) };
     }
     if (!outcome.ok)
@@ -69,7 +69,7 @@ type Outcome =
 
 /** Checks the submission and records the waiver; a refusal names what is wrong, in the user's language. */
 async function record(deps: Deps, slackId: SlackUserId, view: ViewSubmitAction['view']): Promise<Outcome> {
-  const person = await findPerson(deps.prisma, slackId);
+  const person = await findPerson(deps, slackId);
   const t = messages(person?.language ?? 'nb').reminders;
   const refuse = (error: string): Outcome => ({ ok: false, error });
   const pair = decodeReminderButton(view.private_metadata);

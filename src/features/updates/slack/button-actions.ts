@@ -60,7 +60,7 @@ async function withPerson<T>(
     ids.views.updateNotice,
     // With the trigger spent, the user's own language is worth a lookup.
     async () => {
-      const person = await findPerson(deps.prisma, userId).catch(() => null);
+      const person = await findPerson(deps, userId).catch(() => null);
       return messages(failureLang(deps, userId, person?.language)).common.modalFailed;
     },
   );
@@ -70,7 +70,7 @@ async function withPerson<T>(
     client,
     modal,
     async () => {
-      const person = await findPerson(deps.prisma, userId);
+      const person = await findPerson(deps, userId);
       if (person === null) return noticeView(messages('nb'), await unknownUserText(deps.prisma));
       lang = person.language;
       const m = messages(lang);

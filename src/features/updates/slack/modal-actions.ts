@@ -22,7 +22,7 @@ export function registerModalSelects(app: TiltakBolt, deps: Deps): void {
       const userId = checkedUser(interactionUserId(body), requestLogger(context, deps.logger), action.action_id);
       if (userId === null) return;
       const view = body.view;
-      const person = await findPerson(deps.prisma, userId);
+      const person = await findPerson(deps, userId);
       const meta = decodeMetadata(view?.private_metadata);
       const chosen = readWholeNumber(action.selected_option?.value, { min: 1 });
       if (view === undefined || person === null || meta === null || !chosen.ok) return;

@@ -23,7 +23,7 @@ export function registerPageButtons(app: TiltakBolt, deps: Deps): void {
     if (userId === null) return;
     let lang: Lang | undefined;
     try {
-      const person = await findPerson(deps.prisma, userId);
+      const person = await findPerson(deps, userId);
       const value = decodePage(action.value);
       lang = person?.language;
       const m = messages(lang ?? 'nb');

@@ -38,7 +38,7 @@ export function registerUpdateSubmission(app: TiltakBolt, deps: Deps, homes: Hom
       await ack(response);
     };
     try {
-      const person = await findPerson(deps.prisma, userId);
+      const person = await findPerson(deps, userId);
       lang = person?.language ?? 'nb';
       if (person !== null) deps.languages?.remember(person.slackId, person.language);
       const m = messages(lang);
