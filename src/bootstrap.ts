@@ -6,7 +6,9 @@ import { allJobs } from './jobs.js';
 import { BackgroundTasks } from './kernel/background.js';
 import { type Clock, systemClock } from './kernel/clock.js';
 import { type Config, loadConfig } from './kernel/config.js';
+import { type RunningChangeFeed, startChangeFeed } from './kernel/db/change-feed.js';
 import { type Database, openDatabase, parseDatabaseUrl } from './kernel/db/open-database.js';
+import { ReferenceCache } from './kernel/db/reference-cache.js';
 import type { Deps } from './kernel/deps.js';
 import { RecentLanguages } from './kernel/i18n/recent-languages.js';
 import type { Job } from './kernel/jobs/job.js';
@@ -60,15 +62,25 @@ export interface Running {
 export async function startTiltak(options: StartOptions): Promise<Running> {
   const config: Config = loadConfig(options.env);
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const db = options.db ?? (await openDatabase(parseDatabaseUrl(config.DATABASE_URL)));
+  const db = options.db ?? (await openDatabase(parseDatabaseUrl(config.DATABASE_URL), {}, logger));
   const ownsDb = options.db === undefined;
   let tiltak: TiltakApp | undefined;
+  let changes: RunningChangeFeed | null = null;
   const stopping = new AbortController();
   try {
     await importPlanIfEmpty(db.prisma, config.PLAN_FILE, logger);
     const clock = options.clock ?? systemClock;
     await firstRunAdmins(db.prisma, config.TILTAK_ADMINS, clock.now(), logger);
-    const deps: Deps = { prisma: db.prisma, config, logger, clock, languages: new RecentLanguages() };
+    changes = await startChangeFeed(db.listen, db.schema, logger);
+    const deps: Deps = {
+      prisma: db.prisma,
+      config,
+      logger,
+      clock,
+      languages: new RecentLanguages(),
+      changes,
+      reference: new ReferenceCache(changes),
+    };
     const background = new BackgroundTasks(logger);
     const app = createTiltakApp(deps, db, background, {
       wallClock: options.wallClock ?? systemClock,
@@ -117,12 +129,15 @@ export async function startTiltak(options: StartOptions): Promise<Running> {
         await scheduler?.stop();
         await app.stop();
         await background.idle();
+        deps.reference?.close();
+        await changes?.close();
         if (ownsDb) await db.close();
       },
     };
   } catch (error) {
     stopping.abort();
     await tiltak?.stop().catch(() => undefined);
+    await changes?.close().catch(() => undefined);
     if (ownsDb) await db.close();
     throw error;
   }

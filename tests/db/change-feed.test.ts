@@ -12,7 +12,11 @@ const seen: string[] = [];
 beforeAll(async () => {
   client = new PGlite();
   await migrate(pgliteRunner(client));
-  feed = await startChangeFeed(client.listen.bind(client), 'public', createLogger('silent'));
+  feed = await startChangeFeed(
+    (channel, onNotify) => client.listen(channel, onNotify),
+    'public',
+    createLogger('silent'),
+  );
   feed.subscribe((table) => seen.push(table));
 });
 

@@ -35,6 +35,8 @@ export async function openCountingDatabase(): Promise<CountingDatabase> {
     prisma: db.prisma,
     target: db.target,
     runner: db.runner,
+    schema: db.schema,
+    listen: db.listen,
     ping: () => db.ping(),
     async close() {
       await dropSchema();

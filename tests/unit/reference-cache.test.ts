@@ -6,6 +6,7 @@ import { ReferenceCache } from '../../src/kernel/db/reference-cache.js';
 function handFeed() {
   const listeners = new Set<(table: string) => void>();
   const feed: ChangeFeed = {
+    live: true,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -8,10 +8,15 @@ export const ANY_TABLE = '*';
 
 /**
  * Subscribes to a channel; resolves once listening, to a function that stops.
- * A listener that may miss notifications (its connection was lost) calls
- * onNotify(ANY_TABLE) once it listens again.
+ * A listener that can miss notifications (a connection that can be lost)
+ * calls onLive(false) and onNotify(ANY_TABLE) when it is lost, and
+ * onLive(true) and onNotify(ANY_TABLE) once it listens again.
  */
-export type Listen = (channel: string, onNotify: (payload: string) => void) => Promise<() => Promise<void>>;
+export type Listen = (
+  channel: string,
+  onNotify: (payload: string) => void,
+  onLive?: (live: boolean) => void,
+) => Promise<() => Promise<void>>;
 
 /**
  * What changed in the database, whoever changed it: this instance or another
@@ -19,6 +24,8 @@ export type Listen = (channel: string, onNotify: (payload: string) => void) => P
  * change_notify migration), so no write path can forget to.
  */
 export interface ChangeFeed {
+  /** False while notifications may be missed: nothing read now should be kept. */
+  readonly live: boolean;
   /** Calls listener with the table's model name (e.g. "Person") after each commit that changed it, or with ANY_TABLE. */
   subscribe(listener: (table: string) => void): () => void;
 }
@@ -30,6 +37,7 @@ export interface RunningChangeFeed extends ChangeFeed {
 /** Listens for the triggers' notifications about this schema's tables and hands them to subscribers. */
 export async function startChangeFeed(listen: Listen, schema: string, logger: Logger): Promise<RunningChangeFeed> {
   const listeners = new Set<(table: string) => void>();
+  let live = true;
   const prefix = `${schema}.`;
   const tell = (table: string) => {
     for (const listener of listeners) {
@@ -41,11 +49,20 @@ export async function startChangeFeed(listen: Listen, schema: string, logger: Lo
       }
     }
   };
-  const stop = await listen(CHANGES_CHANNEL, (payload) => {
-    if (payload === ANY_TABLE) tell(ANY_TABLE);
-    else if (payload.startsWith(prefix)) tell(payload.slice(prefix.length));
-  });
+  const stop = await listen(
+    CHANGES_CHANNEL,
+    (payload) => {
+      if (payload === ANY_TABLE) tell(ANY_TABLE);
+      else if (payload.startsWith(prefix)) tell(payload.slice(prefix.length));
+    },
+    (now) => {
+      live = now;
+    },
+  );
   return {
+    get live() {
+      return live;
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

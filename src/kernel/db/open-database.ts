@@ -5,8 +5,11 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../../generated/prisma/client.js';
+import { createLogger, type Logger } from '../logger.js';
+import type { Listen } from './change-feed.js';
 import { type FolderLock, lockFolder } from './folder-lock.js';
 import { migrate } from './migrate.js';
+import { CHANGE_FEED_APPLICATION, pgListen } from './pg-listen.js';
 import { pgliteRunner, pgRunner, type SqlRunner } from './sql-runner.js';
 
 export type DatabaseTarget =
@@ -17,6 +20,10 @@ export interface Database {
   readonly prisma: PrismaClient;
   readonly target: DatabaseTarget;
   readonly runner: SqlRunner;
+  /** The schema Tiltak's tables live in, as the change feed's notifications name it. */
+  readonly schema: string;
+  /** LISTEN to a channel, as the change feed does (see change-feed.ts). */
+  readonly listen: Listen;
   /** Throws when the database cannot answer. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -58,9 +65,15 @@ function prismaClient(adapter: Adapter, onQuery: (() => void) | undefined): Pris
   return client;
 }
 
-export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: OpenOptions = {},
+  logger: Logger = createLogger('silent'),
+): Promise<Database> {
   const db =
-    target.kind === 'pglite' ? await openPGlite(target, options.onQuery) : await openPostgres(target, options.onQuery);
+    target.kind === 'pglite'
+      ? await openPGlite(target, options.onQuery)
+      : await openPostgres(target, options.onQuery, logger);
   if (options.migrate ?? true) {
     try {
       await migrate(db.runner);
@@ -91,6 +104,9 @@ async function openPGlite(
     prisma,
     target,
     runner: pgliteRunner(client),
+    schema: 'public',
+    // One in-process session: a notification is delivered before the committing query resolves, and never lost.
+    listen: (channel, onNotify) => client.listen(channel, onNotify),
     async ping() {
       if (closed || client.closed) throw new Error('database is closed');
       // SELECT 1 opens no file, so it passes on a folder PGlite can no longer write, where
@@ -110,7 +126,8 @@ async function openPGlite(
 
 async function openPostgres(
   target: Extract<DatabaseTarget, { kind: 'postgres' }>,
-  onQuery?: () => void,
+  onQuery: (() => void) | undefined,
+  logger: Logger,
 ): Promise<Database> {
   const schema = target.schema;
   const poolConfig: pg.PoolConfig = {
@@ -130,6 +147,11 @@ async function openPostgres(
     prisma,
     target,
     runner: pgRunner(pool),
+    schema: schema ?? 'public',
+    listen: pgListen(
+      { connectionString: target.url, connectionTimeoutMillis: 5_000, application_name: CHANGE_FEED_APPLICATION },
+      logger,
+    ),
     async ping() {
       await pool.query('SELECT 1');
     },

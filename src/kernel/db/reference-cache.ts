@@ -12,13 +12,16 @@ interface Entry {
  *
  * A change that arrives while a read is under way drops that read's entry
  * too, so the next caller reads afresh: only callers that asked before the
- * commit was seen can get what the database held before it.
+ * commit was seen can get what the database held before it. While the feed
+ * is not live (its connection was lost), nothing is kept.
  */
 export class ReferenceCache {
   readonly #entries = new Map<string, Entry>();
   readonly #unsubscribe: () => void;
+  readonly #changes: ChangeFeed;
 
   constructor(changes: ChangeFeed) {
+    this.#changes = changes;
     this.#unsubscribe = changes.subscribe((table) => this.#drop(table));
   }
 
@@ -28,6 +31,8 @@ export class ReferenceCache {
    * every later caller gets the same object.
    */
   get<V>(key: string, tables: readonly string[], load: () => Promise<V>, keep: (value: V) => boolean = () => true) {
+    // Without a live feed a kept value could outlive a change nobody heard of.
+    if (!this.#changes.live) return load();
     const found = this.#entries.get(key);
     if (found !== undefined) return found.value as Promise<V>;
     const entry: Entry = { tables, value: Promise.resolve() };
