@@ -5,7 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../../generated/prisma/client.js';
-import { createLogger, type Logger } from '../logger.js';
+import type { Logger } from '../logger.js';
 import type { Listen } from './change-feed.js';
 import { type FolderLock, lockFolder } from './folder-lock.js';
 import { migrate } from './migrate.js';
@@ -68,7 +68,7 @@ function prismaClient(adapter: Adapter, onQuery: (() => void) | undefined): Pris
 export async function openDatabase(
   target: DatabaseTarget,
   options: OpenOptions = {},
-  logger: Logger = createLogger('silent'),
+  logger?: Logger,
 ): Promise<Database> {
   const db =
     target.kind === 'pglite'
@@ -127,7 +127,7 @@ async function openPGlite(
 async function openPostgres(
   target: Extract<DatabaseTarget, { kind: 'postgres' }>,
   onQuery: (() => void) | undefined,
-  logger: Logger,
+  logger: Logger | undefined,
 ): Promise<Database> {
   const schema = target.schema;
   const poolConfig: pg.PoolConfig = {

@@ -15,7 +15,7 @@ const LAST_RETRY_MS = 30_000;
  * so losing it and getting it back are both told as ANY_TABLE, and `onLive`
  * says whether what arrives can be trusted.
  */
-export function pgListen(config: pg.ClientConfig, logger: Logger): Listen {
+export function pgListen(config: pg.ClientConfig, logger?: Logger): Listen {
   return async (channel, onNotify, onLive) => {
     let stopped = false;
     let current: pg.Client | null = null;
@@ -25,7 +25,7 @@ export function pgListen(config: pg.ClientConfig, logger: Logger): Listen {
     const open = async (): Promise<void> => {
       const client = new pg.Client(config);
       // A lost server emits 'error' and then 'end'; 'end' does the retry, and an unheard 'error' would kill the process.
-      client.on('error', (error) => logger.warn({ err: error }, 'the change feed lost its connection'));
+      client.on('error', (error) => logger?.warn({ err: error }, 'the change feed lost its connection'));
       client.on('notification', (n) => {
         if (n.channel === channel) onNotify(n.payload ?? ANY_TABLE);
       });
@@ -52,7 +52,7 @@ export function pgListen(config: pg.ClientConfig, logger: Logger): Listen {
         open().then(
           () => {
             if (stopped) return void current?.end().catch(() => undefined);
-            logger.info('the change feed listens again');
+            logger?.info('the change feed listens again');
             onLive?.(true);
             onNotify(ANY_TABLE);
           },
