@@ -5,9 +5,9 @@ import {
   isWorkingDay,
   localDay,
   nextWorkingDayFrom,
-  publicHolidays,
   workingDaysBetween,
 } from '../../src/kernel/calendar/calendar.js';
+import { publicHolidays } from '../../src/kernel/calendar/holidays.js';
 
 /** The Norwegian public holidays ("helligdager") as the law lists them, worked out by hand. */
 const HOLIDAYS: Record<number, string[]> = {
@@ -41,7 +41,7 @@ const HOLIDAYS: Record<number, string[]> = {
   ],
 };
 
-describe('the Norwegian calendar from date-holidays', () => {
+describe('the Norwegian calendar', () => {
   for (const year of [2004, 2026]) {
     it(`knows exactly the public holidays of ${year}`, () => {
       expect([...publicHolidays(year)].sort()).toEqual(HOLIDAYS[year]);

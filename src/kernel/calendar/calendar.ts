@@ -1,30 +1,11 @@
 import { TZDate } from '@date-fns/tz';
-import Holidays from 'date-holidays';
+import { publicHolidays } from './holidays.js';
 
 /**
  * Calendar days are 'YYYY-MM-DD' strings in the plan's time zone: they have
  * no clock time, so DST can never shift one. Instants are Dates.
  */
 export type LocalDay = string;
-
-const holidayCache = new Map<number, ReadonlySet<LocalDay>>();
-let holidays: Holidays | undefined;
-
-/** Norwegian public holidays ("helligdager"): not Christmas Eve, New Year's Eve or Palm Sunday. */
-export function publicHolidays(year: number): ReadonlySet<LocalDay> {
-  let days = holidayCache.get(year);
-  if (days === undefined) {
-    holidays ??= new Holidays('NO');
-    days = new Set(
-      holidays
-        .getHolidays(year)
-        .filter((h) => h.type === 'public')
-        .map((h) => h.date.slice(0, 10)),
-    );
-    holidayCache.set(year, days);
-  }
-  return days;
-}
 
 /** ISO weekday of a day: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(day: LocalDay): number {

@@ -1,5 +1,6 @@
-import { format } from 'date-fns';
-import { enGB, nb } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { enGB } from 'date-fns/locale/en-GB';
+import { nb } from 'date-fns/locale/nb';
 import { type LocalDay, localDay } from '../calendar/calendar.js';
 import type { Deps } from '../deps.js';
 import { type Lang, type Messages, messages } from '../i18n/index.js';
