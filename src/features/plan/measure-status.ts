@@ -1,7 +1,9 @@
 import { Prisma, type PrismaClient, type Update } from '../../generated/prisma/client.js';
 import type { ResponsibilityRole } from '../../generated/prisma/enums.js';
+import type { ReferenceCache } from '../../kernel/db/reference-cache.js';
 import { queryRows, updateRow } from '../../kernel/db/rows.js';
 import { type RolledStatus, rollUp } from '../../kernel/status.js';
+import { MEASURE_TABLES } from './measures.js';
 
 export interface AgencyStatus {
   agencyId: number;
@@ -35,27 +37,16 @@ export interface MeasureStatusFilter {
 export async function loadMeasureStatuses(
   prisma: PrismaClient,
   filter: MeasureStatusFilter = {},
+  reference?: ReferenceCache,
 ): Promise<MeasureStatus[]> {
-  const where: Prisma.MeasureWhereInput = {};
-  if (filter.measureIds !== undefined) where.id = { in: filter.measureIds };
-  if (filter.focusAreaId !== undefined) where.focusAreaId = filter.focusAreaId;
-  if (filter.measureIds === undefined && filter.includeArchived !== true) where.archivedAt = null;
-  const measures = await prisma.measure.findMany({
-    where,
-    orderBy: { number: 'asc' },
-    select: {
-      id: true,
-      number: true,
-      titleNb: true,
-      titleEn: true,
-      focusAreaId: true,
-      agencies: { select: { role: true, agency: { select: { id: true, code: true, nameNb: true, nameEn: true } } } },
-    },
-  });
+  const measures =
+    reference === undefined
+      ? await readMeasures(prisma, filter)
+      : pickMeasures(await reference.get('measures:all', MEASURE_TABLES, () => readMeasures(prisma, ALL)), filter);
   // Over the whole plan one query without a list is cheaper; an archived measure's rows are fetched and unused.
   const wholePlan = filter.measureIds === undefined && filter.focusAreaId === undefined;
   const latest = await latestUpdates(prisma, wholePlan ? 'all' : measures.map((m) => m.id), filter.asOf);
-  return measures.map(({ agencies, ...measure }) => {
+  return measures.map(({ agencies, archivedAt: _archivedAt, ...measure }) => {
     const rows: AgencyStatus[] = agencies
       .map(({ role, agency }) => ({
         agencyId: agency.id,
@@ -68,6 +59,42 @@ export async function loadMeasureStatuses(
       .sort((a, b) => (a.role === b.role ? a.code.localeCompare(b.code) : a.role === 'LEAD' ? -1 : 1));
     return { measure, agencies: rows, rolled: rollUp(rows.map((r) => r.latest?.status ?? null)) };
   });
+}
+
+const ALL: MeasureStatusFilter = { includeArchived: true };
+
+/** The measures a filter names, with their agencies, by number. */
+function readMeasures(prisma: PrismaClient, filter: MeasureStatusFilter) {
+  const where: Prisma.MeasureWhereInput = {};
+  if (filter.measureIds !== undefined) where.id = { in: filter.measureIds };
+  if (filter.focusAreaId !== undefined) where.focusAreaId = filter.focusAreaId;
+  if (filter.measureIds === undefined && filter.includeArchived !== true) where.archivedAt = null;
+  return prisma.measure.findMany({
+    where,
+    orderBy: { number: 'asc' },
+    select: {
+      id: true,
+      number: true,
+      titleNb: true,
+      titleEn: true,
+      focusAreaId: true,
+      archivedAt: true,
+      agencies: { select: { role: true, agency: { select: { id: true, code: true, nameNb: true, nameEn: true } } } },
+    },
+  });
+}
+
+type MeasureRow = Awaited<ReturnType<typeof readMeasures>>[number];
+
+/** What readMeasures(filter) would return, picked from every measure of the plan. */
+function pickMeasures(all: readonly MeasureRow[], filter: MeasureStatusFilter): MeasureRow[] {
+  const ids = filter.measureIds === undefined ? null : new Set(filter.measureIds);
+  return all.filter(
+    (m) =>
+      (ids === null || ids.has(m.id)) &&
+      (filter.focusAreaId === undefined || m.focusAreaId === filter.focusAreaId) &&
+      (ids !== null || filter.includeArchived === true || m.archivedAt === null),
+  );
 }
 
 export const pairKey = (measureId: number, agencyId: number): string => `${measureId}:${agencyId}`;

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
+import type { ReferenceCache } from '../../kernel/db/reference-cache.js';
 
 const withAgencies = {
   focusArea: true,
@@ -10,16 +11,36 @@ export type MeasureWithAgencies = Prisma.MeasureGetPayload<{ include: typeof wit
 /** Measure numbers users type are small positive integers; anything else cannot exist. */
 export const MAX_MEASURE_NUMBER = 1_000_000;
 
-export async function findMeasureByNumber(prisma: PrismaClient, number: number): Promise<MeasureWithAgencies | null> {
+/** The tables a measure with its focus area and agencies is read from. */
+export const MEASURE_TABLES = ['Measure', 'MeasureAgency', 'Agency', 'FocusArea'] as const;
+
+/** Only measures found are kept, so numbers typed at random cannot fill the cache. */
+const found = (measure: MeasureWithAgencies | null) => measure !== null;
+
+export async function findMeasureByNumber(
+  prisma: PrismaClient,
+  number: number,
+  reference?: ReferenceCache,
+): Promise<MeasureWithAgencies | null> {
   if (!Number.isSafeInteger(number) || number < 1 || number > MAX_MEASURE_NUMBER) return null;
-  const measure = await prisma.measure.findUnique({ where: { number }, include: withAgencies });
-  return measure === null ? null : leadFirst(measure);
+  const read = async () => {
+    const measure = await prisma.measure.findUnique({ where: { number }, include: withAgencies });
+    return measure === null ? null : leadFirst(measure);
+  };
+  return reference === undefined ? read() : reference.get(`measure:number:${number}`, MEASURE_TABLES, read, found);
 }
 
-export async function findMeasureById(prisma: PrismaClient, id: number): Promise<MeasureWithAgencies | null> {
+export async function findMeasureById(
+  prisma: PrismaClient,
+  id: number,
+  reference?: ReferenceCache,
+): Promise<MeasureWithAgencies | null> {
   if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
-  const measure = await prisma.measure.findUnique({ where: { id }, include: withAgencies });
-  return measure === null ? null : leadFirst(measure);
+  const read = async () => {
+    const measure = await prisma.measure.findUnique({ where: { id }, include: withAgencies });
+    return measure === null ? null : leadFirst(measure);
+  };
+  return reference === undefined ? read() : reference.get(`measure:id:${id}`, MEASURE_TABLES, read, found);
 }
 
 export interface MeasureRef {
@@ -30,12 +51,19 @@ export interface MeasureRef {
 }
 
 /** The measures an agency is lead or partner on, by number; an archived one is reported on no more. */
-export function measuresOfAgency(prisma: PrismaClient, agencyId: number): Promise<MeasureRef[]> {
-  return prisma.measure.findMany({
-    where: { agencies: { some: { agencyId } }, archivedAt: null },
-    select: { id: true, number: true, titleNb: true, titleEn: true },
-    orderBy: { number: 'asc' },
-  });
+export function measuresOfAgency(
+  prisma: PrismaClient,
+  agencyId: number,
+  reference?: ReferenceCache,
+): Promise<MeasureRef[]> {
+  const read = () =>
+    prisma.measure.findMany({
+      where: { agencies: { some: { agencyId } }, archivedAt: null },
+      select: { id: true, number: true, titleNb: true, titleEn: true },
+      orderBy: { number: 'asc' },
+    });
+  // An agency's list is kept whatever its length: agency ids come from people and measures, not from requests.
+  return reference === undefined ? read() : reference.get(`measures:agency:${agencyId}`, MEASURE_TABLES, read);
 }
 
 /** Lead first, then partners by code: the order every view lists agencies in. */

@@ -29,11 +29,11 @@ export interface MeasureCard {
 
 /** A measure's card in a fixed number of queries. */
 export async function loadMeasureCard(deps: Deps, viewer: Reporter, number: number): Promise<MeasureCard | null> {
-  const { prisma, config, clock } = deps;
-  const measure = await findMeasureByNumber(prisma, number);
+  const { prisma, config, clock, reference } = deps;
+  const measure = await findMeasureByNumber(prisma, number, reference);
   if (measure === null) return null;
   const [statuses, dues] = await Promise.all([
-    loadMeasureStatuses(prisma, { measureIds: [measure.id] }),
+    loadMeasureStatuses(prisma, { measureIds: [measure.id] }, reference),
     loadDueStates(prisma, dueSettingsFrom(config), clock.now(), { measureIds: [measure.id] }),
   ]);
   const status = statuses[0];

@@ -28,21 +28,22 @@ export type RowScope = { kind: 'agency'; agencyId: number } | { kind: 'all'; foc
 
 /** A bounded number of queries for any plan: the measures, their latest updates and the due states. */
 export async function loadMeasureRows(deps: Deps, viewer: Reporter, scope: RowScope): Promise<MeasureRow[]> {
-  const { prisma, config, clock } = deps;
+  const { prisma, config, clock, reference } = deps;
   const at = clock.now();
   let statuses: MeasureStatus[];
   let dues: PairDue[];
   if (scope.kind === 'agency') {
-    const measureIds = (await measuresOfAgency(prisma, scope.agencyId)).map((m) => m.id);
+    const measureIds = (await measuresOfAgency(prisma, scope.agencyId, reference)).map((m) => m.id);
     if (measureIds.length === 0) return [];
     [statuses, dues] = await Promise.all([
-      loadMeasureStatuses(prisma, { measureIds }),
+      loadMeasureStatuses(prisma, { measureIds }, reference),
       loadDueStates(prisma, dueSettingsFrom(config), at, { measureIds, agencyIds: [scope.agencyId] }),
     ]);
   } else {
     statuses = await loadMeasureStatuses(
       prisma,
       scope.focusAreaId === undefined ? {} : { focusAreaId: scope.focusAreaId },
+      reference,
     );
     const filter = scope.focusAreaId === undefined ? {} : { measureIds: statuses.map((s) => s.measure.id) };
     dues = statuses.length === 0 ? [] : await loadDueStates(prisma, dueSettingsFrom(config), at, filter);

@@ -63,14 +63,15 @@ export async function loadUpdateForm(
 ): Promise<FormResult> {
   if (request.editOf !== undefined) return loadEditForm(deps, person, request.editOf);
   const { prisma } = deps;
-  const ownMeasures = person.agencyId === null ? [] : await measuresOfAgency(prisma, person.agencyId);
+  const ownMeasures = person.agencyId === null ? [] : await measuresOfAgency(prisma, person.agencyId, deps.reference);
   let measure: MeasureWithAgencies | null;
-  if (request.measureId !== undefined) measure = await findMeasureById(prisma, request.measureId);
-  else if (request.measureNumber !== undefined) measure = await findMeasureByNumber(prisma, request.measureNumber);
+  if (request.measureId !== undefined) measure = await findMeasureById(prisma, request.measureId, deps.reference);
+  else if (request.measureNumber !== undefined)
+    measure = await findMeasureByNumber(prisma, request.measureNumber, deps.reference);
   else {
     const first = ownMeasures[0];
     if (first === undefined) return { kind: 'refused', reason: 'nothing_to_report' };
-    measure = await findMeasureById(prisma, first.id);
+    measure = await findMeasureById(prisma, first.id, deps.reference);
   }
   if (measure === null) return { kind: 'refused', reason: 'no_measure' };
   const allowed = reportableAgencyIds(person, measure.agencies);

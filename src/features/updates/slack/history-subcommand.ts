@@ -14,7 +14,7 @@ export async function renderHistory(
   measureNumber: number,
   page: number,
 ): Promise<Reply | null> {
-  const measure = await findMeasureByNumber(deps.prisma, measureNumber);
+  const measure = await findMeasureByNumber(deps.prisma, measureNumber, deps.reference);
   if (measure === null) return null;
   const history = await loadHistoryPage(deps.prisma, measure.id, page, HISTORY_PAGE_SIZE);
   return historyMessage(viewLocale(deps, person.language), measure.number, history);
