@@ -278,6 +278,8 @@ describe('the roll-up of a measure with several agencies', () => {
 
 describe('failures', () => {
   it('answers politely when the database fails mid-command', async () => {
+    // The measures are kept in memory until a change to their tables: this one (of no rows) makes the page read them.
+    await h.db.prisma.$executeRawUnsafe('UPDATE "Measure" SET number = number WHERE false');
     const spy = vi.spyOn(h.running.deps.prisma.measure, 'findMany').mockRejectedValueOnce(new Error('connection lost'));
     const text = await ask('U0KARI01', 'liste');
     spy.mockRestore();
@@ -317,6 +319,8 @@ describe('paging', () => {
     await ask('U0KARI01', 'liste');
     const value =
       actionValue(h.fake.responses.at(-1)?.body, ids.actions.updates.pageNext) ?? JSON.stringify({ k: 'list', p: 1 });
+    // The measures are kept in memory until a change to their tables: this one (of no rows) makes the page read them.
+    await h.db.prisma.$executeRawUnsafe('UPDATE "Measure" SET number = number WHERE false');
     const spy = vi.spyOn(h.running.deps.prisma.measure, 'findMany').mockRejectedValueOnce(new Error('connection lost'));
     const before = h.fake.responses.length;
     await clickButton(h, 'U0KARI01', ids.actions.updates.pageNext, value);
