@@ -1,12 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { PassThrough, type Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import {
-  exportArgsProblem,
-  loadReport,
-  parseExportArgs,
-  renderReport,
-  reportPeriod,
-} from '../src/features/reports/index.js';
+import { exportArgsProblem, parseExportArgs, reportPeriod, writeReport } from '../src/features/reports/index.js';
 import { localDay } from '../src/kernel/calendar/calendar.js';
 import { loadConfig } from '../src/kernel/config.js';
 import { openCliDatabase, runCli } from '../src/kernel/db/cli-database.js';
@@ -53,15 +49,27 @@ await runCli(async () => {
       return 1;
     }
     const { from, to } = period;
-    const data = await loadReport(db.prisma, { from, to, timeZone: config.TZ_PLAN, generatedAt: now });
-    if (data === null) return 1;
-    const file = await renderReport(data, parsed.format, lang, config.TZ_PLAN);
-    if (values.out === '-') process.stdout.write(file.bytes);
-    else {
-      await writeFile(values.out, file.bytes);
+    const toFile = values.out !== '-';
+    // The report is written as it is read; stdout itself is never ended, so it goes through a pass-through.
+    const out: Writable = toFile ? createWriteStream(values.out) : new PassThrough();
+    if (out instanceof PassThrough) out.pipe(process.stdout, { end: false });
+    const request = { from, to, timeZone: config.TZ_PLAN, generatedAt: now };
+    const result = await writeReport(db.prisma, request, parsed.format, lang, out, {
+      docxMemoryMb: config.REPORT_DOCX_MEMORY_MB,
+    });
+    if (result.kind !== 'written') {
+      out.destroy();
+      if (toFile) await rm(values.out, { force: true });
       console.error(
-        `Wrote ${values.out} (${file.bytes.length} bytes, ${data.versions.length} update versions, ${from} to ${to}).`,
+        result.kind === 'no-plan'
+          ? 'No plan in the database.'
+          : `${messages(lang).report.exportTooLarge(`${from} – ${to}`)} (REPORT_DOCX_MEMORY_MB=${config.REPORT_DOCX_MEMORY_MB})`,
       );
+      return 1;
+    }
+    if (toFile) {
+      const { size } = await stat(values.out);
+      console.error(`Wrote ${values.out} (${size} bytes, ${result.versions} update versions, ${from} to ${to}).`);
     }
     return 0;
   } finally {

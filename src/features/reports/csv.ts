@@ -39,32 +39,36 @@ function cell(value: string | number | boolean | bigint | null, typed: boolean):
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The first line of the CSV, with its line end. */
+export const CSV_HEADER = `${CSV_COLUMNS.join(',')}\r\n`;
+
+/** One update version as a CSV line, with its line end: the file is written a line at a time. */
+export function csvLine(r: VersionRow): string {
+  const values: [string | number | boolean | bigint | null, boolean][] = [
+    [r.id, false],
+    [r.seriesId, false],
+    [r.version, false],
+    [r.createdAt.toISOString(), false],
+    [dayOf(r.periodDate), false],
+    [r.focusArea, false],
+    [r.measure, false],
+    [r.measureTitleNb, true],
+    [r.agencyCode, true],
+    [r.agencyNameNb, true],
+    [r.authorName, true],
+    [r.authorSlackId, true],
+    [r.onBehalf, false],
+    [r.status, false],
+    [r.progress, false],
+    [r.done, true],
+    [r.challenges, true],
+    [r.nextSteps, true],
+    [r.spendNok, false],
+  ];
+  return `${values.map(([v, typed]) => cell(v, typed)).join(',')}\r\n`;
+}
+
 /** RFC 4180: comma-separated, CRLF line ends, quotes doubled; UTF-8 without BOM. One row per update version. */
 export function renderCsv(rows: readonly VersionRow[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const r of rows) {
-    const values: [string | number | boolean | bigint | null, boolean][] = [
-      [r.id, false],
-      [r.seriesId, false],
-      [r.version, false],
-      [r.createdAt.toISOString(), false],
-      [dayOf(r.periodDate), false],
-      [r.focusArea, false],
-      [r.measure, false],
-      [r.measureTitleNb, true],
-      [r.agencyCode, true],
-      [r.agencyNameNb, true],
-      [r.authorName, true],
-      [r.authorSlackId, true],
-      [r.onBehalf, false],
-      [r.status, false],
-      [r.progress, false],
-      [r.done, true],
-      [r.challenges, true],
-      [r.nextSteps, true],
-      [r.spendNok, false],
-    ];
-    lines.push(values.map(([v, typed]) => cell(v, typed)).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return CSV_HEADER + rows.map(csvLine).join('');
 }

@@ -3,12 +3,18 @@ import type { ReportBlock } from './document.js';
 
 const QUOTE_STYLE = 'Quote';
 
+export interface DocxMeta {
+  title: string;
+  language: string;
+}
+
 /** Line breaks in an agency's text stay line breaks in Word. */
 function runs(text: string, options: { italics?: boolean; bold?: boolean } = {}): TextRun[] {
   return text.split(/\r?\n/).map((line, i) => new TextRun({ text: line, ...options, ...(i > 0 ? { break: 1 } : {}) }));
 }
 
-function paragraphs(block: ReportBlock): Paragraph[] {
+/** One block as Word paragraphs: made as each block arrives, so the blocks need not be kept. */
+export function docxParagraphs(block: ReportBlock): Paragraph[] {
   switch (block.kind) {
     case 'title':
       return [new Paragraph({ heading: HeadingLevel.TITLE, children: runs(block.text) })];
@@ -42,10 +48,7 @@ function paragraphs(block: ReportBlock): Paragraph[] {
  * screen reader and the navigation pane see its outline. The document
  * language is set, so Norwegian text is read and spell-checked as such.
  */
-export async function renderDocx(
-  blocks: readonly ReportBlock[],
-  meta: { title: string; language: string },
-): Promise<Buffer> {
+export async function packDocx(children: Paragraph[], meta: DocxMeta): Promise<Buffer> {
   const document = new Document({
     title: meta.title,
     creator: 'Tiltak',
@@ -62,7 +65,7 @@ export async function renderDocx(
         },
       ],
     },
-    sections: [{ children: blocks.flatMap(paragraphs) }],
+    sections: [{ children }],
   });
   return Packer.toBuffer(document);
 }

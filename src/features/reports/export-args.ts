@@ -1,7 +1,7 @@
 import type { LocalDay } from '../../kernel/calendar/calendar.js';
 import type { Messages } from '../../kernel/i18n/index.js';
 import { parseDay } from '../../kernel/text/typed-day.js';
-import { REPORT_FORMATS, type ReportFormat } from './build-report.js';
+import { REPORT_FORMATS, type ReportFormat } from './write-report.js';
 
 export type ExportArgs =
   | { kind: 'ok'; from: LocalDay | null; to: LocalDay | null; format: ReportFormat }

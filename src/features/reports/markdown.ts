@@ -20,7 +20,8 @@ export function renderMarkdown(blocks: readonly ReportBlock[]): string {
   return `${blocks.map(blockMarkdown).join('\n\n')}\n`;
 }
 
-function blockMarkdown(b: ReportBlock): string {
+/** One block as Markdown, without the blank line that separates it from the next. */
+export function blockMarkdown(b: ReportBlock): string {
   switch (b.kind) {
     case 'title':
       return `# ${escapeMarkdown(b.text)}`;

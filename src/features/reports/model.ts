@@ -5,13 +5,16 @@ import type { DigestUpdate, StatusCounts } from '../digests/index.js';
 /** One report as an agency wrote it (the latest version of its series within the period): what a digest shows of an update. */
 export type ReportEntry = Omit<DigestUpdate, 'id' | 'version'>;
 
+/** A measure as the report names it, before its entries are read: bounded by the plan, not by the period. */
 export interface ReportMeasure {
+  id: number;
   number: number;
   titleNb: string;
   titleEn: string;
   agencies: { code: string; nameNb: string; nameEn: string; role: 'LEAD' | 'PARTNER' }[];
   rolled: RolledStatus;
-  entries: ReportEntry[];
+  /** How many entries (series) the period holds for it: what tells the reader how many pages to read. */
+  entryCount: number;
   /** No agency reported, but one said "ikke aktuelt" for the period: counts as reported. */
   waivedOnly: boolean;
   reported: boolean;
@@ -47,17 +50,29 @@ export interface VersionRow {
   spendNok: bigint | null;
 }
 
-/** Everything the status report says, in data; Markdown, DOCX and CSV render from it. */
-export interface ReportData {
+/** The rows a report reads, fixed when its outline is read so that every page sees the same period. */
+export interface ReportWindow {
+  start: Date;
+  end: Date;
+  /** The highest update id when the outline was read: later rows are left out, so counts and pages agree. */
+  maxUpdateId: number;
+}
+
+/**
+ * What the status report says before its first entry: the plan, its areas
+ * and measures with their status, and the counts. Its size grows with the
+ * plan, never with the period; the entries and versions are read in pages.
+ */
+export interface ReportOutline {
   plan: { titleNb: string; titleEn: string; startDate: LocalDay; endDate: LocalDay; budgetNok: bigint | null };
   from: LocalDay;
   to: LocalDay;
   generatedAt: Date;
+  window: ReportWindow;
   areas: ReportArea[];
   counts: StatusCounts;
   measureCount: number;
   areaCount: number;
   agencyCount: number;
   updateCount: number;
-  versions: VersionRow[];
 }

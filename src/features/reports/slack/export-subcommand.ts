@@ -1,13 +1,32 @@
+import { Writable } from 'node:stream';
 import { localDay } from '../../../kernel/calendar/calendar.js';
 import { coordinatorsOnly } from '../../../kernel/commands/coordinators-only.js';
 import type { Subcommand } from '../../../kernel/commands/subcommand.js';
 import type { Messages } from '../../../kernel/i18n/index.js';
 import { classifySendError } from '../../../kernel/slack/slack-errors.js';
 import { formatDayRange } from '../../digests/index.js';
-import { renderReport } from '../build-report.js';
 import { exportArgsProblem, parseExportArgs } from '../export-args.js';
-import { loadReport } from '../load-report.js';
 import { reportPeriod } from '../report-period.js';
+import { writeReport } from '../write-report.js';
+
+/** A stream that keeps what is written to it, for an upload that needs it whole. */
+function byteSink(): { stream: Writable; take(): Buffer } {
+  let chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+      done();
+    },
+  });
+  return {
+    stream,
+    take() {
+      const all = Buffer.concat(chunks);
+      chunks = [];
+      return all;
+    },
+  };
+}
 
 /** /rapport eksport: the status report for a period, uploaded to the coordinator's DM. */
 export function reportExportSubcommand(): Subcommand {
@@ -37,19 +56,32 @@ export function reportExportSubcommand(): Subcommand {
         return;
       }
       await ctx.reply({ text: r.exportWorking });
-      const data = await loadReport(prisma, { from, to, timeZone: config.TZ_PLAN, generatedAt: now });
-      if (data === null) {
+      // Slack's upload takes the file whole, so it gathers here; nothing is uploaded unless the report is complete.
+      const bytes = byteSink();
+      const file = await writeReport(
+        prisma,
+        { from, to, timeZone: config.TZ_PLAN, generatedAt: now },
+        args.format,
+        ctx.lang,
+        bytes.stream,
+        { docxMemoryMb: config.REPORT_DOCX_MEMORY_MB },
+      );
+      if (file.kind === 'no-plan') {
         await ctx.reply({ text: r.noPlan });
         return;
       }
-      const file = await renderReport(data, args.format, ctx.lang, config.TZ_PLAN);
+      if (file.kind === 'docx-too-large') {
+        logger.warn({ from, to, capMb: config.REPORT_DOCX_MEMORY_MB }, 'report docx over its memory cap');
+        await ctx.reply({ text: r.exportTooLarge(formatDayRange(from, to, ctx.lang)) });
+        return;
+      }
       try {
         const dm = await ctx.client.conversations.open({ users: ctx.userId });
         const channel = dm.channel?.id;
         if (channel === undefined) throw new Error('conversations.open returned no channel');
         await ctx.client.files.uploadV2({
           channel_id: channel,
-          file: file.bytes,
+          file: bytes.take(),
           filename: file.filename,
           title: file.filename,
           initial_comment: r.exportComment(formatDayRange(from, to, ctx.lang)),
