@@ -28,6 +28,7 @@ import { markdown } from './table.js';
  * BENCH_POSTGRES_URL  default postgresql://postgres@127.0.0.1:5432/test (a schema of its own, dropped after)
  * BENCH_SCALE_UPDATES  updates in the scale plan (default 100000)
  * BENCH_SCALE_REPORTS  reports to build: csv,md,docx (one year), docx-month (default all four)
+ * BENCH_SCALE_EXPORTS  formats of the year's /rapport eksport run in the bot under 50 commands/s (default md,docx)
  */
 /** `npm run bench -- --table [file]`: the table of an earlier run, from its results file, without running anything. */
 if (process.argv[2] === '--table') {
@@ -109,6 +110,7 @@ if (parts.has('scale')) {
         postgresUrl,
         updates: Number(env.BENCH_SCALE_UPDATES ?? 100_000),
         reports: list(env.BENCH_SCALE_REPORTS, 'csv,md,docx,docx-month'),
+        exportsUnderLoad: list(env.BENCH_SCALE_EXPORTS, 'md,docx'),
       },
       log,
     );

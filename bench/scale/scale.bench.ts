@@ -11,6 +11,7 @@ import { createLogger } from '../../src/kernel/logger.js';
 import { FakeSlack } from '../../tests/rig/index.js';
 import { ROOT } from '../latency/processes.js';
 import { type CountingPostgres, openCountingPostgres } from './database.js';
+import { exportUnderLoad } from './export-under-load.js';
 import { describeSize, ISSUE_SIZE, type ScalePlanSize, writeScalePlan } from './plan.js';
 
 export interface ScaleRow {
@@ -36,6 +37,8 @@ export interface ScaleOptions {
   updates: number;
   /** Which reports to build: csv, md, docx for the year, docx-month for June. */
   reports: string[];
+  /** Formats of the year's `/rapport eksport` to run in the bot under 50 commands a second (none: skip). */
+  exportsUnderLoad: string[];
 }
 
 /** A Monday at the reminder hour mid-plan, when the ladder has the most to weigh. */
@@ -156,6 +159,20 @@ export async function runScale(options: ScaleOptions, log: (line: string) => voi
       log(
         `scale: report ${report} ${r.outcome} ${Math.round(r.ms)} ms, ${r.queries} queries, peak ${Math.round(above)} MB above idle; raw ${Math.round(raw.ms)} ms`,
       );
+    }
+    for (const e of await exportUnderLoad(fake, db.url, options.exportsUnderLoad, log)) {
+      const above = e.rssPeakMb - e.rssIdleMb;
+      rows.push({
+        what: `\`/rapport eksport\` of the year as ${e.format} in the bot, under ${e.during.n.toLocaleString('en')} \`/tiltak hjelp\` at 50/s (${e.outcome})`,
+        baseline: `the same load with no export: ack p99 ${e.baseline.p99} ms, max ${e.baseline.max} ms`,
+        baselineMs: e.baseline.max,
+        ms: e.during.max,
+        queries: null,
+        peakAboveIdleMb: above,
+        target: `no ack slower than 2×; RSS < its target + ${REPORT_MB_ABOVE_IDLE} MB`,
+        met: e.during.max <= 2 * e.baseline.max && above < REPORT_MB_ABOVE_IDLE,
+        note: `ack p50 ${e.during.p50} vs ${e.baseline.p50} ms, p99 ${e.during.p99} vs ${e.baseline.p99} ms; the export took ${(e.exportMs / 1000).toFixed(1)} s; bot RSS ${Math.round(e.rssIdleMb)} → ${Math.round(e.rssPeakMb)} MB`,
+      });
     }
     return { plan: describeSize(size), generateMs: generated.ms, rows };
   } finally {
