@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { constants, setPriority } from 'node:os';
 import type { Writable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { ReportBlock } from './document.js';
 import type { DocxMeta } from './docx.js';
@@ -9,6 +11,8 @@ export type DocxOutcome =
   | { kind: 'written'; childPeakRssMb: number | null }
   /** The child ran out of the heap it was allowed: the period holds more than a DOCX can be built from. */
   | { kind: 'too-large' };
+
+const LOWEST_PRIORITY = constants.priority.PRIORITY_LOW;
 
 /** Lines are sent in batches of about this many characters: one write per block would cost more than the block. */
 const BATCH = 64 * 1024;
@@ -41,6 +45,12 @@ export async function buildDocxInChild(
 ): Promise<DocxOutcome> {
   const { args, cwd } = childCommand(memoryMb);
   const child = spawn(process.execPath, args, { cwd, env: {}, stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
+  // The bot's acks come first: on a small server the builder takes what CPU they leave.
+  try {
+    if (child.pid !== undefined) setPriority(child.pid, LOWEST_PRIORITY);
+  } catch {
+    // Gone already (it failed to start): its exit says why, below.
+  }
   const [stdin, stdout, stderr, report] = [child.stdin, child.stdout, child.stderr, child.stdio[3]];
   let errors = '';
   let figures = '';
@@ -68,6 +78,8 @@ export async function buildDocxInChild(
     await send(batch);
     batch = '';
     if (!alive) break;
+    // Blocks are made in microtasks, which let no request in: in the bot, acks wait for this turn.
+    await nextTurn();
   }
   await send(batch);
   stdin.end();

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { type Lang, messages } from '../../kernel/i18n/index.js';
 import { titleIn } from '../../kernel/i18n/localized.js';
@@ -55,6 +56,8 @@ class ChunkedText {
     this.parts = [];
     this.size = 0;
     if (!ok) await once(this.out, 'drain');
+    // Blocks and lines are made in microtasks, which let no request in: in the bot, acks wait for this turn.
+    await nextTurn();
   }
 }
 
