@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../../../generated/prisma/client.js';
 import { findPlan } from '../../../kernel/db/plan.js';
 import type { Deps } from '../../../kernel/deps.js';
-import type { Job, JobContext, JobReport } from '../../../kernel/jobs/job.js';
+import { type Job, type JobContext, type JobReport, UNTIL_CHANGED } from '../../../kernel/jobs/job.js';
 import { claimDue } from '../../../kernel/jobs/ledger.js';
 import { focusAreas } from '../../plan/index.js';
 import { buildDigest } from '../build-digest.js';
@@ -9,6 +9,7 @@ import { weekPeriod } from '../schedule.js';
 import { renderDigestText } from '../views/render-text.js';
 import { deliverClaimed } from './digest-delivery.js';
 import { type DueDigest, dueDigests, noChannelPeriod } from './digest-due.js';
+import { digestNextDueAt } from './digest-next-due.js';
 
 const DIGEST_JOB = 'digest';
 
@@ -18,29 +19,45 @@ const DIGEST_JOB = 'digest';
  * and instances), then claim and send whatever is due, retries included.
  */
 export function digestJob(): Job {
-  return { name: DIGEST_JOB, run: runDigestJob };
+  return {
+    name: DIGEST_JOB,
+    run: runDigestJob,
+    // When a digest is due depends on the plan, the areas, the coordinators and the ledger, not on what is reported.
+    unaffectedBy: [
+      'Update',
+      'PeriodWaiver',
+      'ReportingRound',
+      'Absence',
+      'Snooze',
+      'ReminderLedger',
+      'AuditLog',
+      'QuotedMessage',
+      'SeenRequest',
+    ],
+  };
 }
 
 async function runDigestJob(ctx: JobContext): Promise<JobReport> {
   const { deps, at } = ctx;
   const { prisma, config } = deps;
   const plan = await findPlan(prisma);
-  if (plan === null) return { job: DIGEST_JOB, lines: [] };
+  if (plan === null) return { job: DIGEST_JOB, lines: [], nextDueAt: UNTIL_CHANGED };
   const areas = await focusAreas(prisma);
   const due = dueDigests(plan, areas, at, config.TZ_PLAN);
   if (ctx.dryRun) return { job: DIGEST_JOB, lines: await describe(deps, due) };
 
   await scheduleRows(prisma, due, at, config.COORDINATOR_CHANNEL ?? null);
   const claimed = await claimDue(prisma, 'DigestLedger', at);
-  if (claimed.length === 0) return { job: DIGEST_JOB, lines: [] };
-  const rows = await prisma.digestLedger.findMany({
-    where: { id: { in: claimed } },
-    include: { focusArea: true },
-    orderBy: { id: 'asc' },
-  });
   const lines: string[] = [];
-  for (const row of rows) lines.push(await deliverClaimed(deps, ctx.slack, plan, row, at));
-  return { job: DIGEST_JOB, lines };
+  if (claimed.length > 0) {
+    const rows = await prisma.digestLedger.findMany({
+      where: { id: { in: claimed } },
+      include: { focusArea: true },
+      orderBy: { id: 'asc' },
+    });
+    for (const row of rows) lines.push(await deliverClaimed(deps, ctx.slack, plan, row, at));
+  }
+  return { job: DIGEST_JOB, lines, nextDueAt: await digestNextDueAt(prisma, plan, areas, at, config.TZ_PLAN) };
 }
 
 /**

@@ -3,6 +3,7 @@ import { dueSettingsFrom } from '../../plan/index.js';
 import { deliverDue } from './reminders-deliver.js';
 import { describeDelivery } from './reminders-describe.js';
 import { dueRows, recordedTriples, recordIntents } from './reminders-ledger.js';
+import { remindersNextDueAt } from './reminders-next-due.js';
 import { evaluate, unrecorded } from './reminders-plan.js';
 import { loadReminderState } from './reminders-state.js';
 
@@ -39,9 +40,15 @@ export async function runReminders(ctx: JobContext): Promise<JobReport> {
     lines.push(...result.lines);
     if (result.failedForGood === 0) break;
   }
-  return { job: REMINDERS_JOB, lines };
+  if (ctx.dryRun) return { job: REMINDERS_JOB, lines };
+  // Asked after the sends, so the retries and leases they left count.
+  return { job: REMINDERS_JOB, lines, nextDueAt: await remindersNextDueAt(deps.prisma, settings, at) };
 }
 
 export function remindersJob(): Job {
-  return { name: REMINDERS_JOB, run: runReminders };
+  return {
+    name: REMINDERS_JOB,
+    run: runReminders,
+    unaffectedBy: ['DigestLedger', 'AuditLog', 'QuotedMessage', 'SeenRequest'],
+  };
 }
