@@ -16,8 +16,8 @@ import { slackUserIdSchema } from '../../src/kernel/slack/slack-user-id.js';
 import { addReports } from './reminders-support.js';
 
 export const QUARTER_PLAN = new URL('../fixtures/reminders-quarter.yaml', import.meta.url).pathname;
-const FROM = new Date('2004-03-01T00:00:00+01:00');
-const TO = new Date('2004-06-01T00:00:00+02:00');
+export const QUARTER_FROM = new Date('2004-03-01T00:00:00+01:00');
+export const QUARTER_TO = new Date('2004-06-01T00:00:00+02:00');
 /** The one event off the reminder grid: a round's opening DMs the contacts at once. */
 const ROUND_OPENS = new Date('2004-04-20T13:17:00+02:00');
 
@@ -117,7 +117,7 @@ export async function driveQuarter(
   const settings = dueSettingsFrom(config);
   const isDown = (t: Date) => options.down !== undefined && t >= options.down.from && t < options.down.to;
   let ticks = 0;
-  let at = FROM;
+  let at = QUARTER_FROM;
   await tick(at);
   ticks++;
   for (;;) {
@@ -129,9 +129,26 @@ export async function driveQuarter(
     if (options.down !== undefined && options.down.to > at) candidates.push(options.down.to);
     let next = new Date(Math.min(...candidates.map((c) => c.getTime())));
     if (isDown(next)) next = options.down?.to ?? next;
-    if (next >= TO) return ticks;
+    if (next >= QUARTER_TO) return ticks;
     at = next;
     await tick(at);
     ticks++;
   }
+}
+
+/** The sent rows as "local day HH:MM key", the way EXPECTED_QUARTER is written. */
+export async function sentAsWritten(prisma: PrismaClient): Promise<string[]> {
+  const rows = await prisma.reminderLedger.findMany({
+    where: { state: 'SENT' },
+    orderBy: [{ sentAt: 'asc' }, { key: 'asc' }],
+  });
+  const fmt = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Oslo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return rows.map((r) => `${fmt.format(r.sentAt as Date)} ${r.key}`);
 }

@@ -7,7 +7,7 @@ import { slackClientOptions } from '../../src/kernel/slack/client-options.js';
 import { BOT_TOKEN } from '../support/harness.js';
 import { usesPostgres } from '../support/test-database.js';
 import { EXPECTED_QUARTER } from './reminders-quarter-expected.js';
-import { driveQuarter, QUARTER_PLAN, seedQuarter } from './reminders-quarter-support.js';
+import { driveQuarter, QUARTER_PLAN, seedQuarter, sentAsWritten } from './reminders-quarter-support.js';
 import { crashingOnMarkSent, ledgerKeyOf, type ReminderRig, startReminderRig } from './reminders-support.js';
 import { GONE, WorkspaceClient } from './reminders-workspace-client.js';
 
@@ -54,23 +54,6 @@ function delivered(): Array<{ key: string; channel: string }> {
     .map((m) => ({ key: ledgerKeyOf(m) as string, channel: m.channel }));
 }
 
-/** The sent rows as "local day HH:MM key", the way EXPECTED_QUARTER is written. */
-async function sentAsWritten(): Promise<string[]> {
-  const rows = await rig.db.prisma.reminderLedger.findMany({
-    where: { state: 'SENT' },
-    orderBy: [{ sentAt: 'asc' }, { key: 'asc' }],
-  });
-  const fmt = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Oslo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  return rows.map((r) => `${fmt.format(r.sentAt as Date)} ${r.key}`);
-}
-
 async function expectTheQuarter(): Promise<void> {
   const keys = delivered().map((d) => d.key);
   expect(new Set(keys).size, 'no DM twice').toBe(keys.length);
@@ -88,7 +71,7 @@ async function expectTheQuarter(): Promise<void> {
 describe(`a simulated quarter on ${usesPostgres() ? 'PostgreSQL' : 'PGlite'}, 1 March – 31 May 2004`, () => {
   it('sends exactly the expected DMs, each once, on the expected days', async () => {
     const { ticks } = await quarter();
-    expect(await sentAsWritten()).toEqual(EXPECTED_QUARTER);
+    expect(await sentAsWritten(rig.db.prisma)).toEqual(EXPECTED_QUARTER);
     await expectTheQuarter();
     expect(ticks).toBeLessThan(200);
   });

@@ -27,8 +27,13 @@ export class NextDue {
   readonly #entries = new Map<string, Entry>();
   readonly #unsubscribe: () => void;
 
-  constructor(feed: ChangeFeed, jobs: readonly Job[]) {
-    for (const job of jobs) this.#entries.set(job.name, { generation: 1, ranGeneration: 0, ranAt: null, nextDueAt: null });
+  constructor(
+    feed: ChangeFeed,
+    jobs: readonly Job[],
+    readonly maxSkipMs = MAX_SKIP_MS,
+  ) {
+    for (const job of jobs)
+      this.#entries.set(job.name, { generation: 1, ranGeneration: 0, ranAt: null, nextDueAt: null });
     this.#unsubscribe = feed.subscribe((table) => {
       for (const job of jobs) {
         if (table !== '*' && job.unaffectedBy?.includes(table)) continue;
@@ -43,7 +48,7 @@ export class NextDue {
     if (e === undefined || e.ranAt === null || e.nextDueAt === null) return true;
     const t = at.getTime();
     // A clock that went back (a test, a corrected host) is no reason to trust what was said.
-    return e.generation !== e.ranGeneration || t >= e.nextDueAt || t < e.ranAt || t - e.ranAt >= MAX_SKIP_MS;
+    return e.generation !== e.ranGeneration || t >= e.nextDueAt || t < e.ranAt || t - e.ranAt >= this.maxSkipMs;
   }
 
   /** Call as a run starts; pass what it returns to finished(). */

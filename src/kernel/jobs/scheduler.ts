@@ -53,8 +53,13 @@ export interface Scheduler {
  * (see NextDue); without one, every job runs on every tick. A tick asked for
  * while one runs joins it rather than overlapping it.
  */
-export function createTicker(deps: Deps, slack: WebClient, jobs: readonly Job[]): Scheduler {
-  const nextDue = deps.changes === undefined ? null : new NextDue(deps.changes, jobs);
+export function createTicker(
+  deps: Deps,
+  slack: WebClient,
+  jobs: readonly Job[],
+  options: { maxSkipMs?: number } = {},
+): Scheduler {
+  const nextDue = deps.changes === undefined ? null : new NextDue(deps.changes, jobs, options.maxSkipMs);
   let running: Promise<void> | null = null;
   const tick = () => {
     if (running !== null) return running;
