@@ -54,6 +54,14 @@ describe('NextDue: when the scheduler may skip a job', () => {
     expect(due.isDue(job, at(-1))).toBe(true);
   });
 
+  it('runs on every tick while the feed may be missing changes', () => {
+    const { feed, due } = ranOnce(UNTIL_CHANGED);
+    feed.live = false;
+    expect(due.isDue(job, at(60_000))).toBe(true);
+    feed.live = true;
+    expect(due.isDue(job, at(60_000))).toBe(false);
+  });
+
   it('stops listening when stopped', () => {
     const feed = new MemoryChangeFeed();
     new NextDue(feed, [job]).stop();

@@ -18,6 +18,15 @@ export const CLAIM_LEASE_MS = 2 * 60_000;
  * Slack for the message before sending a second one.
  */
 export async function claimDue(prisma: PrismaClient, table: LedgerTable, at: Date, limit = 50): Promise<bigint[]> {
+  // An UPDATE notifies the change feed even when it changes no row (the triggers are per statement), which
+  // would wake every instance's scheduler for nothing: look first.
+  const waiting = await queryRows(
+    prisma,
+    z.object({ one: z.number() }),
+    `SELECT 1 AS one FROM "${table}" WHERE state IN ('PENDING', 'RETRY', 'SENDING') AND "nextAttemptAt" <= $1 LIMIT 1`,
+    at,
+  );
+  if (waiting.length === 0) return [];
   const lease = new Date(at.getTime() + CLAIM_LEASE_MS);
   const rows = await queryRows(
     prisma,

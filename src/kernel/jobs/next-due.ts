@@ -28,7 +28,7 @@ export class NextDue {
   readonly #unsubscribe: () => void;
 
   constructor(
-    feed: ChangeFeed,
+    private readonly feed: ChangeFeed,
     jobs: readonly Job[],
     readonly maxSkipMs = MAX_SKIP_MS,
   ) {
@@ -45,7 +45,8 @@ export class NextDue {
 
   isDue(job: Job, at: Date): boolean {
     const e = this.#entries.get(job.name);
-    if (e === undefined || e.ranAt === null || e.nextDueAt === null) return true;
+    // While the feed may miss a change, nothing a run said can be relied on.
+    if (!this.feed.live || e === undefined || e.ranAt === null || e.nextDueAt === null) return true;
     const t = at.getTime();
     // A clock that went back (a test, a corrected host) is no reason to trust what was said.
     return e.generation !== e.ranGeneration || t >= e.nextDueAt || t < e.ranAt || t - e.ranAt >= this.maxSkipMs;

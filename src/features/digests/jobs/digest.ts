@@ -61,9 +61,11 @@ async function runDigestJob(ctx: JobContext): Promise<JobReport> {
 }
 
 /**
- * One insert per kind, ON CONFLICT DO NOTHING: a row that exists (sent,
- * sending or waiting to retry) is left alone. An area with nowhere to post
- * gets a SKIPPED row for the record, and each coordinator one notice, ever.
+ * Writes a row for every due digest that has none yet (a row that exists,
+ * sent, sending or waiting to retry, is left alone), and an area with
+ * nowhere to post gets a SKIPPED row for the record and each coordinator one
+ * notice, ever. Rows are looked up first: an insert that adds nothing still
+ * notifies the change feed, and would wake the scheduler every minute.
  */
 async function scheduleRows(
   prisma: PrismaClient,
@@ -72,34 +74,41 @@ async function scheduleRows(
   fallback: string | null,
 ): Promise<void> {
   if (due.length === 0) return;
-  const rows = due.map((d) => {
-    const homeless = d.area.channel === null && fallback === null;
-    return {
+  const isHomeless = (d: DueDigest) => d.area.channel === null && fallback === null;
+  const homeless = due.filter(isHomeless);
+  const coordinators =
+    homeless.length === 0
+      ? []
+      : await prisma.person.findMany({
+          where: { role: { in: ['COORDINATOR', 'ADMIN'] }, active: true },
+          select: { slackId: true },
+        });
+  const rows = [
+    ...due.map((d) => ({
       focusAreaId: d.area.id,
       period: d.week,
       late: d.late,
-      state: homeless ? ('SKIPPED' as const) : ('PENDING' as const),
-      lastError: homeless ? 'no_channel' : null,
-      nextAttemptAt: at,
-      createdAt: at,
-    };
-  });
-  await prisma.digestLedger.createMany({ data: rows, skipDuplicates: true });
-  const homeless = due.filter((d) => d.area.channel === null && fallback === null);
-  if (homeless.length === 0) return;
-  const coordinators = await prisma.person.findMany({
-    where: { role: { in: ['COORDINATOR', 'ADMIN'] }, active: true },
-    select: { slackId: true },
-  });
-  const notices = homeless.flatMap((d) =>
-    coordinators.map((c) => ({
-      focusAreaId: d.area.id,
-      period: noChannelPeriod(c.slackId),
+      state: isHomeless(d) ? ('SKIPPED' as const) : ('PENDING' as const),
+      lastError: isHomeless(d) ? 'no_channel' : null,
       nextAttemptAt: at,
       createdAt: at,
     })),
-  );
-  if (notices.length > 0) await prisma.digestLedger.createMany({ data: notices, skipDuplicates: true });
+    ...homeless.flatMap((d) =>
+      coordinators.map((c) => ({
+        focusAreaId: d.area.id,
+        period: noChannelPeriod(c.slackId),
+        nextAttemptAt: at,
+        createdAt: at,
+      })),
+    ),
+  ];
+  const existing = await prisma.digestLedger.findMany({
+    where: { OR: rows.map((r) => ({ focusAreaId: r.focusAreaId, period: r.period })) },
+    select: { focusAreaId: true, period: true },
+  });
+  const known = new Set(existing.map((e) => `${e.focusAreaId} ${e.period}`));
+  const fresh = rows.filter((r) => !known.has(`${r.focusAreaId} ${r.period}`));
+  if (fresh.length > 0) await prisma.digestLedger.createMany({ data: fresh, skipDuplicates: true });
 }
 
 /** --dry-run: what each due digest would say, and whether it has gone out already. */
