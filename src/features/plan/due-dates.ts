@@ -77,12 +77,14 @@ export interface DueFacts {
 export interface PairFilter {
   measureIds?: number[];
   agencyIds?: number[];
+  focusAreaId?: number;
 }
 
 /**
  * Everything the due function reads, as it stood at `at` (rows created later
  * are ignored, so a simulation may hold its whole future in the database).
- * Four queries, whatever the number of pairs.
+ * Three queries, whatever the number of pairs: each pair's report facts are
+ * index look-ups beside it, so a filtered load reads only its own pairs.
  */
 export async function loadDueFacts(
   prisma: PrismaClient,
@@ -90,9 +92,7 @@ export async function loadDueFacts(
   timeZone: string,
   filter: PairFilter = {},
 ): Promise<DueFacts> {
-  const measureIds = filter.measureIds ?? null;
-  const agencyIds = filter.agencyIds ?? null;
-  const [plans, pairs, reports, rounds] = await Promise.all([
+  const [plans, pairs, rounds] = await Promise.all([
     queryRows(
       prisma,
       z.object({ startDate: z.date(), endDate: z.date(), defaultCadenceDays: z.number() }),
@@ -112,39 +112,28 @@ export async function loadDueFacts(
         agencyCode: z.string(),
         agencyNameNb: z.string(),
         agencyNameEn: z.string(),
-      }),
-      `SELECT ma."measureId", ma."agencyId", ma.role::text AS role, m.number, m."titleNb", m."titleEn", m."focusAreaId", m."cadenceDays",
-              a.code AS "agencyCode", a."nameNb" AS "agencyNameNb", a."nameEn" AS "agencyNameEn"
-       FROM "MeasureAgency" ma JOIN "Measure" m ON m.id = ma."measureId" JOIN "Agency" a ON a.id = ma."agencyId"
-       WHERE m."archivedAt" IS NULL
-         AND ($1::int[] IS NULL OR ma."measureId" = ANY($1::int[])) AND ($2::int[] IS NULL OR ma."agencyId" = ANY($2::int[]))
-       ORDER BY m.number, ma.role, a.code`,
-      measureIds,
-      agencyIds,
-    ),
-    // A report is a new update series: an edit does not restart the clock.
-    queryRows(
-      prisma,
-      z.object({
-        measureId: z.number(),
-        agencyId: z.number(),
         updatedAt: z.date().nullable(),
         waivedAt: z.date().nullable(),
         status: z.string().nullable(),
       }),
-      `WITH series AS (
-         SELECT "measureId", "agencyId", min("createdAt") AS first FROM "Update"
-         WHERE "createdAt" <= $1 GROUP BY "measureId", "agencyId", "seriesId"),
-       updated AS (SELECT "measureId", "agencyId", max(first) AS at FROM series GROUP BY "measureId", "agencyId"),
-       waived AS (
-         SELECT "measureId", "agencyId", max("createdAt") AS at FROM "PeriodWaiver" WHERE "createdAt" <= $1 GROUP BY "measureId", "agencyId"),
-       latest AS (
-         SELECT DISTINCT ON ("measureId", "agencyId") "measureId", "agencyId", status::text AS status FROM "Update"
-         WHERE "createdAt" <= $1 ORDER BY "measureId", "agencyId", "createdAt" DESC, id DESC)
-       SELECT coalesce(u."measureId", w."measureId") AS "measureId", coalesce(u."agencyId", w."agencyId") AS "agencyId",
-              u.at AS "updatedAt", w.at AS "waivedAt", l.status
-       FROM updated u FULL JOIN waived w ON w."measureId" = u."measureId" AND w."agencyId" = u."agencyId"
-       LEFT JOIN latest l ON l."measureId" = u."measureId" AND l."agencyId" = u."agencyId"`,
+      // A report is a new update series, whose first row is version 1: an edit does not restart the clock.
+      `SELECT ma."measureId", ma."agencyId", ma.role::text AS role, m.number, m."titleNb", m."titleEn", m."focusAreaId", m."cadenceDays",
+              a.code AS "agencyCode", a."nameNb" AS "agencyNameNb", a."nameEn" AS "agencyNameEn", r."updatedAt", r.status,
+              (SELECT max(w."createdAt") FROM "PeriodWaiver" w
+                WHERE w."measureId" = ma."measureId" AND w."agencyId" = ma."agencyId" AND w."createdAt" <= $4) AS "waivedAt"
+       FROM "MeasureAgency" ma JOIN "Measure" m ON m.id = ma."measureId" JOIN "Agency" a ON a.id = ma."agencyId"
+       LEFT JOIN LATERAL (
+         SELECT max(u."createdAt") FILTER (WHERE u.version = 1) AS "updatedAt",
+                (array_agg(u.status::text ORDER BY u."createdAt" DESC, u.id DESC))[1] AS status
+         FROM "Update" u WHERE u."measureId" = ma."measureId" AND u."agencyId" = ma."agencyId" AND u."createdAt" <= $4
+       ) r ON true
+       WHERE m."archivedAt" IS NULL
+         AND ($1::int[] IS NULL OR ma."measureId" = ANY($1::int[])) AND ($2::int[] IS NULL OR ma."agencyId" = ANY($2::int[]))
+         AND ($3::int IS NULL OR m."focusAreaId" = $3::int)
+       ORDER BY m.number, ma.role, a.code`,
+      filter.measureIds ?? null,
+      filter.agencyIds ?? null,
+      filter.focusAreaId ?? null,
       at,
     ),
     queryRows(
@@ -161,7 +150,6 @@ export async function loadDueFacts(
     ),
   ]);
   const plan = plans[0];
-  const byPair = new Map(reports.map((r) => [`${r.measureId}:${r.agencyId}`, r]));
   return {
     plan:
       plan === undefined
@@ -171,15 +159,12 @@ export async function loadDueFacts(
             endDay: dayOf(plan.endDate),
             defaultCadenceDays: plan.defaultCadenceDays,
           },
-    pairs: pairs.map((p) => {
-      const report = byPair.get(`${p.measureId}:${p.agencyId}`);
-      return {
-        ...p,
-        lastUpdateAt: report?.updatedAt ?? null,
-        lastWaivedAt: report?.waivedAt ?? null,
-        settled: report?.status === 'COMPLETED' || report?.status === 'CANCELLED',
-      };
-    }),
+    pairs: pairs.map(({ updatedAt, waivedAt, status, ...p }) => ({
+      ...p,
+      lastUpdateAt: updatedAt,
+      lastWaivedAt: waivedAt,
+      settled: status === 'COMPLETED' || status === 'CANCELLED',
+    })),
     roundsNewestFirst: rounds.map((r) => ({
       id: r.id,
       focusAreaId: r.focusAreaId,

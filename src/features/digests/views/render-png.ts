@@ -16,14 +16,15 @@ export const CHART_FONT = 'DejaVu Sans';
 export async function renderPng(spec: TopLevelSpec, scale = 1.5): Promise<Buffer> {
   const svg = await renderSvg(spec);
   // Loaded on the first chart, not at start: most processes never draw one (issue 11).
-  const { Resvg } = await import('@resvg/resvg-js');
+  const { renderAsync } = await import('@resvg/resvg-js');
   const fontFiles = FONT_FILES.filter((file) => existsSync(file));
-  const resvg = new Resvg(svg, {
+  // On libuv's thread pool: loading the fonts and drawing take long enough to hold up acks on the event loop.
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
     font: { fontFiles, loadSystemFonts: true, defaultFontFamily: CHART_FONT },
   });
-  return resvg.render().asPng();
+  return image.asPng();
 }
 
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {

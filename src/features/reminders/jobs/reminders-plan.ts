@@ -1,5 +1,6 @@
 import type { LocalDay } from '../../../kernel/calendar/calendar.js';
 import { dayIn, weekOf } from '../../../kernel/calendar/remembered.js';
+import { drain } from '../../../kernel/jobs/slices.js';
 import type { LadderSettings, PairRow } from '../../plan/index.js';
 import { type DueState, dueState, isRoundOpen, overdueWorkingDays, roundFor } from '../../plan/index.js';
 import { basePeriod, repeatPeriod } from '../contract.js';
@@ -60,6 +61,11 @@ export function activeSnooze(
  * that was never sent (downtime) no longer makes sense.
  */
 export function evaluate(state: ReminderState, s: LadderSettings, at: Date): Delivery[] {
+  return drain(evaluation(state, s, at));
+}
+
+/** evaluate, one pair at a time: the job runs it with drainYielding, so a large plan never holds the event loop. */
+export function* evaluation(state: ReminderState, s: LadderSettings, at: Date): Generator<void, Delivery[]> {
   const out: Delivery[] = [];
   const dir = state.directory;
   const roundNotices = new Map<number, Set<string>>();
@@ -77,6 +83,7 @@ export function evaluate(state: ReminderState, s: LadderSettings, at: Date): Del
 
   const dues: Array<[PairRow, DueState]> = [];
   for (const pair of state.pairs) {
+    yield;
     const due = pairDue(state, pair, s, at);
     if (due === null) continue;
     dues.push([pair, due]);
@@ -127,7 +134,7 @@ export function evaluate(state: ReminderState, s: LadderSettings, at: Date): Del
     for (const r of recipients)
       out.push(delivery({ step: STEP.roundOpened, period: `r${roundId}`, measureId: 0, agencyId: 0 }, r, at));
   }
-  if (summaryDue && overduePairs(state, s, at, sumDay, dues).length > 0) {
+  if (summaryDue && (yield* anyOverdue(dues, s, sumDay))) {
     for (const r of dir.route(dir.coordinators()))
       out.push(delivery({ step: STEP.coordinators, period: `w${week}`, measureId: 0, agencyId: 0 }, r.recipient, at));
   }
@@ -144,6 +151,19 @@ export function evaluate(state: ReminderState, s: LadderSettings, at: Date): Del
 }
 
 const failurePeriod = (recipient: string, code: string): string => `f:${recipient}:${code}`;
+
+/** Whether the weekly summary has a row at all: the first pair overdue enough answers it. */
+function* anyOverdue(
+  dues: ReadonlyArray<[PairRow, DueState]>,
+  s: LadderSettings,
+  day: LocalDay,
+): Generator<void, boolean> {
+  for (const [, due] of dues) {
+    yield;
+    if (overdueWorkingDays(due.dueDay, day) >= s.coordinatorDays) return true;
+  }
+  return false;
+}
 
 function delivery(triple: Triple, recipient: string, notBefore: Date): Delivery {
   return { ...triple, recipient, notBefore, key: ledgerKey({ ...triple, recipient }) };

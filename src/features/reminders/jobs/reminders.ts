@@ -1,10 +1,11 @@
 import type { Job, JobContext, JobReport } from '../../../kernel/jobs/job.js';
+import { drainYielding } from '../../../kernel/jobs/slices.js';
 import { dueSettingsFrom } from '../../plan/index.js';
 import { deliverDue } from './reminders-deliver.js';
 import { describeDelivery } from './reminders-describe.js';
 import { dueRows, recordedTriples, recordIntents } from './reminders-ledger.js';
 import { remindersNextDueAt } from './reminders-next-due.js';
-import { evaluate, unrecorded } from './reminders-plan.js';
+import { evaluation, unrecorded } from './reminders-plan.js';
 import { loadReminderState } from './reminders-state.js';
 
 const REMINDERS_JOB = 'reminders';
@@ -21,7 +22,7 @@ export async function runReminders(ctx: JobContext): Promise<JobReport> {
   const lines: string[] = [];
   for (let pass = 0; pass < 2; pass++) {
     const state = await loadReminderState(deps.prisma, settings.timeZone, at);
-    const candidates = evaluate(state, settings, at);
+    const candidates = await drainYielding(evaluation(state, settings, at));
     const fresh = unrecorded(candidates, await recordedTriples(deps.prisma, candidates));
     if (ctx.dryRun) {
       for (const d of fresh) lines.push(`would send ${describeDelivery(d, at)}`);
