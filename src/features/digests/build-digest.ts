@@ -2,18 +2,24 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import { addDays, dayOf, mondayOfIsoWeek } from '../../kernel/calendar/calendar.js';
 import type { Config } from '../../kernel/config.js';
 import { findPlan } from '../../kernel/db/plan.js';
-import { dueSettingsFrom, loadDueStates, loadMeasureStatuses, type MeasureStatus } from '../plan/index.js';
+import type { RolledStatus } from '../../kernel/status.js';
+import { dueSettingsFrom, loadDueStates } from '../plan/index.js';
 import { latestVersions } from '../updates/index.js';
 import { countByStatus } from './counts.js';
+import { loadStatusHistory } from './load-status-history.js';
 import type { Digest, DigestMeasure, DigestPeriod, DigestUpdate, OverdueAgency } from './model.js';
 import { weekPeriod, weeksUpTo } from './schedule.js';
 
 export const CHART_WEEKS = 8;
 
+const rolledOnly = (statuses: readonly RolledStatus[]) => statuses.map((rolled) => ({ rolled }));
+
 /**
  * Gathers one focus area's digest for a period. The number of queries is
- * fixed (the area, the plan's start, one status load per chart week, the period's updates and
- * the due states), whatever the size of the plan.
+ * fixed, and they run side by side: the area, the plan, its measures' status
+ * at each chart week's end (two), the period's updates (three, with the
+ * agency and the author), and the area's due states (three), whatever the
+ * size of the plan.
  */
 export async function buildDigest(
   prisma: PrismaClient,
@@ -21,33 +27,31 @@ export async function buildDigest(
   areaId: number,
   period: DigestPeriod,
 ): Promise<Digest> {
-  const area = await prisma.focusArea.findUniqueOrThrow({ where: { id: areaId } });
-  const plan = await findPlan(prisma);
-  const planStart = plan ? dayOf(plan.startDate) : null;
   const weeks = weeksUpTo(period.week, CHART_WEEKS);
   const asOf = weeks.map((w) => (w === period.week ? period.to : weekPeriod(w, config.TZ_PLAN).to));
-  const statusesByWeek: MeasureStatus[][] = [];
-  for (const instant of asOf)
-    statusesByWeek.push(await loadMeasureStatuses(prisma, { focusAreaId: areaId, asOf: instant }));
-  const current = statusesByWeek.at(-1) ?? [];
-  const previous = statusesByWeek.at(-2) ?? [];
+  const settings = dueSettingsFrom(config);
+  const [area, plan, history, rows, due] = await Promise.all([
+    prisma.focusArea.findUniqueOrThrow({ where: { id: areaId } }),
+    findPlan(prisma),
+    loadStatusHistory(prisma, areaId, asOf),
+    prisma.update.findMany({
+      where: { measure: { focusAreaId: areaId }, createdAt: { gt: period.from, lte: period.to } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      include: { agency: { select: { code: true, nameNb: true, nameEn: true } }, author: { select: { name: true } } },
+    }),
+    loadDueStates(prisma, settings, period.to, { focusAreaId: areaId }),
+  ]);
+  const planStart = plan ? dayOf(plan.startDate) : null;
+  const currentRolled = history.rolled.at(-1) ?? [];
+  const previousRolled = history.rolled.at(-2) ?? [];
+  const current = history.measures.map((measure, i) => ({ measure, rolled: currentRolled[i] ?? 'NO_REPORT' }));
 
-  const rows = await prisma.update.findMany({
-    where: { measure: { focusAreaId: areaId }, createdAt: { gt: period.from, lte: period.to } },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    include: { agency: { select: { code: true, nameNb: true, nameEn: true } }, author: { select: { name: true } } },
-  });
-  const measureIds = current.map((s) => s.measure.id);
-  const due =
-    measureIds.length === 0 ? [] : await loadDueStates(prisma, dueSettingsFrom(config), period.to, { measureIds });
-
-  const agencyCodes = new Map(current.flatMap((s) => s.agencies.map((a) => [a.agencyId, a.code] as const)));
   const overdueByMeasure = new Map<number, OverdueAgency[]>();
   for (const pair of due) {
     if (pair.overdueWorkingDays <= 0) continue;
     const list = overdueByMeasure.get(pair.measureId) ?? [];
     list.push({
-      code: agencyCodes.get(pair.agencyId) ?? String(pair.agencyId),
+      code: history.agencyCodes.get(pair.agencyId) ?? String(pair.agencyId),
       overdueWorkingDays: pair.overdueWorkingDays,
     });
     overdueByMeasure.set(pair.measureId, list);
@@ -75,7 +79,7 @@ export async function buildDigest(
     updatesByMeasure.set(row.measureId, list);
   }
 
-  const before = new Map(previous.map((s) => [s.measure.id, s.rolled]));
+  const before = new Map(history.measures.map((m, i) => [m.id, previousRolled[i] ?? 'NO_REPORT']));
   const changed: DigestMeasure[] = [];
   const quiet: Digest['quiet'] = [];
   for (const s of current) {
@@ -103,7 +107,7 @@ export async function buildDigest(
     area: { id: area.id, number: area.number, titleNb: area.titleNb, titleEn: area.titleEn, channel: area.channel },
     period,
     counts: countByStatus(current),
-    previousCounts: countByStatus(previous),
+    previousCounts: countByStatus(rolledOnly(previousRolled)),
     measureCount: current.length,
     updateCount: latestOfSeries.length,
     overduePairs: [...overdueByMeasure.values()].reduce((n, list) => n + list.length, 0),
@@ -111,7 +115,7 @@ export async function buildDigest(
     quiet,
     // The chart starts with the plan: weeks before it would only show empty bars.
     history: weeks
-      .map((week, i) => ({ week, counts: countByStatus(statusesByWeek[i] ?? []) }))
+      .map((week, i) => ({ week, counts: countByStatus(rolledOnly(history.rolled[i] ?? [])) }))
       .filter(
         ({ week }) => week === period.week || planStart === null || mondayOfIsoWeek(week) >= addDays(planStart, -6),
       ),
