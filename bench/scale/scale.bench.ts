@@ -1,16 +1,18 @@
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { WebClient } from '@slack/web-api';
-import { buildDigest, resolveDigestRequest } from '../../src/features/digests/index.js';
+import { buildDigest, digestJob, resolveDigestRequest } from '../../src/features/digests/index.js';
 import { runReminders } from '../../src/features/reminders/index.js';
 import { allJobs } from '../../src/jobs.js';
 import { loadConfig } from '../../src/kernel/config.js';
+import type { ChangeFeed } from '../../src/kernel/db/change-feed.js';
 import type { Deps } from '../../src/kernel/deps.js';
-import { runJobs } from '../../src/kernel/jobs/scheduler.js';
+import { createTicker } from '../../src/kernel/jobs/scheduler.js';
 import { createLogger } from '../../src/kernel/logger.js';
 import { FakeSlack } from '../../tests/rig/index.js';
 import { ROOT } from '../latency/processes.js';
 import { type CountingPostgres, openCountingPostgres } from './database.js';
+import { idleLoop, type LoopFigures, loopDelayDuring } from './event-loop.js';
 import { exportUnderLoad } from './export-under-load.js';
 import { describeSize, ISSUE_SIZE, type ScalePlanSize, writeScalePlan } from './plan.js';
 
@@ -72,6 +74,8 @@ export async function runScale(options: ScaleOptions, log: (line: string) => voi
       SLACK_BOT_TOKEN: 'xoxb-bench',
       SLACK_SIGNING_SECRET: 'bench',
       SLACK_API_URL: fake.apiUrl,
+      // Where the digest job posts: the plan's areas have no channel of their own.
+      COORDINATOR_CHANNEL: 'C0BENCH',
     });
     const deps: Deps = { prisma: db.prisma, config, logger: createLogger('silent'), clock: { now: () => QUIET_AT } };
     const slack = new WebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: fake.apiUrl });
@@ -109,10 +113,16 @@ export async function runScale(options: ScaleOptions, log: (line: string) => voi
     });
     log(`scale: digest ${Math.round(digest.ms)} ms, ${digest.queries} queries; raw ${Math.round(digestRaw.ms)} ms`);
 
-    // The first quiet tick may write down what the ladder holds for Monday; the second has nothing left to do.
-    await runJobs(deps, slack, allJobs(), QUIET_AT);
+    // The bot's scheduler, with a change feed that reports nothing (nobody writes during the bench; the
+    // triggers' side is pinned by tests/jobs/tick-queries.test.ts). Its first tick is the start's catch-up.
+    const silent: ChangeFeed = { live: true, subscribe: () => () => undefined };
+    const clock = { now: () => QUIET_AT };
+    const ticker = createTicker({ ...deps, clock, changes: silent }, slack, allJobs());
+    await ticker.tick();
     const callsBefore = fake.calls.length;
-    const tick = await counted(db, () => runJobs(deps, slack, allJobs(), new Date(QUIET_AT.getTime() + 60_000)));
+    clock.now = () => new Date(QUIET_AT.getTime() + 60_000);
+    const tick = await counted(db, () => ticker.tick());
+    await ticker.stop();
     rows.push({
       what: 'A scheduler tick with nothing due (Sunday night)',
       baseline: 'an empty function',
@@ -128,6 +138,21 @@ export async function runScale(options: ScaleOptions, log: (line: string) => voi
           : `${fake.calls.length - callsBefore} Slack calls: something was due after all`,
     });
     log(`scale: quiet tick ${Math.round(tick.ms)} ms, ${tick.queries} queries`);
+
+    // Event-loop delay while small async acks flow: idle, during a sweep, and during the digest job posting
+    // every area's digest (build, chart, thread) to the fake Slack.
+    const idle = await idleLoop();
+    const sweepLoop = await loopDelayDuring(() => runReminders({ deps, slack, at: SWEEP_AT, dryRun: true }));
+    const digestLoop = await loopDelayDuring(() =>
+      digestJob().run({ deps, slack, at: new Date('2004-06-14T08:00:00+02:00'), dryRun: false }),
+    );
+    for (const [what, figures] of [
+      ['a reminder sweep', sweepLoop],
+      ['the digest job (every area, sent)', digestLoop],
+    ] as const) {
+      rows.push(loopRow(`Event-loop delay p99 during ${what}, acks flowing`, idle, figures));
+      log(`scale: loop during ${what}: ${describeLoop(figures)}; idle ${describeLoop(idle)}`);
+    }
 
     const env = { DATABASE_URL: db.url };
     const rawYear = await reportChild(env, 'raw', '2004-01-01', '2004-12-31');
@@ -180,6 +205,23 @@ export async function runScale(options: ScaleOptions, log: (line: string) => voi
     await db.close();
   }
 }
+
+function loopRow(what: string, idle: LoopFigures, during: LoopFigures): ScaleRow {
+  return {
+    what,
+    baseline: 'the same acks with nothing else running',
+    baselineMs: idle.p99Ms,
+    ms: during.p99Ms,
+    queries: null,
+    peakAboveIdleMb: null,
+    target: 'p99 < 50 ms',
+    met: during.p99Ms < 50,
+    note: `max ${Math.round(during.maxMs)} ms; the latest of ${during.acks} acks ran ${Math.round(during.ackMaxMs)} ms late`,
+  };
+}
+
+const describeLoop = (f: LoopFigures) =>
+  `p99 ${f.p99Ms.toFixed(1)} ms, max ${Math.round(f.maxMs)} ms, worst ack ${Math.round(f.ackMaxMs)} ms late`;
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const started = performance.now();

@@ -3,7 +3,7 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import { queryRows } from '../../kernel/db/rows.js';
 import { type RolledStatus, rollUp, type Status } from '../../kernel/status.js';
 
-export interface AreaMeasure {
+interface AreaMeasure {
   id: number;
   number: number;
   titleNb: string;

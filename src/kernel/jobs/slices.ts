@@ -6,7 +6,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
  * with the jobs (on PGlite the database too), and Slack wants an ack within
  * 3 s: a sweep over a large plan must let them through as it goes.
  */
-export const SLICE_MS = 8;
+const SLICE_MS = 8;
 
 /**
  * Long pure work is written as a generator that yields between items (a pair,
