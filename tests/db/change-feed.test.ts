@@ -1,29 +1,40 @@
-import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CHANGES_CHANNEL, type RunningChangeFeed, startChangeFeed } from '../../src/kernel/db/change-feed.js';
-import { migrate } from '../../src/kernel/db/migrate.js';
-import { pgliteRunner } from '../../src/kernel/db/sql-runner.js';
+import { type Database, openDatabase } from '../../src/kernel/db/open-database.js';
+import type { SqlConnection } from '../../src/kernel/db/sql-runner.js';
 import { createLogger } from '../../src/kernel/logger.js';
 
-let client: PGlite;
+// PGlite of its own, even in the PostgreSQL suite: here a notification must arrive before the committing
+// statement returns (PGlite's one session, whose worker posts the notification before the reply).
+let db: Database;
 let feed: RunningChangeFeed;
 const seen: string[] = [];
 
 beforeAll(async () => {
-  client = new PGlite();
-  await migrate(pgliteRunner(client));
-  feed = await startChangeFeed(
-    (channel, onNotify) => client.listen(channel, onNotify),
-    'public',
-    createLogger('silent'),
-  );
+  db = await openDatabase({ kind: 'pglite', dataDir: null });
+  feed = await startChangeFeed(db.listen, db.schema, createLogger('silent'));
   feed.subscribe((table) => seen.push(table));
 });
 
 afterAll(async () => {
   await feed.close();
-  await client.close();
+  await db.close();
 });
+
+const client = {
+  query: (sql: string, params: unknown[] = []) => db.runner.session((c) => c.query(sql, params)),
+  transaction: (body: (tx: SqlConnection) => Promise<void>) =>
+    db.runner.session(async (tx) => {
+      await tx.exec('BEGIN');
+      try {
+        await body(tx);
+      } catch (error) {
+        await tx.exec('ROLLBACK');
+        throw error;
+      }
+      await tx.exec('COMMIT');
+    }),
+};
 
 beforeEach(() => {
   seen.length = 0;

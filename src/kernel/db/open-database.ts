@@ -1,15 +1,15 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
 import type { Listen } from './change-feed.js';
 import { type FolderLock, lockFolder } from './folder-lock.js';
 import { migrate } from './migrate.js';
 import { CHANGE_FEED_APPLICATION, pgListen } from './pg-listen.js';
+import { PGliteThread } from './pglite-thread.js';
+import { PGliteThreadAdapterFactory } from './pglite-thread-adapter.js';
 import { pgliteRunner, pgRunner, type SqlRunner } from './sql-runner.js';
 
 export type DatabaseTarget =
@@ -90,36 +90,39 @@ async function openPGlite(
   onQuery?: () => void,
 ): Promise<Database> {
   const lock: FolderLock | null = target.dataDir === null ? null : lockFolder(target.dataDir);
-  let client: PGlite;
+  let thread: PGliteThread;
   try {
-    client = target.dataDir === null ? new PGlite() : new PGlite(target.dataDir);
-    await client.waitReady;
+    thread = await PGliteThread.start(target.dataDir);
   } catch (error) {
     lock?.release();
     throw error;
   }
-  const prisma = prismaClient(new PrismaPGlite(client), onQuery);
+  const prisma = prismaClient(new PGliteThreadAdapterFactory(thread), onQuery);
   let closed = false;
   return {
     prisma,
     target,
-    runner: pgliteRunner(client),
+    runner: pgliteRunner(thread),
     schema: 'public',
-    // One in-process session: a notification is delivered before the committing query resolves, and never lost.
-    listen: (channel, onNotify) => client.listen(channel, onNotify),
+    // One session, in the worker: a notification reaches the main thread before the reply to the
+    // query that committed it (one port, in order), and is lost only with the worker itself.
+    listen: (channel, onNotify, onLive) => thread.listen(channel, onNotify, onLive),
     async ping() {
-      if (closed || client.closed) throw new Error('database is closed');
+      if (closed || thread.closed) throw new Error('database is closed');
       // SELECT 1 opens no file, so it passes on a folder PGlite can no longer write, where
       // any table not yet open fails and the next checkpoint aborts the instance: ask the folder too.
       if (target.dataDir !== null) await access(target.dataDir, constants.W_OK);
-      await client.query('SELECT 1');
+      await thread.call({ op: 'ping' });
     },
     async close() {
       if (closed) return;
       closed = true;
-      await prisma.$disconnect();
-      await client.close();
-      lock?.release();
+      try {
+        await prisma.$disconnect();
+        await thread.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

@@ -1,5 +1,5 @@
-import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
+import type { PGliteThread } from './pglite-thread.js';
 
 /**
  * The few raw operations that sit below Prisma: running whole migration
@@ -16,13 +16,12 @@ export interface SqlRunner {
   session<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
 }
 
-export function pgliteRunner(db: PGlite): SqlRunner {
+export function pgliteRunner(thread: PGliteThread): SqlRunner {
   // PGlite is a single connection; callers run this before anything else uses it.
   const conn: SqlConnection = {
-    exec: async (script) => {
-      await db.exec(script);
-    },
-    query: async <T>(sql: string, params: unknown[] = []) => (await db.query<T>(sql, params)).rows,
+    exec: (script) => thread.call({ op: 'exec', script }),
+    // The rows are PGlite's, as query<T> gave them before PGlite moved into its worker.
+    query: async <T>(sql: string, params: unknown[] = []) => (await thread.call({ op: 'rows', sql, params })) as T[],
   };
   return { session: (fn) => fn(conn) };
 }
