@@ -48,6 +48,11 @@ describe('PGlite in its worker thread', () => {
     expect(await db.prisma.agency.count({ where: { code: 'NAV' } })).toBe(0);
   });
 
+  it("keeps shared buffers at 16 MB, not PostgreSQL's 128 MB, which would be most of its memory", async () => {
+    const [row] = await db.runner.session((c) => c.query<{ shared_buffers: string }>('SHOW shared_buffers'));
+    expect(row?.shared_buffers).toBe('16MB');
+  });
+
   it('carries rows of every kind the schema uses: dates, booleans, integers, JSON and arrays', async () => {
     const [row] = await db.prisma.$queryRaw<{ at: Date; yes: boolean; n: bigint; doc: unknown; list: string[] }[]>`
       SELECT timestamptz '2004-01-12 09:00+01' AS at, true AS yes, 9007199254740993::int8 AS n,
@@ -62,11 +67,20 @@ describe('PGlite in its worker thread', () => {
   });
 });
 
-describe('a PGlite worker that dies', () => {
-  it('fails the query in flight and every later one as "database unavailable", and the process goes on', async () => {
+// Each starts a PGlite of its own, and a fresh one runs initdb: slow on a busy machine.
+describe('a PGlite worker that dies', { timeout: 120_000 }, () => {
+  it('fails the query in flight and every later one as "database unavailable", and tells its listeners', async () => {
     const thread = await PGliteThread.start(null);
     const prisma = new PrismaClient({ adapter: new PGliteThreadAdapterFactory(thread) });
     const runner = pgliteRunner(thread);
+    const heard: string[] = [];
+    const live: boolean[] = [];
+    await thread.listen(
+      'tiltak_changes',
+      (payload) => heard.push(payload),
+      (now) => live.push(now),
+    );
+    await prisma.$executeRaw`SELECT pg_notify('tiltak_changes', 'public.Person')`;
     const inFlight = rejection(prisma.$queryRaw`SELECT count(*) FROM generate_series(1, 5000000)`);
     await thread.terminate();
     const errors = [
@@ -76,22 +90,10 @@ describe('a PGlite worker that dies', () => {
     ];
     expect(errors.map(isDatabaseUnavailable)).toEqual([true, true, true]);
     expect(thread.closed).toBe(true);
-    await prisma.$disconnect();
-  });
-
-  it('tells a listener, as a lost PostgreSQL connection would: no longer live, and anything may have changed', async () => {
-    const thread = await PGliteThread.start(null);
-    const heard: string[] = [];
-    const live: boolean[] = [];
-    await thread.listen(
-      'tiltak_changes',
-      (payload) => heard.push(payload),
-      (now) => live.push(now),
-    );
-    await thread.call({ op: 'rows', sql: "SELECT pg_notify('tiltak_changes', 'public.Person')", params: [] });
-    await thread.terminate();
+    // As a lost PostgreSQL connection is told: no longer live, and anything may have changed.
     expect(heard).toEqual(['public.Person', '*']);
     expect(live).toEqual([false]);
+    await prisma.$disconnect();
   });
 
   it('on a folder, releases its lock on close so the next process can open it', async () => {

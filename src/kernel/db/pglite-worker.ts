@@ -14,6 +14,13 @@ const port = parentPort;
 if (port === null) throw new Error('pglite-worker.ts runs as a worker thread; open it with startPGliteThread()');
 const start = workerData as WorkerStart;
 
+/**
+ * PGlite reserves PostgreSQL's default 128 MB of shared buffers inside its
+ * WASM heap, which is most of its memory; a plan's tables fit in a fraction,
+ * and the OS caches the folder's files behind it.
+ */
+const SHARED_BUFFERS = '16MB';
+
 function post(message: WorkerMessage): void {
   try {
     port?.postMessage(message);
@@ -25,7 +32,8 @@ function post(message: WorkerMessage): void {
 }
 
 async function serve(): Promise<void> {
-  const client = start.dataDir === null ? new PGlite() : new PGlite(start.dataDir);
+  const options = { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`] };
+  const client = start.dataDir === null ? new PGlite(options) : new PGlite(start.dataDir, options);
   await client.waitReady;
   const adapter = await new PrismaPGlite(client).connect();
   const transactions = new Map<number, Transaction>();
