@@ -29,5 +29,5 @@ describe('prisma/schema.prisma and prisma/migrations', () => {
     // Exit code 2 means "there is a difference"; 1 would be an error of the CLI itself.
     expect(result.out).toContain('No difference detected');
     expect(result.code).toBe(0);
-  }, 60_000);
+  }, 120_000); // two fresh PGlites (pglite-adapter.ts); since 0.4 each runs initdb as a WASM program of its own
 });
