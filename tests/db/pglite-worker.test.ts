@@ -23,7 +23,8 @@ const rejection = async (promise: Promise<unknown>): Promise<unknown> => {
 describe('PGlite in its worker thread', () => {
   let db: Database;
   beforeAll(async () => {
-    db = await createTestDatabase();
+    // PGlite whichever suite runs this file: the PostgreSQL suite includes tests/db too.
+    db = await openDatabase({ kind: 'pglite', dataDir: null });
   });
   afterAll(async () => {
     await db?.close();
