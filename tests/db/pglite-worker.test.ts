@@ -8,7 +8,6 @@ import { type Database, openDatabase } from '../../src/kernel/db/open-database.j
 import { PGliteThread } from '../../src/kernel/db/pglite-thread.js';
 import { PGliteThreadAdapterFactory } from '../../src/kernel/db/pglite-thread-adapter.js';
 import { pgliteRunner } from '../../src/kernel/db/sql-runner.js';
-import { createTestDatabase } from '../support/test-database.js';
 
 const rejection = async (promise: Promise<unknown>): Promise<unknown> => {
   try {
