@@ -49,12 +49,33 @@ export function nextWorkingDayFrom(day: LocalDay): LocalDay {
   return current;
 }
 
-/** Working days in (from, to]: how many working days `to` lies after `from`. Negative when before. */
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 (a Thursday). */
+function dayNumber(day: LocalDay): number {
+  return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+}
+
+/** Mondays to Fridays among the days numbered below n, up to a constant: differences count weekdays. */
+function weekdaysBelow(n: number): number {
+  const fromMonday = n + 3;
+  const weeks = Math.floor(fromMonday / 7);
+  return weeks * 5 + Math.min(fromMonday - weeks * 7, 5);
+}
+
+/**
+ * Working days in (from, to]: how many working days `to` lies after `from`. Negative when before.
+ * Counted, not walked: a measure overdue since the plan's first year is asked about on every
+ * list, and walking day by day made that cost grow with every day since.
+ */
 export function workingDaysBetween(from: LocalDay, to: LocalDay): number {
   if (to === from) return 0;
   const [start, end, sign] = to > from ? [from, to, 1] : [to, from, -1];
-  let count = 0;
-  for (let d = addDays(start, 1); d <= end; d = addDays(d, 1)) if (isWorkingDay(d)) count++;
+  let count = weekdaysBelow(dayNumber(end) + 1) - weekdaysBelow(dayNumber(start) + 1);
+  for (let year = Number(start.slice(0, 4)); year <= Number(end.slice(0, 4)); year++) {
+    for (const holiday of publicHolidays(year))
+      if (holiday > start && holiday <= end && isoWeekday(holiday) <= 5) count--;
+  }
   return count * sign;
 }
 
