@@ -14,20 +14,13 @@ export const MAX_MEASURE_NUMBER = 1_000_000;
 /** The tables a measure with its focus area and agencies is read from. */
 export const MEASURE_TABLES = ['Measure', 'MeasureAgency', 'Agency', 'FocusArea'] as const;
 
-/** Only measures found are kept, so numbers typed at random cannot fill the cache. */
-const found = (measure: MeasureWithAgencies | null) => measure !== null;
-
 export async function findMeasureByNumber(
   prisma: PrismaClient,
   number: number,
   reference?: ReferenceCache,
 ): Promise<MeasureWithAgencies | null> {
   if (!Number.isSafeInteger(number) || number < 1 || number > MAX_MEASURE_NUMBER) return null;
-  const read = async () => {
-    const measure = await prisma.measure.findUnique({ where: { number }, include: withAgencies });
-    return measure === null ? null : leadFirst(measure);
-  };
-  return reference === undefined ? read() : reference.get(`measure:number:${number}`, MEASURE_TABLES, read, found);
+  return findMeasure(prisma, { number }, `measure:number:${number}`, reference);
 }
 
 export async function findMeasureById(
@@ -36,11 +29,21 @@ export async function findMeasureById(
   reference?: ReferenceCache,
 ): Promise<MeasureWithAgencies | null> {
   if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
+  return findMeasure(prisma, { id }, `measure:id:${id}`, reference);
+}
+
+/** One measure by a unique key, through the cache when there is one. Only measures found are kept, so numbers typed at random cannot fill it. */
+function findMeasure(
+  prisma: PrismaClient,
+  where: Prisma.MeasureWhereUniqueInput,
+  key: string,
+  reference: ReferenceCache | undefined,
+): Promise<MeasureWithAgencies | null> {
   const read = async () => {
-    const measure = await prisma.measure.findUnique({ where: { id }, include: withAgencies });
+    const measure = await prisma.measure.findUnique({ where, include: withAgencies });
     return measure === null ? null : leadFirst(measure);
   };
-  return reference === undefined ? read() : reference.get(`measure:id:${id}`, MEASURE_TABLES, read, found);
+  return reference === undefined ? read() : reference.get(key, MEASURE_TABLES, read, (m) => m !== null);
 }
 
 export interface MeasureRef {
