@@ -75,6 +75,7 @@ export function createTiltakApp(
         replay,
         wallClock,
         ackAtOnce,
+        inFlight: background,
       })
     : new HttpEdgeReceiver({
         signingSecret: config.SLACK_SIGNING_SECRET as string,
@@ -83,6 +84,7 @@ export function createTiltakApp(
         replay,
         wallClock,
         ackAtOnce,
+        inFlight: background,
       });
   const app = new GatedApp(slackStatus, deps.logger, {
     token: config.SLACK_BOT_TOKEN,

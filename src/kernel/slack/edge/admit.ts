@@ -30,6 +30,12 @@ export interface AdmitDeps {
    * the modal's answer, so it waits for its listener.
    */
   ackAtOnce?: (inbound: Admission['inbound']) => boolean;
+  /**
+   * Counts each admission as running until its listeners are done. A request
+   * acked at once goes on after Slack has its answer: shutdown must wait for
+   * it before the database closes, or a click's write is lost.
+   */
+  inFlight?: { track<T>(work: Promise<T>): Promise<T> };
 }
 
 /**
@@ -41,7 +47,12 @@ export interface AdmitDeps {
 const REPLAY_CHECK_MS = 1_000;
 
 /** Replay check, then Bolt, with Bolt's ack semantics; a request nobody acks is answered at once, not after 3 s. */
-export async function admit({ app, replay, ackAtOnce }: AdmitDeps, a: Admission): Promise<void> {
+export function admit(deps: AdmitDeps, a: Admission): Promise<void> {
+  const work = admitNow(deps, a);
+  return deps.inFlight ? deps.inFlight.track(work) : work;
+}
+
+async function admitNow({ app, replay, ackAtOnce }: AdmitDeps, a: Admission): Promise<void> {
   const early = ackAtOnce?.(a.inbound) ?? false;
   if (early) await a.send();
   if (!(await isFirstSighting(replay, a))) {

@@ -25,6 +25,8 @@ export interface HttpEdgeOptions {
   wallClock: Clock;
   /** See AdmitDeps.ackAtOnce. */
   ackAtOnce?: AdmitDeps['ackAtOnce'];
+  /** See AdmitDeps.inFlight. */
+  inFlight?: AdmitDeps['inFlight'];
   /** Larger than any payload the bot's own messages and modals can produce, by far. */
   bodyLimitBytes?: number;
   /** Bolt's unhandled-request timeout: a listener that has not acked by then gets Bolt's 404. */
@@ -149,7 +151,12 @@ export class HttpEdgeReceiver implements Receiver {
     };
     try {
       await admit(
-        { app: this.requireApp(), replay: this.options.replay, ackAtOnce: this.options.ackAtOnce },
+        {
+          app: this.requireApp(),
+          replay: this.options.replay,
+          ackAtOnce: this.options.ackAtOnce,
+          inFlight: this.options.inFlight,
+        },
         {
           ...admission,
           send: (body) => settle(200, body),

@@ -13,6 +13,8 @@ import type { ReplayStore } from './replay-store.js';
 export interface SocketEdgeOptions {
   /** See AdmitDeps.ackAtOnce. */
   ackAtOnce?: AdmitDeps['ackAtOnce'];
+  /** See AdmitDeps.inFlight. */
+  inFlight?: AdmitDeps['inFlight'];
   appToken: string;
   logger: Logger;
   boltLogger: BoltLogger;
@@ -175,7 +177,7 @@ export class SocketEdgeReceiver implements Receiver {
     const app = this.app;
     if (app === undefined) return ackEmpty();
     await admit(
-      { app, replay: this.options.replay, ackAtOnce: this.options.ackAtOnce },
+      { app, replay: this.options.replay, ackAtOnce: this.options.ackAtOnce, inFlight: this.options.inFlight },
       {
         inbound,
         replayKey: inbound.kind === 'event' ? `event:${inbound.eventId}` : `envelope:${args.envelope_id}`,
