@@ -20,10 +20,21 @@ export async function queryRows<Row extends z.ZodType>(
     typeof sql === 'string'
       ? await prisma.$queryRawUnsafe<unknown[]>(sql, ...values)
       : await prisma.$queryRaw<unknown[]>(sql);
-  const parsed = z.array(row).safeParse(rows);
+  const parsed = arrayOf(row).safeParse(rows);
   if (!parsed.success)
     throw new Error(`a row of a raw query has an unexpected shape: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
+}
+
+/** One array schema per row schema: zod compiles a schema on its first parse, so a new one per query costs each time. */
+const arrays = new WeakMap<z.ZodType, z.ZodArray<z.ZodType>>();
+function arrayOf<Row extends z.ZodType>(row: Row): z.ZodArray<Row> {
+  let array = arrays.get(row);
+  if (array === undefined) {
+    array = z.array(row);
+    arrays.set(row, array);
+  }
+  return array as z.ZodArray<Row>;
 }
 
 /** An update's status as PostgreSQL returns it (the enum, or its text). */
