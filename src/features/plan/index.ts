@@ -2,16 +2,8 @@
 
 export { ids } from './contract.js';
 export { type DueState, dueState, isRoundOpen, lastReportedAt, overdueWorkingDays, roundFor } from './due.js';
-export {
-  type DueFacts,
-  type DueSettings,
-  dueSettingsFrom,
-  type LadderSettings,
-  loadDueFacts,
-  loadDueStates,
-  type PairDue,
-  type PairRow,
-} from './due-dates.js';
+export { type DueSettings, dueSettingsFrom, type LadderSettings, loadDueStates, type PairDue } from './due-dates.js';
+export { type DueFacts, loadDueFacts, type PairRow } from './due-facts.js';
 export { exportPlanText } from './export-plan.js';
 export { importPlanIfEmpty } from './first-start.js';
 export { focusAreaById, focusAreaByNumber, focusAreas } from './focus-areas.js';

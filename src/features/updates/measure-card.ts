@@ -34,7 +34,7 @@ export async function loadMeasureCard(deps: Deps, viewer: Reporter, number: numb
   if (measure === null) return null;
   const [statuses, dues] = await Promise.all([
     loadMeasureStatuses(prisma, { measureIds: [measure.id] }, reference),
-    loadDueStates(prisma, dueSettingsFrom(config), clock.now(), { measureIds: [measure.id] }),
+    loadDueStates(prisma, dueSettingsFrom(config), clock.now(), { measureIds: [measure.id] }, reference),
   ]);
   const status = statuses[0];
   if (status === undefined) return null;

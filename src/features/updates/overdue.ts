@@ -12,11 +12,11 @@ export interface OverduePair {
 
 /** Overdue pairs, most overdue first: the viewer's agency's, or all of them for coordinators. */
 export async function loadOverdue(deps: Deps, viewer: Reporter): Promise<OverduePair[]> {
-  const { prisma, config, clock } = deps;
+  const { prisma, config, clock, reference } = deps;
   const whole = seesWholePlan(viewer);
   if (!whole && viewer.agencyId === null) return [];
   const filter = whole || viewer.agencyId === null ? {} : { agencyIds: [viewer.agencyId] };
-  const dues = (await loadDueStates(prisma, dueSettingsFrom(config), clock.now(), filter)).filter(
+  const dues = (await loadDueStates(prisma, dueSettingsFrom(config), clock.now(), filter, reference)).filter(
     (d) => d.overdueWorkingDays > 0,
   );
   if (dues.length === 0) return [];
