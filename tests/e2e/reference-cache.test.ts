@@ -85,12 +85,15 @@ describe('the due facts and latest updates the bot keeps in memory', () => {
     return JSON.stringify(h.fake.responses.at(-1)?.body);
   };
 
-  it('answers a repeated /tiltak with no statement but the replay claim', async () => {
-    await reply('U0KARI01', '');
-    db.resetCount();
-    await reply('U0KARI01', '');
-    expect(db.queries()).toBe(1);
-  });
+  it.each(['', '1', 'forfalt', 'alle'])(
+    'answers a repeated /tiltak %s with no statement but the replay claim',
+    async (text) => {
+      await reply('U0KARI01', text);
+      db.resetCount();
+      await reply('U0KARI01', text);
+      expect(db.queries()).toBe(1);
+    },
+  );
 
   it('shows an update saved by another instance or a script from the next /tiltak on', async () => {
     const before = await answer('U0KARI01', '');
