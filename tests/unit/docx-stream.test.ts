@@ -133,6 +133,18 @@ describe('the streamed DOCX', () => {
   });
 });
 
+describe('a DOCX whose blocks fail half-way', () => {
+  it('rejects with the reader’s error and leaves the stream open, so no half file is uploaded as whole', async () => {
+    async function* failing(): AsyncGenerator<ReportBlock> {
+      yield { kind: 'title', text: 'Statusrapport' };
+      throw new Error('the database went away');
+    }
+    const out = new Writable({ write: (_chunk, _encoding, done) => done() });
+    await expect(writeDocx(failing(), META, out)).rejects.toThrow('the database went away');
+    expect(out.writableEnded).toBe(false);
+  });
+});
+
 describe('a DOCX far larger than the heap', () => {
   it('is written whole by a process with 32 MB of heap: the document is streamed, never held', async () => {
     const quotes = 100_000;
