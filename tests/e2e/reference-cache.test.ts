@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ids as updateIds } from '../../src/features/updates/index.js';
 import type { ChangeFeed } from '../../src/kernel/db/change-feed.js';
 import { openCountingDatabase } from '../jobs/digest-counting-db.js';
+import { blockActionPayload } from '../rig/payloads.js';
 import { type Harness, startHarness } from '../support/harness.js';
 
 let h: Harness;
@@ -94,6 +96,20 @@ describe('the due facts and latest updates the bot keeps in memory', () => {
       expect(db.queries()).toBe(1);
     },
   );
+
+  it('opens the update form from a button with no statement but the replay claim', async () => {
+    const click = async () => {
+      const updates = h.fake.callsTo('views.update').length;
+      await h.interact(
+        blockActionPayload({ userId: 'U0KARI01', actionId: updateIds.actions.updates.open, value: '{"m":1}' }),
+      );
+      await h.fake.waitFor(() => (h.fake.callsTo('views.update').length > updates ? true : undefined));
+    };
+    await click();
+    db.resetCount();
+    await click();
+    expect(db.queries()).toBe(1);
+  });
 
   it('shows an update saved by another instance or a script from the next /tiltak on', async () => {
     const before = await answer('U0KARI01', '');

@@ -8,7 +8,13 @@ export { exportPlanText } from './export-plan.js';
 export { importPlanIfEmpty } from './first-start.js';
 export { focusAreaById, focusAreaByNumber, focusAreas } from './focus-areas.js';
 export { importPlanText } from './import-plan.js';
-export { type AgencyStatus, loadMeasureStatuses, type MeasureStatus, pairKey } from './measure-status.js';
+export {
+  type AgencyStatus,
+  keptLatestUpdates,
+  loadMeasureStatuses,
+  type MeasureStatus,
+  pairKey,
+} from './measure-status.js';
 export {
   findMeasureById,
   findMeasureByNumber,

@@ -48,7 +48,7 @@ export async function loadMeasureStatuses(
   // Kept, the whole plan's latest updates serve any list of measures until the next commit to Update.
   const latest =
     reference !== undefined && filter.asOf === undefined
-      ? await reference.get('updates:latest', ['Update'], () => latestUpdates(prisma, 'all'))
+      ? await keptLatestUpdates(prisma, reference)
       : await latestUpdates(prisma, wholePlan ? 'all' : measures.map((m) => m.id), filter.asOf);
   return measures.map(({ agencies, archivedAt: _archivedAt, ...measure }) => {
     const rows: AgencyStatus[] = agencies
@@ -102,6 +102,14 @@ function pickMeasures(all: readonly MeasureRow[], filter: MeasureStatusFilter): 
 }
 
 export const pairKey = (measureId: number, agencyId: number): string => `${measureId}:${agencyId}`;
+
+/** Every pair's newest update, by pairKey, kept until a commit to Update. Read-only. */
+export function keptLatestUpdates(
+  prisma: PrismaClient,
+  reference: ReferenceCache,
+): Promise<ReadonlyMap<string, Update>> {
+  return reference.get('updates:latest', ['Update'], () => latestUpdates(prisma, 'all'));
+}
 
 /** The newest row per (measure, agency), ties on createdAt broken by id. */
 async function latestUpdates(

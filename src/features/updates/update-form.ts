@@ -86,7 +86,7 @@ export async function loadUpdateForm(
   const agency = measure.agencies.find((a) => a.agencyId === agencyId);
   if (agency === undefined) return { kind: 'refused', reason: 'not_allowed' };
   const [prefill, { today, ...bounds }] = await Promise.all([
-    latestOfPair(prisma, measure.id, agencyId),
+    latestOfPair(prisma, measure.id, agencyId, deps.reference),
     periodBounds(deps),
   ]);
   const measureChoices =

@@ -1,4 +1,6 @@
 import type { PrismaClient, Update } from '../../generated/prisma/client.js';
+import type { ReferenceCache } from '../../kernel/db/reference-cache.js';
+import { keptLatestUpdates, pairKey } from '../plan/index.js';
 import { SERIES_ID } from './contract.js';
 
 /**
@@ -21,7 +23,15 @@ export function loadSeries(prisma: PrismaClient, seriesId: string): Promise<Upda
 }
 
 /** The newest report for a measure and agency: what the roll-up and the pre-fill read. */
-export function latestOfPair(prisma: PrismaClient, measureId: number, agencyId: number): Promise<Update | null> {
+/** With a reference cache, from every pair's newest update kept in memory: for a form's prefill, not for a check. */
+export async function latestOfPair(
+  prisma: PrismaClient,
+  measureId: number,
+  agencyId: number,
+  reference?: ReferenceCache,
+): Promise<Update | null> {
+  if (reference !== undefined)
+    return (await keptLatestUpdates(prisma, reference)).get(pairKey(measureId, agencyId)) ?? null;
   return prisma.update.findFirst({ where: { measureId, agencyId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
 }
 
