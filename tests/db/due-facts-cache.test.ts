@@ -97,6 +97,29 @@ describe('the kept due facts', () => {
     expect(cache.size, 'the facts were kept, not read afresh each time').toBe(1);
   });
 
+  it('are not read for the whole plan while the feed is down: a filtered read stays filtered', async () => {
+    const down = new MemoryChangeFeed();
+    down.live = false;
+    const idle = new ReferenceCache(down);
+    const filters: unknown[][] = [];
+    const watched = new Proxy(db.prisma, {
+      get(target, key, receiver) {
+        if (key !== '$queryRawUnsafe') return Reflect.get(target, key, receiver);
+        return (sql: string, ...values: unknown[]) => {
+          filters.push(values);
+          return target.$queryRawUnsafe(sql, ...values);
+        };
+      },
+    });
+    const at = new Date(from + 60 * DAY_MS);
+    const filter = { measureIds: [1] };
+    expect(await loadDueFacts(watched, at, TZ, filter, idle)).toEqual(await loadDueFacts(db.prisma, at, TZ, filter));
+    expect(idle.size).toBe(0);
+    expect(filters.some((values) => JSON.stringify(values[0]) === '[1]')).toBe(true);
+    expect(filters.every((values) => values[0] !== null || values.length !== 4)).toBe(true);
+    idle.close();
+  });
+
   it('are not used for an instant before the newest report, whose later rows must be left out', async () => {
     const at = new Date(Date.UTC(2004, 0, 20));
     expect(await loadDueFacts(db.prisma, at, TZ, {}, cache)).toEqual(await loadDueFacts(db.prisma, at, TZ, {}));

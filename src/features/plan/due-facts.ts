@@ -86,7 +86,7 @@ export async function loadDueFacts(
   filter: PairFilter = {},
   reference?: ReferenceCache,
 ): Promise<DueFacts> {
-  if (reference !== undefined) {
+  if (reference?.keeping) {
     const kept = await reference.get(`due-facts:${timeZone}`, DUE_TABLES, () => readWholePlan(prisma, timeZone));
     if (kept.newestReportAt === null || kept.newestReportAt <= at) return factsAt(kept.facts, at, filter);
   }

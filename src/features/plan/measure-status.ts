@@ -47,7 +47,7 @@ export async function loadMeasureStatuses(
   const wholePlan = filter.measureIds === undefined && filter.focusAreaId === undefined;
   // Kept, the whole plan's latest updates serve any list of measures until the next commit to Update.
   const latest =
-    reference !== undefined && filter.asOf === undefined
+    reference?.keeping && filter.asOf === undefined
       ? await keptLatestUpdates(prisma, reference)
       : await latestUpdates(prisma, wholePlan ? 'all' : measures.map((m) => m.id), filter.asOf);
   return measures.map(({ agencies, archivedAt: _archivedAt, ...measure }) => {

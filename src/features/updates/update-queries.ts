@@ -30,8 +30,7 @@ export async function latestOfPair(
   agencyId: number,
   reference?: ReferenceCache,
 ): Promise<Update | null> {
-  if (reference !== undefined)
-    return (await keptLatestUpdates(prisma, reference)).get(pairKey(measureId, agencyId)) ?? null;
+  if (reference?.keeping) return (await keptLatestUpdates(prisma, reference)).get(pairKey(measureId, agencyId)) ?? null;
   return prisma.update.findFirst({ where: { measureId, agencyId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
 }
 

@@ -51,6 +51,15 @@ export class ReferenceCache {
     return value;
   }
 
+  /**
+   * Whether values are kept now. A caller that would read more to keep it
+   * (the whole plan rather than one measure) reads only its own part while
+   * nothing is kept.
+   */
+  get keeping(): boolean {
+    return this.#changes.live;
+  }
+
   /** How many values are kept: for tests and the bench. */
   get size(): number {
     return this.#entries.size;
