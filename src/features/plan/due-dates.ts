@@ -116,17 +116,15 @@ export async function loadDueFacts(
         waivedAt: z.date().nullable(),
         status: z.string().nullable(),
       }),
-      // A report is a new update series, whose first row is version 1: an edit does not restart the clock.
       `SELECT ma."measureId", ma."agencyId", ma.role::text AS role, m.number, m."titleNb", m."titleEn", m."focusAreaId", m."cadenceDays",
-              a.code AS "agencyCode", a."nameNb" AS "agencyNameNb", a."nameEn" AS "agencyNameEn", r."updatedAt", r.status,
-              (SELECT max(w."createdAt") FROM "PeriodWaiver" w
-                WHERE w."measureId" = ma."measureId" AND w."agencyId" = ma."agencyId" AND w."createdAt" <= $4) AS "waivedAt"
+              a.code AS "agencyCode", a."nameNb" AS "agencyNameNb", a."nameEn" AS "agencyNameEn", s.status, r."updatedAt", r."waivedAt"
        FROM "MeasureAgency" ma JOIN "Measure" m ON m.id = ma."measureId" JOIN "Agency" a ON a.id = ma."agencyId"
+       LEFT JOIN LATERAL (${reportFactsSql('$4')}) r ON true
        LEFT JOIN LATERAL (
-         SELECT max(u."createdAt") FILTER (WHERE u.version = 1) AS "updatedAt",
-                (array_agg(u.status::text ORDER BY u."createdAt" DESC, u.id DESC))[1] AS status
-         FROM "Update" u WHERE u."measureId" = ma."measureId" AND u."agencyId" = ma."agencyId" AND u."createdAt" <= $4
-       ) r ON true
+         SELECT u.status::text AS status FROM "Update" u
+         WHERE u."measureId" = ma."measureId" AND u."agencyId" = ma."agencyId" AND u."createdAt" <= $4
+         ORDER BY u."createdAt" DESC, u.id DESC LIMIT 1
+       ) s ON true
        WHERE m."archivedAt" IS NULL
          AND ($1::int[] IS NULL OR ma."measureId" = ANY($1::int[])) AND ($2::int[] IS NULL OR ma."agencyId" = ANY($2::int[]))
          AND ($3::int IS NULL OR m."focusAreaId" = $3::int)
@@ -151,27 +149,52 @@ export async function loadDueFacts(
   ]);
   const plan = plans[0];
   return {
-    plan:
-      plan === undefined
-        ? null
-        : {
-            startDay: dayOf(plan.startDate),
-            endDay: dayOf(plan.endDate),
-            defaultCadenceDays: plan.defaultCadenceDays,
-          },
+    plan: plan === undefined ? null : planFactsOf(plan),
     pairs: pairs.map(({ updatedAt, waivedAt, status, ...p }) => ({
       ...p,
       lastUpdateAt: updatedAt,
       lastWaivedAt: waivedAt,
-      settled: status === 'COMPLETED' || status === 'CANCELLED',
+      settled: isSettled(status),
     })),
-    roundsNewestFirst: rounds.map((r) => ({
-      id: r.id,
-      focusAreaId: r.focusAreaId,
-      openedAt: r.openedAt,
-      deadlineDay: localDay(r.deadline, timeZone),
-      closedAt: r.closedAt !== null && r.closedAt <= at ? r.closedAt : null,
-    })),
+    roundsNewestFirst: rounds.map((r) => roundFactsOf(r, at, timeZone)),
+  };
+}
+
+/**
+ * What counts as a pair's last report and last waiver at the instant in the
+ * placeholder `at`, as a LATERAL body over the pair `ma`: a report is a new
+ * update series, whose first row is version 1, so an edit does not restart
+ * the clock. Every reader of due facts takes them from here.
+ */
+export function reportFactsSql(at: string): string {
+  return `SELECT
+    (SELECT max(u."createdAt") FROM "Update" u
+      WHERE u."measureId" = ma."measureId" AND u."agencyId" = ma."agencyId" AND u.version = 1 AND u."createdAt" <= ${at}) AS "updatedAt",
+    (SELECT max(w."createdAt") FROM "PeriodWaiver" w
+      WHERE w."measureId" = ma."measureId" AND w."agencyId" = ma."agencyId" AND w."createdAt" <= ${at}) AS "waivedAt"`;
+}
+
+/** A pair whose latest status is COMPLETED or CANCELLED has nothing more to report. */
+export function isSettled(latestStatus: string | null): boolean {
+  return latestStatus === 'COMPLETED' || latestStatus === 'CANCELLED';
+}
+
+export function planFactsOf(plan: { startDate: Date; endDate: Date; defaultCadenceDays: number }): PlanFacts {
+  return { startDay: dayOf(plan.startDate), endDay: dayOf(plan.endDate), defaultCadenceDays: plan.defaultCadenceDays };
+}
+
+/** A round as it stood at `at`: a closing after `at` has not happened yet. */
+export function roundFactsOf(
+  round: { id: number; focusAreaId: number | null; openedAt: Date; deadline: Date; closedAt: Date | null },
+  at: Date,
+  timeZone: string,
+): RoundFacts {
+  return {
+    id: round.id,
+    focusAreaId: round.focusAreaId,
+    openedAt: round.openedAt,
+    deadlineDay: localDay(round.deadline, timeZone),
+    closedAt: round.closedAt !== null && round.closedAt <= at ? round.closedAt : null,
   };
 }
 
@@ -186,7 +209,12 @@ export async function loadDueStates(
   return dueStatesFrom(facts, settings, at);
 }
 
-function dueStatesFrom(facts: DueFacts, settings: DueSettings, at: Date): PairDue[] {
+/** Each pair's due state at `at`, in the order given, from facts already read. */
+export function dueStatesFrom(
+  facts: { plan: PlanFacts | null; pairs: readonly PairFacts[]; roundsNewestFirst: readonly RoundFacts[] },
+  settings: DueSettings,
+  at: Date,
+): PairDue[] {
   const { plan } = facts;
   if (plan === null) return [];
   const today = localDay(at, settings.timeZone);

@@ -1,16 +1,31 @@
 /** The plan feature's public API: all that other features, commands and the composition root may import. */
 
 export { ids } from './contract.js';
-export { type DueState, dueState, isRoundOpen, lastReportedAt, overdueWorkingDays, roundFor } from './due.js';
+export {
+  type DueState,
+  dueState,
+  isRoundOpen,
+  lastReportedAt,
+  overdueWorkingDays,
+  type PairFacts,
+  type PlanFacts,
+  type RoundFacts,
+  roundFor,
+} from './due.js';
 export {
   type DueFacts,
   type DueSettings,
   dueSettingsFrom,
+  dueStatesFrom,
+  isSettled,
   type LadderSettings,
   loadDueFacts,
   loadDueStates,
   type PairDue,
   type PairRow,
+  planFactsOf,
+  reportFactsSql,
+  roundFactsOf,
 } from './due-dates.js';
 export { exportPlanText } from './export-plan.js';
 export { importPlanIfEmpty } from './first-start.js';
