@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { queryRows, statusColumn } from '../../kernel/db/rows.js';
 import { type RolledStatus, rollUp, type Status } from '../../kernel/status.js';
-import { isSettled, type PairFacts, reportFactsSql } from '../plan/index.js';
+import { isSettled, NEW_REPORT_SQL, type PairFacts } from '../plan/index.js';
 
 interface AreaMeasure {
   id: number;
@@ -25,7 +25,7 @@ export interface StatusHistory {
   pairs: AreaPair[];
 }
 
-const historyRow = z.object({
+const pairRow = z.object({
   measureId: z.number(),
   number: z.number(),
   titleNb: z.string(),
@@ -35,18 +35,18 @@ const historyRow = z.object({
   code: z.string().nullable(),
   updatedAt: z.date().nullable(),
   waivedAt: z.date().nullable(),
-  status: statusColumn.nullable(),
-  createdAt: z.date().nullable(),
+  /** The pair's updates that set its status at one of the instants, oldest first: statuses and epoch milliseconds. */
+  statuses: z.array(statusColumn).nullable(),
+  times: z.array(z.number()).nullable(),
 });
-type HistoryRow = z.infer<typeof historyRow>;
 
 /**
  * A focus area's measures with their rolled-up status at each of `instants`
- * (ascending), and each pair's due facts at the last one, in one statement
- * whatever the size of the area or the number of instants. Per pair, the last
- * update before the first instant and every one up to the last are read,
- * oldest first (by createdAt, then id, as loadMeasureStatuses takes the
- * newest), and the status at each instant is found in one pass over them.
+ * (ascending), and each pair's due facts at the last one: one statement,
+ * one row per pair, whatever the size of the area or the number of instants.
+ * Per pair, the last update before the first instant and every one up to the
+ * last are read, oldest first (by createdAt, then id, as loadMeasureStatuses
+ * takes the newest), and the status at each instant is found in one pass.
  */
 export async function loadStatusHistory(
   prisma: PrismaClient,
@@ -56,25 +56,41 @@ export async function loadStatusHistory(
   const first = instants[0];
   const last = instants.at(-1);
   if (first === undefined || last === undefined) return { measures: [], rolled: [], pairs: [] };
+  // Inner joins from the pairs let the planner start from the area's measures; the few measures no agency is
+  // responsible for come from a second branch, rather than outer-joining every pair of the plan first. Waivers
+  // are grouped once: a sub-select per pair costs a scan's start-up each, which on a thousand pairs outweighed
+  // the rest of the statement.
   const rows = await queryRows(
     prisma,
-    historyRow,
-    `SELECT m.id AS "measureId", m.number, m."titleNb", m."titleEn", m."cadenceDays", ma."agencyId", a.code,
-            f."updatedAt", f."waivedAt", u.status::text AS status, u."createdAt"
+    pairRow,
+    `SELECT m.id AS "measureId", m.number, m."titleNb", m."titleEn", m."cadenceDays", ma."agencyId", a.code, ma.role,
+            (SELECT max(u."createdAt") FROM "Update" u
+              WHERE u."measureId" = ma."measureId" AND u."agencyId" = ma."agencyId" AND ${NEW_REPORT_SQL} AND u."createdAt" <= $3
+            ) AS "updatedAt",
+            w."waivedAt", h.statuses, h.times
      FROM "Measure" m
-     LEFT JOIN "MeasureAgency" ma ON ma."measureId" = m.id
-     LEFT JOIN "Agency" a ON a.id = ma."agencyId"
-     LEFT JOIN LATERAL (${reportFactsSql('$3')}) f ON true
-     LEFT JOIN LATERAL (
-       (SELECT status, "createdAt", id FROM "Update"
-        WHERE "measureId" = ma."measureId" AND "agencyId" = ma."agencyId" AND "createdAt" <= $2
-        ORDER BY "createdAt" DESC, id DESC LIMIT 1)
-       UNION ALL
-       (SELECT status, "createdAt", id FROM "Update"
-        WHERE "measureId" = ma."measureId" AND "agencyId" = ma."agencyId" AND "createdAt" > $2 AND "createdAt" <= $3)
-     ) u ON true
+     JOIN "MeasureAgency" ma ON ma."measureId" = m.id
+     JOIN "Agency" a ON a.id = ma."agencyId"
+     LEFT JOIN (SELECT "measureId", "agencyId", max("createdAt") AS "waivedAt" FROM "PeriodWaiver"
+                WHERE "createdAt" <= $3 GROUP BY "measureId", "agencyId") w
+       ON w."measureId" = ma."measureId" AND w."agencyId" = ma."agencyId"
+     CROSS JOIN LATERAL (
+       SELECT array_agg(u.status::text ORDER BY u."createdAt", u.id) AS statuses,
+              array_agg(extract(epoch FROM u."createdAt")::float8 * 1000 ORDER BY u."createdAt", u.id) AS times
+       FROM ((SELECT status, "createdAt", id FROM "Update"
+              WHERE "measureId" = ma."measureId" AND "agencyId" = ma."agencyId" AND "createdAt" <= $2
+              ORDER BY "createdAt" DESC, id DESC LIMIT 1)
+             UNION ALL
+             (SELECT status, "createdAt", id FROM "Update"
+              WHERE "measureId" = ma."measureId" AND "agencyId" = ma."agencyId" AND "createdAt" > $2 AND "createdAt" <= $3)) u
+     ) h
      WHERE m."focusAreaId" = $1 AND m."archivedAt" IS NULL
-     ORDER BY m.number, ma.role, a.code, u."createdAt", u.id`,
+     UNION ALL
+     SELECT m.id, m.number, m."titleNb", m."titleEn", m."cadenceDays", NULL, NULL, NULL, NULL, NULL, NULL, NULL
+     FROM "Measure" m
+     WHERE m."focusAreaId" = $1 AND m."archivedAt" IS NULL
+       AND NOT EXISTS (SELECT 1 FROM "MeasureAgency" ma WHERE ma."measureId" = m.id)
+     ORDER BY number, role, code`,
     focusAreaId,
     first,
     last,
@@ -83,43 +99,38 @@ export async function loadStatusHistory(
   const measures: AreaMeasure[] = [];
   const rolled: RolledStatus[][] = instants.map(() => []);
   const pairs: AreaPair[] = [];
-  let i = 0;
-  while (i < rows.length) {
-    const measure = rows[i] as HistoryRow;
-    measures.push({
-      id: measure.measureId,
-      number: measure.number,
-      titleNb: measure.titleNb,
-      titleEn: measure.titleEn,
-    });
-    // Per instant, each of the measure's pairs' status then (null: not reported yet).
-    const latest: (Status | null)[][] = instants.map(() => []);
-    while (i < rows.length && (rows[i] as HistoryRow).measureId === measure.measureId) {
-      const pair = rows[i] as HistoryRow;
-      let status: Status | null = null;
-      let k = 0;
-      for (; i < rows.length; i++) {
-        const row = rows[i] as HistoryRow;
-        if (row.measureId !== pair.measureId || row.agencyId !== pair.agencyId) break;
-        if (row.createdAt === null) continue;
-        for (const at = row.createdAt.getTime(); k < times.length && (times[k] as number) < at; k++)
-          latest[k]?.push(status);
-        status = row.status;
-      }
-      if (pair.agencyId === null || pair.code === null) continue; // a measure no agency is responsible for
-      for (; k < times.length; k++) latest[k]?.push(status);
-      pairs.push({
-        measureId: pair.measureId,
-        agencyId: pair.agencyId,
-        code: pair.code,
-        focusAreaId,
-        cadenceDays: pair.cadenceDays,
-        lastUpdateAt: pair.updatedAt,
-        lastWaivedAt: pair.waivedAt,
-        settled: isSettled(status),
-      });
-    }
+  // Per instant, the current measure's pairs' statuses then (null: not reported yet).
+  let latest: (Status | null)[][] = [];
+  const endMeasure = () => {
     for (const [k, statuses] of latest.entries()) rolled[k]?.push(rollUp(statuses));
+  };
+  for (const row of rows) {
+    if (measures.at(-1)?.id !== row.measureId) {
+      endMeasure();
+      measures.push({ id: row.measureId, number: row.number, titleNb: row.titleNb, titleEn: row.titleEn });
+      latest = instants.map(() => []);
+    }
+    if (row.agencyId === null || row.code === null) continue; // a measure no agency is responsible for
+    const updateTimes = row.times ?? [];
+    const updateStatuses = row.statuses ?? [];
+    let status: Status | null = null;
+    let k = 0;
+    for (const [j, at] of updateTimes.entries()) {
+      for (; k < times.length && (times[k] as number) < at; k++) latest[k]?.push(status);
+      status = updateStatuses[j] ?? null;
+    }
+    for (; k < times.length; k++) latest[k]?.push(status);
+    pairs.push({
+      measureId: row.measureId,
+      agencyId: row.agencyId,
+      code: row.code,
+      focusAreaId,
+      cadenceDays: row.cadenceDays,
+      lastUpdateAt: row.updatedAt,
+      lastWaivedAt: row.waivedAt,
+      settled: isSettled(status),
+    });
   }
+  endMeasure();
   return { measures, rolled, pairs };
 }

@@ -117,14 +117,15 @@ export async function loadDueFacts(
         status: z.string().nullable(),
       }),
       `SELECT ma."measureId", ma."agencyId", ma.role::text AS role, m.number, m."titleNb", m."titleEn", m."focusAreaId", m."cadenceDays",
-              a.code AS "agencyCode", a."nameNb" AS "agencyNameNb", a."nameEn" AS "agencyNameEn", s.status, r."updatedAt", r."waivedAt"
+              a.code AS "agencyCode", a."nameNb" AS "agencyNameNb", a."nameEn" AS "agencyNameEn", r."updatedAt", r.status,
+              (SELECT max(w."createdAt") FROM "PeriodWaiver" w
+                WHERE w."measureId" = ma."measureId" AND w."agencyId" = ma."agencyId" AND w."createdAt" <= $4) AS "waivedAt"
        FROM "MeasureAgency" ma JOIN "Measure" m ON m.id = ma."measureId" JOIN "Agency" a ON a.id = ma."agencyId"
-       LEFT JOIN LATERAL (${reportFactsSql('$4')}) r ON true
        LEFT JOIN LATERAL (
-         SELECT u.status::text AS status FROM "Update" u
-         WHERE u."measureId" = ma."measureId" AND u."agencyId" = ma."agencyId" AND u."createdAt" <= $4
-         ORDER BY u."createdAt" DESC, u.id DESC LIMIT 1
-       ) s ON true
+         SELECT max(u."createdAt") FILTER (WHERE ${NEW_REPORT_SQL}) AS "updatedAt",
+                (array_agg(u.status::text ORDER BY u."createdAt" DESC, u.id DESC))[1] AS status
+         FROM "Update" u WHERE u."measureId" = ma."measureId" AND u."agencyId" = ma."agencyId" AND u."createdAt" <= $4
+       ) r ON true
        WHERE m."archivedAt" IS NULL
          AND ($1::int[] IS NULL OR ma."measureId" = ANY($1::int[])) AND ($2::int[] IS NULL OR ma."agencyId" = ANY($2::int[]))
          AND ($3::int IS NULL OR m."focusAreaId" = $3::int)
@@ -161,18 +162,11 @@ export async function loadDueFacts(
 }
 
 /**
- * What counts as a pair's last report and last waiver at the instant in the
- * placeholder `at`, as a LATERAL body over the pair `ma`: a report is a new
- * update series, whose first row is version 1, so an edit does not restart
- * the clock. Every reader of due facts takes them from here.
+ * A report is a new update series, whose first row is version 1: an edit does
+ * not restart the clock. SQL over the "Update" row `u`, for every reader of a
+ * pair's last report.
  */
-export function reportFactsSql(at: string): string {
-  return `SELECT
-    (SELECT max(u."createdAt") FROM "Update" u
-      WHERE u."measureId" = ma."measureId" AND u."agencyId" = ma."agencyId" AND u.version = 1 AND u."createdAt" <= ${at}) AS "updatedAt",
-    (SELECT max(w."createdAt") FROM "PeriodWaiver" w
-      WHERE w."measureId" = ma."measureId" AND w."agencyId" = ma."agencyId" AND w."createdAt" <= ${at}) AS "waivedAt"`;
-}
+export const NEW_REPORT_SQL = 'u.version = 1';
 
 /** A pair whose latest status is COMPLETED or CANCELLED has nothing more to report. */
 export function isSettled(latestStatus: string | null): boolean {

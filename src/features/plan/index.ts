@@ -21,10 +21,10 @@ export {
   type LadderSettings,
   loadDueFacts,
   loadDueStates,
+  NEW_REPORT_SQL,
   type PairDue,
   type PairRow,
   planFactsOf,
-  reportFactsSql,
   roundFactsOf,
 } from './due-dates.js';
 export { exportPlanText } from './export-plan.js';
