@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { queryRows, statusColumn } from '../../kernel/db/rows.js';
+import { queryUniformRows, statusColumn } from '../../kernel/db/rows.js';
 import { type RolledStatus, rollUp, type Status } from '../../kernel/status.js';
 import { isSettled, NEW_REPORT_SQL, type PairFacts } from '../plan/index.js';
 
@@ -35,9 +35,8 @@ const pairRow = z.object({
   code: z.string().nullable(),
   updatedAt: z.date().nullable(),
   waivedAt: z.date().nullable(),
-  /** The pair's updates that set its status at one of the instants, oldest first: statuses and epoch milliseconds. */
-  statuses: z.array(statusColumn).nullable(),
-  times: z.array(z.number()).nullable(),
+  /** The pair's updates that set its status at one of the instants, oldest first: [epoch milliseconds, status]. */
+  updates: z.array(z.tuple([z.number(), statusColumn])).nullable(),
 });
 
 /**
@@ -60,14 +59,14 @@ export async function loadStatusHistory(
   // responsible for come from a second branch, rather than outer-joining every pair of the plan first. Waivers
   // are grouped once: a sub-select per pair costs a scan's start-up each, which on a thousand pairs outweighed
   // the rest of the statement.
-  const rows = await queryRows(
+  const rows = await queryUniformRows(
     prisma,
     pairRow,
     `SELECT m.id AS "measureId", m.number, m."titleNb", m."titleEn", m."cadenceDays", ma."agencyId", a.code, ma.role,
             (SELECT max(u."createdAt") FROM "Update" u
               WHERE u."measureId" = ma."measureId" AND u."agencyId" = ma."agencyId" AND ${NEW_REPORT_SQL} AND u."createdAt" <= $3
             ) AS "updatedAt",
-            w."waivedAt", h.statuses, h.times
+            w."waivedAt", h.updates
      FROM "Measure" m
      JOIN "MeasureAgency" ma ON ma."measureId" = m.id
      JOIN "Agency" a ON a.id = ma."agencyId"
@@ -75,8 +74,8 @@ export async function loadStatusHistory(
                 WHERE "createdAt" <= $3 GROUP BY "measureId", "agencyId") w
        ON w."measureId" = ma."measureId" AND w."agencyId" = ma."agencyId"
      CROSS JOIN LATERAL (
-       SELECT array_agg(u.status::text ORDER BY u."createdAt", u.id) AS statuses,
-              array_agg(extract(epoch FROM u."createdAt")::float8 * 1000 ORDER BY u."createdAt", u.id) AS times
+       SELECT json_agg(json_build_array((extract(epoch FROM u."createdAt") * 1000)::bigint, u.status)
+                       ORDER BY u."createdAt", u.id) AS updates
        FROM ((SELECT status, "createdAt", id FROM "Update"
               WHERE "measureId" = ma."measureId" AND "agencyId" = ma."agencyId" AND "createdAt" <= $2
               ORDER BY "createdAt" DESC, id DESC LIMIT 1)
@@ -86,7 +85,7 @@ export async function loadStatusHistory(
      ) h
      WHERE m."focusAreaId" = $1 AND m."archivedAt" IS NULL
      UNION ALL
-     SELECT m.id, m.number, m."titleNb", m."titleEn", m."cadenceDays", NULL, NULL, NULL, NULL, NULL, NULL, NULL
+     SELECT m.id, m.number, m."titleNb", m."titleEn", m."cadenceDays", NULL, NULL, NULL, NULL, NULL, NULL
      FROM "Measure" m
      WHERE m."focusAreaId" = $1 AND m."archivedAt" IS NULL
        AND NOT EXISTS (SELECT 1 FROM "MeasureAgency" ma WHERE ma."measureId" = m.id)
@@ -111,13 +110,11 @@ export async function loadStatusHistory(
       latest = instants.map(() => []);
     }
     if (row.agencyId === null || row.code === null) continue; // a measure no agency is responsible for
-    const updateTimes = row.times ?? [];
-    const updateStatuses = row.statuses ?? [];
     let status: Status | null = null;
     let k = 0;
-    for (const [j, at] of updateTimes.entries()) {
+    for (const [at, next] of row.updates ?? []) {
       for (; k < times.length && (times[k] as number) < at; k++) latest[k]?.push(status);
-      status = updateStatuses[j] ?? null;
+      status = next;
     }
     for (; k < times.length; k++) latest[k]?.push(status);
     pairs.push({

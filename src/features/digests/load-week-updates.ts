@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { queryRows, statusColumn } from '../../kernel/db/rows.js';
+import { queryUniformRows, statusColumn } from '../../kernel/db/rows.js';
 import type { DigestPeriod, DigestUpdate } from './model.js';
 
 const weekUpdateRow = z.object({
@@ -28,7 +28,7 @@ export type WeekUpdate = DigestUpdate & { seriesId: string; measureId: number };
  * id): one statement.
  */
 export function loadWeekUpdates(prisma: PrismaClient, areaId: number, period: DigestPeriod): Promise<WeekUpdate[]> {
-  return queryRows(
+  return queryUniformRows(
     prisma,
     weekUpdateRow,
     `SELECT u.id, u."seriesId", u.version, u."measureId", a.code AS "agencyCode", a."nameNb" AS "agencyNameNb",
