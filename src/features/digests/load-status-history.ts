@@ -56,22 +56,24 @@ export async function loadStatusHistory(
   const last = instants.at(-1);
   if (first === undefined || last === undefined) return { measures: [], rolled: [], pairs: [] };
   // Inner joins from the pairs let the planner start from the area's measures; the few measures no agency is
-  // responsible for come from a second branch, rather than outer-joining every pair of the plan first. Waivers
-  // are grouped once: a sub-select per pair costs a scan's start-up each, which on a thousand pairs outweighed
-  // the rest of the statement.
+  // responsible for come from a second branch, rather than outer-joining every pair of the plan first. The
+  // area's waivers are grouped once: a sub-select per pair costs a scan's start-up each, which on a thousand
+  // pairs outweighed the rest of the statement.
   const rows = await queryUniformRows(
     prisma,
     pairRow,
     `SELECT m.id AS "measureId", m.number, m."titleNb", m."titleEn", m."cadenceDays", ma."agencyId", a.code, ma.role,
             (SELECT max(u."createdAt") FROM "Update" u
-              WHERE u."measureId" = ma."measureId" AND u."agencyId" = ma."agencyId" AND ${NEW_REPORT_SQL} AND u."createdAt" <= $3
+              WHERE u."measureId" = ma."measureId" AND u."agencyId" = ma."agencyId"
+                AND ${NEW_REPORT_SQL} AND u."createdAt" <= $3
             ) AS "updatedAt",
             w."waivedAt", h.updates
      FROM "Measure" m
      JOIN "MeasureAgency" ma ON ma."measureId" = m.id
      JOIN "Agency" a ON a.id = ma."agencyId"
      LEFT JOIN (SELECT "measureId", "agencyId", max("createdAt") AS "waivedAt" FROM "PeriodWaiver"
-                WHERE "createdAt" <= $3 GROUP BY "measureId", "agencyId") w
+                WHERE "createdAt" <= $3 AND "measureId" IN (SELECT id FROM "Measure" WHERE "focusAreaId" = $1)
+                GROUP BY "measureId", "agencyId") w
        ON w."measureId" = ma."measureId" AND w."agencyId" = ma."agencyId"
      CROSS JOIN LATERAL (
        SELECT json_agg(json_build_array((extract(epoch FROM u."createdAt") * 1000)::bigint, u.status)
@@ -81,7 +83,8 @@ export async function loadStatusHistory(
               ORDER BY "createdAt" DESC, id DESC LIMIT 1)
              UNION ALL
              (SELECT status, "createdAt", id FROM "Update"
-              WHERE "measureId" = ma."measureId" AND "agencyId" = ma."agencyId" AND "createdAt" > $2 AND "createdAt" <= $3)) u
+              WHERE "measureId" = ma."measureId" AND "agencyId" = ma."agencyId"
+                AND "createdAt" > $2 AND "createdAt" <= $3)) u
      ) h
      WHERE m."focusAreaId" = $1 AND m."archivedAt" IS NULL
      UNION ALL
