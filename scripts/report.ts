@@ -54,17 +54,11 @@ await runCli(async () => {
     const out: Writable = toFile ? createWriteStream(values.out) : new PassThrough();
     if (out instanceof PassThrough) out.pipe(process.stdout, { end: false });
     const request = { from, to, timeZone: config.TZ_PLAN, generatedAt: now };
-    const result = await writeReport(db.prisma, request, parsed.format, lang, out, {
-      docxMemoryMb: config.REPORT_DOCX_MEMORY_MB,
-    });
+    const result = await writeReport(db.prisma, request, parsed.format, lang, out);
     if (result.kind !== 'written') {
       out.destroy();
       if (toFile) await rm(values.out, { force: true });
-      console.error(
-        result.kind === 'no-plan'
-          ? 'No plan in the database.'
-          : `${messages(lang).report.exportTooLarge(`${from} – ${to}`)} (REPORT_DOCX_MEMORY_MB=${config.REPORT_DOCX_MEMORY_MB})`,
-      );
+      console.error('No plan in the database.');
       return 1;
     }
     if (toFile) {

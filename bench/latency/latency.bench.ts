@@ -127,10 +127,13 @@ export async function runLatency(
       databaseUrl = url.toString();
     }
     const start = await startCommand();
+    // BENCH_TILTAK_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the bot under the load.
+    const nodeArgs = (process.env.BENCH_TILTAK_NODE_ARGS ?? '').split(/\s+/).filter((a) => a !== '');
+    const args = [...nodeArgs, ...start.args];
     const env = { ...common, DATABASE_URL: databaseUrl, PLAN_FILE };
     const startTiltak = async () => {
       const spawnedAt = performance.now();
-      const proc = spawnProc('Tiltak', start.args, env, await freePort());
+      const proc = spawnProc('Tiltak', args, env, await freePort());
       procs.push(proc);
       return { proc, ms: await untilFirstAck(proc, spawnedAt, probe(proc.port)) };
     };

@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,9 +12,7 @@ import { openDatabase, parseDatabaseUrl } from '../../src/kernel/db/open-databas
  * One report, or its raw SQL baseline, in a process of its own, so that its
  * peak memory is its own: `report-child.ts <md|docx|csv|raw> <from> <to>`.
  * Prints one JSON line: time, resident memory before the work, the peak
- * during it, the size of what was written and the SQL statements sent. A
- * DOCX is built in a child of this child, under its heap cap: its own peak
- * (which it reports) is added, as both live at once.
+ * during it, the size of what was written and the SQL statements sent.
  */
 const [what, from, to] = process.argv.slice(2);
 if (what === undefined || from === undefined || to === undefined)
@@ -62,12 +60,8 @@ if (what === 'raw') {
   const started = performance.now();
   const out = join(tmpdir(), `tiltak-bench-report-${process.pid}.${what}`);
   const request = { from, to, timeZone: config.TZ_PLAN, generatedAt: new Date('2005-01-01T12:00:00Z') };
-  const watch = watchChildren();
-  const result = await writeReport(db.prisma, request, format, 'nb', createWriteStream(out), {
-    docxMemoryMb: config.REPORT_DOCX_MEMORY_MB,
-  });
+  const result = await writeReport(db.prisma, request, format, 'nb', createWriteStream(out));
   const ms = performance.now() - started;
-  const childSeenMb = watch.stop();
   const peakMb = await rss('VmHWM');
   const bytes = result.kind === 'written' ? (await stat(out)).size : null;
   await rm(out, { force: true });
@@ -76,7 +70,6 @@ if (what === 'raw') {
       ms,
       idleMb: idle,
       peakMb,
-      childPeakMb: Math.max(result.kind === 'written' ? (result.docxPeakRssMb ?? 0) : 0, childSeenMb) || null,
       rows: result.kind === 'written' ? result.versions : 0,
       bytes,
       queries,
@@ -89,35 +82,4 @@ if (what === 'raw') {
 /** Linux resets VmHWM to the current RSS on "5" in clear_refs, so the peak read after is the work's own. */
 async function resetPeak(): Promise<void> {
   await writeFile('/proc/self/clear_refs', '5').catch(() => undefined);
-}
-
-/**
- * The highest peak RSS seen in this process's children, read every 20 ms:
- * the DOCX builder reports its own peak when it succeeds, but one stopped by
- * its heap cap reports nothing, so its last reading stands for it.
- */
-function watchChildren(): { stop(): number } {
-  let peakMb = 0;
-  let busy = false;
-  const timer = setInterval(async () => {
-    if (busy) return;
-    busy = true;
-    try {
-      for (const pid of (await readdir('/proc')).filter((d) => /^\d+$/.test(d))) {
-        const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-        // The parent pid is the second field after the command, which is in parentheses.
-        if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== process.pid) continue;
-        const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-        peakMb = Math.max(peakMb, Number(/^VmHWM:\s+(\d+)/m.exec(status)?.[1] ?? 0) / 1024);
-      }
-    } finally {
-      busy = false;
-    }
-  }, 20);
-  return {
-    stop() {
-      clearInterval(timer);
-      return peakMb;
-    },
-  };
 }

@@ -42,8 +42,6 @@ const schema = z.object({
   // coordinators' weekly overdue summary goes out on this ISO weekday (1 = Monday).
   REMINDER_OVERDUE_DAYS: count(1, 1),
   ESCALATE_SUMMARY_WEEKDAY: z.coerce.number().int().min(1).max(5).default(1),
-  // The heap a DOCX report may take, in MB, in the child process that builds it; a longer period is refused, not a crash.
-  REPORT_DOCX_MEMORY_MB: count(160, 16),
   // Made admins at every start; the only way to name the first one (nobody becomes admin by being first).
   TILTAK_ADMINS: z
     .string()

@@ -18,7 +18,7 @@ export async function reportBytes(
       done();
     },
   });
-  const result = await writeReport(prisma, request, format, lang, out, { docxMemoryMb: 192, ...options });
+  const result = await writeReport(prisma, request, format, lang, out, options);
   if (result.kind !== 'written') throw new Error(`report not written: ${result.kind}`);
   return { filename: result.filename, bytes: Buffer.concat(chunks) };
 }

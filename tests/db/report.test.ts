@@ -6,6 +6,7 @@ import { type CountingDatabase, openCountingDatabase } from '../jobs/digest-coun
 import { addUpdates } from '../jobs/digest-support.js';
 import { seedPlan } from '../support/harness.js';
 import { paragraphsWithStyle, readZip } from '../unit/report-zip-reader.js';
+import { parseXml } from '../unit/xml-tree.js';
 import { reportBytes } from './report-bytes.js';
 
 const TZ = 'Europe/Oslo';
@@ -160,6 +161,7 @@ describe('the status report for 1 January – 30 June 2004', () => {
     const docx = await reportBytes(db.prisma, REQUEST, 'docx', 'nb');
     expect(docx.filename).toBe('statusrapport-2004-01-01-2004-06-30.docx');
     const zip = readZip(docx.bytes);
+    for (const [name, bytes] of zip) expect(() => parseXml(bytes.toString('utf8')), name).not.toThrow();
     expect([...zip.keys()]).toEqual(
       expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'docProps/core.xml']),
     );

@@ -77,3 +77,70 @@ describe('the people the bot keeps in memory', () => {
     expect(db.queries()).toBeGreaterThan(1);
   });
 });
+
+describe('the due facts and latest updates the bot keeps in memory', () => {
+  /** The whole answer, blocks and all: a list's statuses are in its blocks, not its text. */
+  const answer = async (userId: string, text: string) => {
+    await reply(userId, text);
+    return JSON.stringify(h.fake.responses.at(-1)?.body);
+  };
+
+  it.each(['', '1', 'forfalt', 'alle'])(
+    'answers a repeated /tiltak %s with no statement but the replay claim',
+    async (text) => {
+      await reply('U0KARI01', text);
+      db.resetCount();
+      await reply('U0KARI01', text);
+      expect(db.queries()).toBe(1);
+    },
+  );
+
+  it('shows an update saved by another instance or a script from the next /tiltak on', async () => {
+    const before = await answer('U0KARI01', '');
+    const saved = heard('Update');
+    const kari = await db.prisma.person.findUniqueOrThrow({ where: { slackId: 'U0KARI01' } });
+    await db.prisma.update.create({
+      data: {
+        seriesId: '0d9f3c56-4f0c-4b8e-9f57-3c1c3a6d2f11',
+        version: 1,
+        measureId: 1,
+        agencyId: kari.agencyId ?? 0,
+        authorId: kari.id,
+        status: 'DELAYED',
+        done: 'Skrevet utenfor boten.',
+        periodDate: new Date('2004-03-01T00:00:00Z'),
+        createdAt: h.clock.now(),
+      },
+    });
+    await saved;
+    const after = await answer('U0KARI01', '');
+    expect(after).not.toBe(before);
+    // Delayed is red, in either language the earlier tests left Kari with.
+    expect(after).toContain(':red_circle: *1*');
+  });
+
+  it('reads from the database when the clock stands before the newest report, as a simulation sets it', async () => {
+    const now = h.clock.now();
+    const kari = await db.prisma.person.findUniqueOrThrow({ where: { slackId: 'U0KARI01' } });
+    const waived = heard('PeriodWaiver');
+    await db.prisma.periodWaiver.create({
+      data: {
+        measureId: 1,
+        agencyId: kari.agencyId ?? 0,
+        personId: kari.id,
+        reason: 'Ikke aktuelt nå.',
+        createdAt: now,
+      },
+    });
+    await waived;
+    await reply('U0KARI01', '');
+    h.clock.set(new Date(now.getTime() - 86_400_000).toISOString());
+    try {
+      db.resetCount();
+      await reply('U0KARI01', '');
+      expect(db.queries()).toBeGreaterThan(1);
+    } finally {
+      h.clock.set(now.toISOString());
+    }
+  });
+});

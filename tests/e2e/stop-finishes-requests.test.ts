@@ -17,5 +17,5 @@ describe('stopping the bot', () => {
     await h.running.stop();
     expect(await h.db.prisma.absence.count()).toBe(1);
     expect(h.lastReplyText()).toContain('Fravær registrert');
-  });
+  }, 60_000);
 });

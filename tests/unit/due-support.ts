@@ -1,5 +1,6 @@
 import type { RoundFacts } from '../../src/features/plan/due.js';
-import type { LadderSettings, PairRow } from '../../src/features/plan/due-dates.js';
+import type { LadderSettings } from '../../src/features/plan/due-dates.js';
+import type { PairRow } from '../../src/features/plan/due-facts.js';
 import type { FailureFacts, ReminderState, SnoozeFacts } from '../../src/features/reminders/jobs/reminders-state.js';
 import { type ActiveAbsence, Directory, type DirectoryPerson } from '../../src/features/reminders/ladder-routing.js';
 import { atLocalTime } from '../../src/kernel/calendar/calendar.js';

@@ -13,20 +13,22 @@ export {
   roundFor,
 } from './due.js';
 export {
-  type DueFacts,
   type DueSettings,
   dueSettingsFrom,
   dueStatesFrom,
-  isSettled,
   type LadderSettings,
-  loadDueFacts,
   loadDueStates,
-  NEW_REPORT_SQL,
   type PairDue,
+} from './due-dates.js';
+export {
+  type DueFacts,
+  isSettled,
+  loadDueFacts,
+  NEW_REPORT_SQL,
   type PairRow,
   planFactsOf,
   roundFactsOf,
-} from './due-dates.js';
+} from './due-facts.js';
 export { exportPlanText } from './export-plan.js';
 export { importPlanIfEmpty } from './first-start.js';
 export { focusAreaById, focusAreaByNumber, focusAreas } from './focus-areas.js';

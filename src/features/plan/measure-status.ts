@@ -45,7 +45,11 @@ export async function loadMeasureStatuses(
       : pickMeasures(await reference.get('measures:all', MEASURE_TABLES, () => readMeasures(prisma, ALL)), filter);
   // Over the whole plan one query without a list is cheaper; an archived measure's rows are fetched and unused.
   const wholePlan = filter.measureIds === undefined && filter.focusAreaId === undefined;
-  const latest = await latestUpdates(prisma, wholePlan ? 'all' : measures.map((m) => m.id), filter.asOf);
+  // Kept, the whole plan's latest updates serve any list of measures until the next commit to Update.
+  const latest =
+    reference !== undefined && filter.asOf === undefined
+      ? await reference.get('updates:latest', ['Update'], () => latestUpdates(prisma, 'all'))
+      : await latestUpdates(prisma, wholePlan ? 'all' : measures.map((m) => m.id), filter.asOf);
   return measures.map(({ agencies, archivedAt: _archivedAt, ...measure }) => {
     const rows: AgencyStatus[] = agencies
       .map(({ role, agency }) => ({

@@ -27,6 +27,8 @@ export interface MeasureCard {
   agencies: CardAgency[];
 }
 
+const CARD_AUTHOR_TABLES = ['Update', 'Person'] as const;
+
 /** A measure's card in a fixed number of queries. */
 export async function loadMeasureCard(deps: Deps, viewer: Reporter, number: number): Promise<MeasureCard | null> {
   const { prisma, config, clock, reference } = deps;
@@ -34,18 +36,27 @@ export async function loadMeasureCard(deps: Deps, viewer: Reporter, number: numb
   if (measure === null) return null;
   const [statuses, dues] = await Promise.all([
     loadMeasureStatuses(prisma, { measureIds: [measure.id] }, reference),
-    loadDueStates(prisma, dueSettingsFrom(config), clock.now(), { measureIds: [measure.id] }),
+    loadDueStates(prisma, dueSettingsFrom(config), clock.now(), { measureIds: [measure.id] }, reference),
   ]);
   const status = statuses[0];
   if (status === undefined) return null;
   const latest = status.agencies.flatMap((a) => (a.latest === null ? [] : [a.latest]));
-  const [authors, firsts] = await Promise.all([
-    prisma.person.findMany({ where: { id: { in: latest.map((u) => u.authorId) } }, select: { id: true, name: true } }),
-    prisma.update.findMany({
-      where: { seriesId: { in: latest.map((u) => u.seriesId) }, version: 1 },
-      select: { seriesId: true, authorId: true, createdAt: true },
-    }),
-  ]);
+  const readAuthors = () =>
+    Promise.all([
+      prisma.person.findMany({
+        where: { id: { in: latest.map((u) => u.authorId) } },
+        select: { id: true, name: true },
+      }),
+      prisma.update.findMany({
+        where: { seriesId: { in: latest.map((u) => u.seriesId) }, version: 1 },
+        select: { seriesId: true, authorId: true, createdAt: true },
+      }),
+    ]);
+  // Who wrote each latest update, and who began its series, change only with a commit to Update or Person.
+  const [authors, firsts] =
+    reference === undefined
+      ? await readAuthors()
+      : await reference.get(`card-authors:${measure.id}`, CARD_AUTHOR_TABLES, readAuthors);
   const reportable = reportableAgencyIds(viewer, status.agencies);
   const agencies = status.agencies.map((a): CardAgency => {
     const due = dues.find((d) => d.agencyId === a.agencyId);

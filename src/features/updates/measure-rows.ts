@@ -37,7 +37,7 @@ export async function loadMeasureRows(deps: Deps, viewer: Reporter, scope: RowSc
     if (measureIds.length === 0) return [];
     [statuses, dues] = await Promise.all([
       loadMeasureStatuses(prisma, { measureIds }, reference),
-      loadDueStates(prisma, dueSettingsFrom(config), at, { measureIds, agencyIds: [scope.agencyId] }),
+      loadDueStates(prisma, dueSettingsFrom(config), at, { measureIds, agencyIds: [scope.agencyId] }, reference),
     ]);
   } else {
     statuses = await loadMeasureStatuses(
@@ -46,7 +46,7 @@ export async function loadMeasureRows(deps: Deps, viewer: Reporter, scope: RowSc
       reference,
     );
     const filter = scope.focusAreaId === undefined ? {} : { measureIds: statuses.map((s) => s.measure.id) };
-    dues = statuses.length === 0 ? [] : await loadDueStates(prisma, dueSettingsFrom(config), at, filter);
+    dues = statuses.length === 0 ? [] : await loadDueStates(prisma, dueSettingsFrom(config), at, filter, reference);
   }
   const dueByPair = new Map(dues.map((d) => [pairKey(d.measureId, d.agencyId), d]));
   const agencyId = scope.kind === 'agency' ? scope.agencyId : null;

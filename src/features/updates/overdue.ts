@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/deps.js';
 import { type Reporter, seesWholePlan } from '../../kernel/people/permissions.js';
-import { dueSettingsFrom, loadDueStates } from '../plan/index.js';
+import { dueSettingsFrom, loadDueStates, loadMeasureStatuses } from '../plan/index.js';
 
 export interface OverduePair {
   measure: { id: number; number: number; titleNb: string; titleEn: string };
@@ -12,26 +12,24 @@ export interface OverduePair {
 
 /** Overdue pairs, most overdue first: the viewer's agency's, or all of them for coordinators. */
 export async function loadOverdue(deps: Deps, viewer: Reporter): Promise<OverduePair[]> {
-  const { prisma, config, clock } = deps;
+  const { prisma, config, clock, reference } = deps;
   const whole = seesWholePlan(viewer);
   if (!whole && viewer.agencyId === null) return [];
   const filter = whole || viewer.agencyId === null ? {} : { agencyIds: [viewer.agencyId] };
-  const dues = (await loadDueStates(prisma, dueSettingsFrom(config), clock.now(), filter)).filter(
+  const dues = (await loadDueStates(prisma, dueSettingsFrom(config), clock.now(), filter, reference)).filter(
     (d) => d.overdueWorkingDays > 0,
   );
   if (dues.length === 0) return [];
-  const [measures, agencies] = await Promise.all([
-    prisma.measure.findMany({
-      where: { id: { in: [...new Set(dues.map((d) => d.measureId))] } },
-      select: { id: true, number: true, titleNb: true, titleEn: true },
-    }),
-    prisma.agency.findMany({
-      where: { id: { in: [...new Set(dues.map((d) => d.agencyId))] } },
-      select: { id: true, code: true },
-    }),
-  ]);
-  const measureById = new Map(measures.map((m) => [m.id, m]));
-  const agencyById = new Map(agencies.map((a) => [a.id, a]));
+  // The plan's structure is kept in memory: the measures' and agencies' names cost no query when the cache is live.
+  const statuses = await loadMeasureStatuses(
+    prisma,
+    { measureIds: [...new Set(dues.map((d) => d.measureId))] },
+    reference,
+  );
+  const measureById = new Map(statuses.map((s) => [s.measure.id, s.measure]));
+  const agencyById = new Map(
+    statuses.flatMap((s) => s.agencies).map((a) => [a.agencyId, { id: a.agencyId, code: a.code }]),
+  );
   return dues
     .flatMap((d) => {
       const measure = measureById.get(d.measureId);

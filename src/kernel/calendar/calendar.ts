@@ -73,10 +73,21 @@ export function workingDaysBetween(from: LocalDay, to: LocalDay): number {
   const [start, end, sign] = to > from ? [from, to, 1] : [to, from, -1];
   let count = weekdaysBelow(dayNumber(end) + 1) - weekdaysBelow(dayNumber(start) + 1);
   for (let year = Number(start.slice(0, 4)); year <= Number(end.slice(0, 4)); year++) {
-    for (const holiday of publicHolidays(year))
-      if (holiday > start && holiday <= end && isoWeekday(holiday) <= 5) count--;
+    for (const holiday of weekdayHolidays(year)) if (holiday > start && holiday <= end) count--;
   }
   return count * sign;
+}
+
+const weekdayHolidayMemo = new Map<number, readonly LocalDay[]>();
+
+/** The year's holidays that fall on a Monday to Friday: only those take a working day away. */
+function weekdayHolidays(year: number): readonly LocalDay[] {
+  let days = weekdayHolidayMemo.get(year);
+  if (days === undefined) {
+    days = [...publicHolidays(year)].filter((day) => isoWeekday(day) <= 5);
+    weekdayHolidayMemo.set(year, days);
+  }
+  return days;
 }
 
 /** The calendar day an instant falls on in a time zone. */

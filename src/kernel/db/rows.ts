@@ -17,7 +17,7 @@ export async function queryRows<Row extends z.ZodType>(
   ...values: unknown[]
 ): Promise<z.output<Row>[]> {
   const rows = await send(prisma, sql, values);
-  const parsed = z.array(row).safeParse(rows);
+  const parsed = arrayOf(row).safeParse(rows);
   if (!parsed.success) throw unexpectedShape(parsed.error);
   return parsed.data;
 }
@@ -51,6 +51,17 @@ function send(prisma: RawClient, sql: string | Prisma.Sql, values: unknown[]): P
 
 const unexpectedShape = (error: z.ZodError) =>
   new Error(`a row of a raw query has an unexpected shape: ${z.prettifyError(error)}`);
+
+/** One array schema per row schema: zod compiles a schema on its first parse, so a new one per query costs each time. */
+const arrays = new WeakMap<z.ZodType, z.ZodArray<z.ZodType>>();
+function arrayOf<Row extends z.ZodType>(row: Row): z.ZodArray<Row> {
+  let array = arrays.get(row);
+  if (array === undefined) {
+    array = z.array(row);
+    arrays.set(row, array);
+  }
+  return array as z.ZodArray<Row>;
+}
 
 /** An update's status as PostgreSQL returns it (the enum, or its text). */
 export const statusColumn = z.enum(Object.values(Status));

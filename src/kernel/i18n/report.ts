@@ -42,8 +42,6 @@ const nb = {
   exportSent: (filename: string) => `Rapporten ${filename} er sendt til deg på DM.`,
   exportComment: (period: string) => `Statusrapport for ${period}.`,
   exportFailed: 'Jeg fikk ikke lastet opp rapporten til Slack. Prøv igjen om litt.',
-  exportTooLarge: (period: string) =>
-    `Rapporten for ${period} ble for stor til å lage som Word-fil. Velg en kortere periode (f.eks. ett kvartal), eller be om den som \`format md\` eller \`format csv\`, som ikke har noen slik grense.`,
   noPlan: 'Ingen plan er importert ennå.',
 };
 
@@ -88,8 +86,6 @@ const en: typeof nb = {
   exportSent: (filename) => `The report ${filename} is in your DM.`,
   exportComment: (period) => `Status report for ${period}.`,
   exportFailed: 'I could not upload the report to Slack. Please try again shortly.',
-  exportTooLarge: (period) =>
-    `The report for ${period} is too large to build as a Word file. Choose a shorter period (a quarter, say), or ask for it as \`format md\` or \`format csv\`, which have no such limit.`,
   noPlan: 'No plan has been imported yet.',
 };
 

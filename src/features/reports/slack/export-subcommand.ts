@@ -64,15 +64,9 @@ export function reportExportSubcommand(): Subcommand {
         args.format,
         ctx.lang,
         bytes.stream,
-        { docxMemoryMb: config.REPORT_DOCX_MEMORY_MB },
       );
       if (file.kind === 'no-plan') {
         await ctx.reply({ text: r.noPlan });
-        return;
-      }
-      if (file.kind === 'docx-too-large') {
-        logger.warn({ from, to, capMb: config.REPORT_DOCX_MEMORY_MB }, 'report docx over its memory cap');
-        await ctx.reply({ text: r.exportTooLarge(formatDayRange(from, to, ctx.lang)) });
         return;
       }
       try {

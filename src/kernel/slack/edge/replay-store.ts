@@ -27,6 +27,9 @@ export interface ReplayStoreOptions {
   logger?: Logger;
 }
 
+/** Built once, not per claim: zod compiles a schema on its first parse. */
+const claimedRow = z.object({ key: z.string() });
+
 export function createReplayStore(prisma: PrismaClient, clock: Clock, options: ReplayStoreOptions = {}): ReplayStore {
   const pruneEveryMs = options.pruneEveryMs ?? 60_000;
   let lastPrune = Number.NEGATIVE_INFINITY;
@@ -43,7 +46,7 @@ export function createReplayStore(prisma: PrismaClient, clock: Clock, options: R
       // so a key can come back after its window without waiting for a prune.
       const rows = await queryRows(
         prisma,
-        z.object({ key: z.string() }),
+        claimedRow,
         Prisma.sql`
         INSERT INTO "SeenRequest" ("key", "expiresAt") VALUES (${key}, ${expiresAt})
         ON CONFLICT ("key") DO UPDATE SET "expiresAt" = EXCLUDED."expiresAt"
