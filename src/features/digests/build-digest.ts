@@ -1,12 +1,13 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { addDays, dayOf, mondayOfIsoWeek } from '../../kernel/calendar/calendar.js';
+import { addDays, mondayOfIsoWeek } from '../../kernel/calendar/calendar.js';
 import type { Config } from '../../kernel/config.js';
-import { findPlan } from '../../kernel/db/plan.js';
 import type { RolledStatus } from '../../kernel/status.js';
-import { dueSettingsFrom, loadDueStates } from '../plan/index.js';
+import { dueSettingsFrom, dueStatesFrom } from '../plan/index.js';
 import { latestVersions } from '../updates/index.js';
 import { countByStatus } from './counts.js';
+import { loadDigestContext } from './load-digest-context.js';
 import { loadStatusHistory } from './load-status-history.js';
+import { loadWeekUpdates } from './load-week-updates.js';
 import type { Digest, DigestMeasure, DigestPeriod, DigestUpdate, OverdueAgency } from './model.js';
 import { weekPeriod, weeksUpTo } from './schedule.js';
 
@@ -15,11 +16,10 @@ export const CHART_WEEKS = 8;
 const rolledOnly = (statuses: readonly RolledStatus[]) => statuses.map((rolled) => ({ rolled }));
 
 /**
- * Gathers one focus area's digest for a period. The number of queries is
- * fixed, and they run side by side: the area, the plan, its measures' status
- * at each chart week's end (two), the period's updates (three, with the
- * agency and the author), and the area's due states (three), whatever the
- * size of the plan.
+ * Gathers one focus area's digest for a period. Three statements, side by
+ * side, whatever the size of the plan: the area with the plan and its rounds,
+ * its measures' status at each chart week's end with each pair's due facts,
+ * and the period's updates with their agency and author.
  */
 export async function buildDigest(
   prisma: PrismaClient,
@@ -29,33 +29,30 @@ export async function buildDigest(
 ): Promise<Digest> {
   const weeks = weeksUpTo(period.week, CHART_WEEKS);
   const asOf = weeks.map((w) => (w === period.week ? period.to : weekPeriod(w, config.TZ_PLAN).to));
-  const settings = dueSettingsFrom(config);
-  const [area, plan, history, rows, due] = await Promise.all([
-    prisma.focusArea.findUniqueOrThrow({ where: { id: areaId } }),
-    findPlan(prisma),
+  const [context, history, rows] = await Promise.all([
+    loadDigestContext(prisma, areaId, period.to, config.TZ_PLAN),
     loadStatusHistory(prisma, areaId, asOf),
-    prisma.update.findMany({
-      where: { measure: { focusAreaId: areaId }, createdAt: { gt: period.from, lte: period.to } },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      include: { agency: { select: { code: true, nameNb: true, nameEn: true } }, author: { select: { name: true } } },
-    }),
-    loadDueStates(prisma, settings, period.to, { focusAreaId: areaId }),
+    loadWeekUpdates(prisma, areaId, period),
   ]);
-  const planStart = plan ? dayOf(plan.startDate) : null;
+  const { area, plan } = context;
+  // The history's last instant is the period's end: its pairs are the due function's facts then.
+  const due = dueStatesFrom(
+    { plan, pairs: history.pairs, roundsNewestFirst: context.roundsNewestFirst },
+    dueSettingsFrom(config),
+    period.to,
+  );
+  const planStart = plan?.startDay ?? null;
   const currentRolled = history.rolled.at(-1) ?? [];
   const previousRolled = history.rolled.at(-2) ?? [];
   const current = history.measures.map((measure, i) => ({ measure, rolled: currentRolled[i] ?? 'NO_REPORT' }));
 
   const overdueByMeasure = new Map<number, OverdueAgency[]>();
-  for (const pair of due) {
-    if (pair.overdueWorkingDays <= 0) continue;
+  due.forEach((pair, i) => {
+    if (pair.overdueWorkingDays <= 0) return;
     const list = overdueByMeasure.get(pair.measureId) ?? [];
-    list.push({
-      code: history.agencyCodes.get(pair.agencyId) ?? String(pair.agencyId),
-      overdueWorkingDays: pair.overdueWorkingDays,
-    });
+    list.push({ code: history.pairs[i]?.code ?? String(pair.agencyId), overdueWorkingDays: pair.overdueWorkingDays });
     overdueByMeasure.set(pair.measureId, list);
-  }
+  });
 
   // The week shows each report once, as last written.
   const latestOfSeries = latestVersions(rows);
@@ -64,10 +61,10 @@ export async function buildDigest(
     const list = updatesByMeasure.get(row.measureId) ?? [];
     list.push({
       id: row.id,
-      agencyCode: row.agency.code,
-      agencyNameNb: row.agency.nameNb,
-      agencyNameEn: row.agency.nameEn,
-      authorName: row.author.name,
+      agencyCode: row.agencyCode,
+      agencyNameNb: row.agencyNameNb,
+      agencyNameEn: row.agencyNameEn,
+      authorName: row.authorName,
       onBehalf: row.onBehalf,
       status: row.status,
       progress: row.progress,
@@ -104,7 +101,7 @@ export async function buildDigest(
   }
 
   return {
-    area: { id: area.id, number: area.number, titleNb: area.titleNb, titleEn: area.titleEn, channel: area.channel },
+    area,
     period,
     counts: countByStatus(current),
     previousCounts: countByStatus(rolledOnly(previousRolled)),

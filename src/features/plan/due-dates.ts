@@ -2,8 +2,16 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import { type LocalDay, localDay } from '../../kernel/calendar/calendar.js';
 import type { Config } from '../../kernel/config.js';
 import type { ReferenceCache } from '../../kernel/db/reference-cache.js';
-import { dueState, lastReportedAt, overdueWorkingDays, roundFor } from './due.js';
-import { type DueFacts, loadDueFacts, type PairFilter } from './due-facts.js';
+import {
+  dueState,
+  lastReportedAt,
+  overdueWorkingDays,
+  type PairFacts,
+  type PlanFacts,
+  type RoundFacts,
+  roundFor,
+} from './due.js';
+import { loadDueFacts, type PairFilter } from './due-facts.js';
 
 /** When pairs fall due, and the steps of the reminder ladder; dueSettingsFrom says where each comes from. */
 export interface LadderSettings {
@@ -61,7 +69,12 @@ export async function loadDueStates(
   return dueStatesFrom(facts, settings, at);
 }
 
-function dueStatesFrom(facts: DueFacts, settings: DueSettings, at: Date): PairDue[] {
+/** Each pair's due state at `at`, in the order given, from facts already read. */
+export function dueStatesFrom(
+  facts: { plan: PlanFacts | null; pairs: readonly PairFacts[]; roundsNewestFirst: readonly RoundFacts[] },
+  settings: DueSettings,
+  at: Date,
+): PairDue[] {
   const { plan } = facts;
   if (plan === null) return [];
   const today = localDay(at, settings.timeZone);

@@ -129,14 +129,13 @@ async function readDueFacts(prisma: PrismaClient, at: Date, timeZone: string, fi
     queryRows(
       prisma,
       pairRow,
-      // A report is a new update series, whose first row is version 1: an edit does not restart the clock.
       `SELECT ma."measureId", ma."agencyId", ma.role::text AS role, m.number, m."titleNb", m."titleEn", m."focusAreaId", m."cadenceDays",
               a.code AS "agencyCode", a."nameNb" AS "agencyNameNb", a."nameEn" AS "agencyNameEn", r."updatedAt", r.status,
               (SELECT max(w."createdAt") FROM "PeriodWaiver" w
                 WHERE w."measureId" = ma."measureId" AND w."agencyId" = ma."agencyId" AND w."createdAt" <= $4) AS "waivedAt"
        FROM "MeasureAgency" ma JOIN "Measure" m ON m.id = ma."measureId" JOIN "Agency" a ON a.id = ma."agencyId"
        LEFT JOIN LATERAL (
-         SELECT max(u."createdAt") FILTER (WHERE u.version = 1) AS "updatedAt",
+         SELECT max(u."createdAt") FILTER (WHERE ${NEW_REPORT_SQL}) AS "updatedAt",
                 (array_agg(u.status::text ORDER BY u."createdAt" DESC, u.id DESC))[1] AS status
          FROM "Update" u WHERE u."measureId" = ma."measureId" AND u."agencyId" = ma."agencyId" AND u."createdAt" <= $4
        ) r ON true
@@ -158,26 +157,44 @@ async function readDueFacts(prisma: PrismaClient, at: Date, timeZone: string, fi
   ]);
   const plan = plans[0];
   return {
-    plan:
-      plan === undefined
-        ? null
-        : {
-            startDay: dayOf(plan.startDate),
-            endDay: dayOf(plan.endDate),
-            defaultCadenceDays: plan.defaultCadenceDays,
-          },
+    plan: plan === undefined ? null : planFactsOf(plan),
     pairs: pairs.map(({ updatedAt, waivedAt, status, ...p }) => ({
       ...p,
       lastUpdateAt: updatedAt,
       lastWaivedAt: waivedAt,
-      settled: status === 'COMPLETED' || status === 'CANCELLED',
+      settled: isSettled(status),
     })),
-    roundsNewestFirst: rounds.map((r) => ({
-      id: r.id,
-      focusAreaId: r.focusAreaId,
-      openedAt: r.openedAt,
-      deadlineDay: localDay(r.deadline, timeZone),
-      closedAt: r.closedAt !== null && r.closedAt <= at ? r.closedAt : null,
-    })),
+    roundsNewestFirst: rounds.map((r) => roundFactsOf(r, at, timeZone)),
+  };
+}
+
+/**
+ * A report is a new update series, whose first row is version 1: an edit does
+ * not restart the clock. SQL over the "Update" row `u`, for every reader of a
+ * pair's last report.
+ */
+export const NEW_REPORT_SQL = 'u.version = 1';
+
+/** A pair whose latest status is COMPLETED or CANCELLED has nothing more to report. */
+export function isSettled(latestStatus: string | null): boolean {
+  return latestStatus === 'COMPLETED' || latestStatus === 'CANCELLED';
+}
+
+export function planFactsOf(plan: { startDate: Date; endDate: Date; defaultCadenceDays: number }): PlanFacts {
+  return { startDay: dayOf(plan.startDate), endDay: dayOf(plan.endDate), defaultCadenceDays: plan.defaultCadenceDays };
+}
+
+/** A round as it stood at `at`: a closing after `at` has not happened yet. */
+export function roundFactsOf(
+  round: { id: number; focusAreaId: number | null; openedAt: Date; deadline: Date; closedAt: Date | null },
+  at: Date,
+  timeZone: string,
+): RoundFacts {
+  return {
+    id: round.id,
+    focusAreaId: round.focusAreaId,
+    openedAt: round.openedAt,
+    deadlineDay: localDay(round.deadline, timeZone),
+    closedAt: round.closedAt !== null && round.closedAt <= at ? round.closedAt : null,
   };
 }

@@ -1,9 +1,34 @@
 /** The plan feature's public API: all that other features, commands and the composition root may import. */
 
 export { ids } from './contract.js';
-export { type DueState, dueState, isRoundOpen, lastReportedAt, overdueWorkingDays, roundFor } from './due.js';
-export { type DueSettings, dueSettingsFrom, type LadderSettings, loadDueStates, type PairDue } from './due-dates.js';
-export { type DueFacts, loadDueFacts, type PairRow } from './due-facts.js';
+export {
+  type DueState,
+  dueState,
+  isRoundOpen,
+  lastReportedAt,
+  overdueWorkingDays,
+  type PairFacts,
+  type PlanFacts,
+  type RoundFacts,
+  roundFor,
+} from './due.js';
+export {
+  type DueSettings,
+  dueSettingsFrom,
+  dueStatesFrom,
+  type LadderSettings,
+  loadDueStates,
+  type PairDue,
+} from './due-dates.js';
+export {
+  type DueFacts,
+  isSettled,
+  loadDueFacts,
+  NEW_REPORT_SQL,
+  type PairRow,
+  planFactsOf,
+  roundFactsOf,
+} from './due-facts.js';
 export { exportPlanText } from './export-plan.js';
 export { importPlanIfEmpty } from './first-start.js';
 export { focusAreaById, focusAreaByNumber, focusAreas } from './focus-areas.js';
