@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/deps.js';
 import { type Reporter, seesWholePlan } from '../../kernel/people/permissions.js';
-import { dueSettingsFrom, loadDueStates, loadMeasureStatuses } from '../plan/index.js';
+import { dueSettingsFrom, dueStatesFrom, loadDueFacts } from '../plan/index.js';
 
 export interface OverduePair {
   measure: { id: number; number: number; titleNb: string; titleEn: string };
@@ -16,33 +16,23 @@ export async function loadOverdue(deps: Deps, viewer: Reporter): Promise<Overdue
   const whole = seesWholePlan(viewer);
   if (!whole && viewer.agencyId === null) return [];
   const filter = whole || viewer.agencyId === null ? {} : { agencyIds: [viewer.agencyId] };
-  const dues = (await loadDueStates(prisma, dueSettingsFrom(config), clock.now(), filter, reference)).filter(
-    (d) => d.overdueWorkingDays > 0,
-  );
-  if (dues.length === 0) return [];
-  // The plan's structure is kept in memory: the measures' and agencies' names cost no query when the cache is live.
-  const statuses = await loadMeasureStatuses(
-    prisma,
-    { measureIds: [...new Set(dues.map((d) => d.measureId))] },
-    reference,
-  );
-  const measureById = new Map(statuses.map((s) => [s.measure.id, s.measure]));
-  const agencyById = new Map(
-    statuses.flatMap((s) => s.agencies).map((a) => [a.agencyId, { id: a.agencyId, code: a.code }]),
-  );
-  return dues
-    .flatMap((d) => {
-      const measure = measureById.get(d.measureId);
-      const agency = agencyById.get(d.agencyId);
-      if (measure === undefined || agency === undefined) return [];
+  const settings = dueSettingsFrom(config);
+  const at = clock.now();
+  // The facts name each pair's measure and agency already: no second read for them.
+  const facts = await loadDueFacts(prisma, at, settings.timeZone, filter, reference);
+  const dues = dueStatesFrom(facts, settings, at);
+  return facts.pairs
+    .flatMap((pair, i) => {
+      const due = dues[i];
+      if (due === undefined || due.overdueWorkingDays === 0) return [];
       // Every pair is a responsibility, so a coordinator, or the agency's own people, may update it.
       return [
         {
-          measure,
-          agency,
-          dueDay: d.dueDay,
-          overdueWorkingDays: d.overdueWorkingDays,
-          mayUpdate: whole || d.agencyId === viewer.agencyId,
+          measure: { id: pair.measureId, number: pair.number, titleNb: pair.titleNb, titleEn: pair.titleEn },
+          agency: { id: pair.agencyId, code: pair.agencyCode },
+          dueDay: due.dueDay,
+          overdueWorkingDays: due.overdueWorkingDays,
+          mayUpdate: whole || pair.agencyId === viewer.agencyId,
         },
       ];
     })
