@@ -1,31 +1,35 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
-import { queryRows, statusColumn } from '../../kernel/db/rows.js';
+import { queryRows, updateRow } from '../../kernel/db/rows.js';
 import type { ReportWindow, VersionRow } from './model.js';
 import { REPORT_PAGE_SIZE } from './read-entries.js';
 
-const versionRow = z.object({
-  id: z.number().int(),
-  seriesId: z.string(),
-  version: z.number().int(),
-  createdAt: z.date(),
-  periodDate: z.date(),
-  focusArea: z.number().int().nullable(),
-  measure: z.number().int(),
-  measureTitleNb: z.string(),
-  agencyCode: z.string(),
-  agencyNameNb: z.string(),
-  authorName: z.string(),
-  authorSlackId: z.string(),
-  onBehalf: z.boolean(),
-  status: statusColumn,
-  progress: z.number().int().nullable(),
-  done: z.string(),
-  challenges: z.string().nullable(),
-  nextSteps: z.string().nullable(),
-  spendNok: z.bigint().nullable(),
-}) satisfies z.ZodType<VersionRow>;
+/** An update's own columns as `updateRow` checks them, with what the report joins to it. */
+const versionRow = updateRow
+  .pick({
+    id: true,
+    seriesId: true,
+    version: true,
+    createdAt: true,
+    periodDate: true,
+    onBehalf: true,
+    status: true,
+    progress: true,
+    done: true,
+    challenges: true,
+    nextSteps: true,
+    spendNok: true,
+  })
+  .extend({
+    focusArea: z.number().int().nullable(),
+    measure: z.number().int(),
+    measureTitleNb: z.string(),
+    agencyCode: z.string(),
+    agencyNameNb: z.string(),
+    authorName: z.string(),
+    authorSlackId: z.string(),
+  }) satisfies z.ZodType<VersionRow>;
 
 /**
  * Every update version of the report's window, oldest first, in keyset pages
